@@ -1,0 +1,67 @@
+package io.github.reftrack;
+
+import java.lang.System.Logger.Level;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * reftrack's one background thread, a daemon started the first time a directory records a
+ * stack. It does the slow work nobody should wait for: interning the stacks of trackers that
+ * lived past one promotion period (so a long-lived reference stops holding a raw backtrace), and
+ * reporting trackers the garbage collector found lost.
+ */
+final class Housekeeper implements Runnable {
+    static final ReferenceQueue<RefTracker> LOST = new ReferenceQueue<>();
+
+    private static final ConcurrentLinkedQueue<TrackingRefTrackerDir> PROMOTIONS = new ConcurrentLinkedQueue<>();
+    private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(Config.PROMOTION_PERIOD_MILLIS);
+
+    static {
+        Thread thread = new Thread(new Housekeeper(), "reftrack-housekeeper");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Housekeeper() {
+    }
+
+    /** Asks for the directory's young trackers to be interned at the next pass. */
+    static void queuePromotion(TrackingRefTrackerDir dir) {
+        PROMOTIONS.add(dir);
+    }
+
+    @Override
+    public void run() {
+        long nextPromotion = System.nanoTime() + PERIOD_NANOS;
+        while (true) {
+            try {
+                long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextPromotion - System.nanoTime()));
+                for (Reference<? extends RefTracker> ref = LOST.remove(wait); ref != null; ref = LOST.poll()) {
+                    ((LostWatch) ref).report();
+                }
+                if (System.nanoTime() - nextPromotion >= 0) {
+                    promoteQueued();
+                    nextPromotion = System.nanoTime() + PERIOD_NANOS;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                Events.LOG.log(Level.WARNING, "reftrack housekeeping failed; it carries on", e);
+            }
+        }
+    }
+
+    /** Promotes the directories queued before this pass; those queued during it wait a period. */
+    static void promoteQueued() {
+        for (int n = PROMOTIONS.size(); n > 0; n--) {
+            TrackingRefTrackerDir dir = PROMOTIONS.poll();
+            if (dir == null) {
+                return;
+            }
+            dir.promote();
+        }
+    }
+}

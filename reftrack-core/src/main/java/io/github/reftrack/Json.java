@@ -1,0 +1,136 @@
+package io.github.reftrack;
+
+import java.util.List;
+
+/**
+ * A minimal streaming JSON writer for reports and events: objects, arrays, strings, numbers,
+ * booleans and null, with RFC 8259 string escaping. Keeps reftrack-core free of dependencies.
+ * Not thread-safe.
+ */
+final class Json {
+    private final StringBuilder out = new StringBuilder(512);
+    /** Whether the innermost open container has no element yet; bit i = depth i. */
+    private long empty = 1;
+    private int depth;
+    private boolean afterName;
+
+    Json beginObject() {
+        return open('{');
+    }
+
+    Json endObject() {
+        return close('}');
+    }
+
+    Json beginArray() {
+        return open('[');
+    }
+
+    Json endArray() {
+        return close(']');
+    }
+
+    Json name(String name) {
+        separate();
+        string(name);
+        out.append(':');
+        afterName = true;
+        return this;
+    }
+
+    Json field(String name, String value) {
+        return name(name).value(value);
+    }
+
+    Json field(String name, long value) {
+        name(name);
+        separate();
+        out.append(value);
+        return this;
+    }
+
+    Json field(String name, boolean value) {
+        name(name);
+        separate();
+        out.append(value);
+        return this;
+    }
+
+    Json value(String value) {
+        separate();
+        if (value == null) {
+            out.append("null");
+        } else {
+            string(value);
+        }
+        return this;
+    }
+
+    Json strings(List<String> values) {
+        beginArray();
+        values.forEach(this::value);
+        return endArray();
+    }
+
+    private Json open(char bracket) {
+        separate();
+        out.append(bracket);
+        depth++;
+        empty |= 1L << depth;
+        return this;
+    }
+
+    private Json close(char bracket) {
+        out.append(bracket);
+        empty &= ~(1L << depth);
+        depth--;
+        return this;
+    }
+
+    private void separate() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        if ((empty & (1L << depth)) == 0) {
+            out.append(',');
+        }
+        empty &= ~(1L << depth);
+    }
+
+    private void string(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.reftrack;
+
+import java.lang.ref.PhantomReference;
+
+/**
+ * Watches the handle of a live tracker when lost-reference detection is on. The directory keeps
+ * the record (stack, holder) and the record keeps this watch reachable; only the caller keeps the
+ * handle. If the handle becomes unreachable before {@code free} clears the watch, the garbage
+ * collector enqueues the watch and the housekeeping thread reports the record as lost.
+ */
+final class LostWatch extends PhantomReference<RefTracker> {
+    private final RefTracker record;
+
+    LostWatch(RefTracker handle, RefTracker record) {
+        super(handle, Housekeeper.LOST);
+        this.record = record;
+    }
+
+    void report() {
+        record.dir.lost(record);
+    }
+}

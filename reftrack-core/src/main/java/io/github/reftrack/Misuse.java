@@ -1,0 +1,60 @@
+package io.github.reftrack;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The API was used in a way that cannot be right. The call that caused it returned normally
+ * (unless {@value RefTracking#ON_ERROR_PROPERTY}{@code =throw}) and left the directory intact.
+ *
+ * @param kind      what went wrong
+ * @param className the directory's class
+ * @param dirName   the directory's name
+ * @param message   a sentence naming what was wrong and what to do instead
+ * @param at        the stack of the offending call, when it was captured (otherwise empty)
+ */
+public record Misuse(Kind kind, String className, String dirName, String message, List<StackTraceElement> at) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public Misuse {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(dirName, "dirName");
+        Objects.requireNonNull(message, "message");
+        at = List.copyOf(at);
+    }
+
+    /**
+     * Renders the message, then the stack with one-space indentation.
+     *
+     * @return the event text
+     */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(128).append(dirName).append(": ").append(message).append('\n');
+        Frames.render(at, Frames.EVENT_INDENT, out);
+        return out.toString();
+    }
+
+    /** The kinds of misuse reftrack recognises. */
+    public enum Kind {
+        /** {@code alloc} on a closed directory (the kernel's "dead" warning). */
+        ALLOC_AFTER_CLOSE,
+        /** {@code free} on a closed directory. */
+        FREE_AFTER_CLOSE,
+        /** {@code free} with a tracker that another directory handed out. */
+        FOREIGN_TRACKER,
+        /** {@code free(null)}. */
+        NULL_TRACKER,
+        /** More {@code freeUntracked}, or frees of untracked references, than were taken. */
+        UNTRACKED_UNDERFLOW,
+        /** The directory was closed with untracked references still outstanding. */
+        UNTRACKED_IMBALANCE,
+        /** A stack could not be captured; the reference was counted as untracked. */
+        CAPTURE_FAILED
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.reftrack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The directory used when tracking is off: every method returns at once, {@code alloc} returns
+ * the one shared no-op tracker, nothing is allocated, captured or locked. The Java form of the
+ * kernel's empty inline functions when {@code CONFIG_REF_TRACKER} is off. A class rather than an
+ * enum singleton because an enum cannot have the {@code name()} the interface requires.
+ */
+final class NoopRefTrackerDir implements RefTrackerDir {
+    static final NoopRefTrackerDir INSTANCE = new NoopRefTrackerDir();
+
+    private static final LeakReport EMPTY = new LeakReport("disabled", "disabled@0000000000000000", 0, 0, List.of());
+
+    private NoopRefTrackerDir() {
+    }
+
+    @Override
+    public RefTracker alloc() {
+        return RefTracker.NOOP;
+    }
+
+    @Override
+    public RefTracker alloc(String holder) {
+        return RefTracker.NOOP;
+    }
+
+    @Override
+    public boolean free(RefTracker tracker) {
+        return true;
+    }
+
+    @Override
+    public void allocUntracked() {
+        // nothing is counted when tracking is off
+    }
+
+    @Override
+    public void freeUntracked() {
+        // nothing is counted when tracking is off
+    }
+
+    @Override
+    public int liveCount() {
+        return 0;
+    }
+
+    @Override
+    public String name() {
+        return EMPTY.dirName();
+    }
+
+    @Override
+    public String className() {
+        return EMPTY.className();
+    }
+
+    @Override
+    public RefTracking.Mode mode() {
+        return RefTracking.Mode.OFF;
+    }
+
+    @Override
+    public LeakReport report(int displayLimit) {
+        TrackingRefTrackerDir.checkDisplayLimit(displayLimit);
+        return EMPTY;
+    }
+
+    @Override
+    public void print(int displayLimit) {
+        TrackingRefTrackerDir.checkDisplayLimit(displayLimit);
+    }
+
+    @Override
+    public boolean awaitReleased(Duration timeout) {
+        TeardownWatchdog.checkTimeout(Objects.requireNonNull(timeout, "timeout"));
+        return true;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        // the shared directory is never closed
+    }
+
+    @Override
+    public String toString() {
+        return "RefTrackerDir[disabled]";
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.reftrack;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The open directories of this process, readable while it runs: the Java counterpart of the
+ * kernel's debugfs file per directory, and what JMX and {@code reftrack dump} read.
+ *
+ * <p>Directories are held weakly: a directory that its owner dropped without closing does not
+ * stay in memory because of the registry (its trackers are then not reported). Closed
+ * directories leave the registry. The no-op directory is never registered.
+ *
+ * <p>Thread-safe. Each method reads the directories one at a time; every per-directory report is
+ * an atomic snapshot of that directory, but the list as a whole is not a snapshot of the process.
+ */
+public final class RefTrackerRegistry {
+    static final RefTrackerRegistry INSTANCE = new RefTrackerRegistry();
+
+    private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final ReferenceQueue<TrackingRefTrackerDir> cleared = new ReferenceQueue<>();
+
+    private RefTrackerRegistry() {
+    }
+
+    void register(TrackingRefTrackerDir dir) {
+        purge();
+        entries.put(dir.id(), new Entry(dir, cleared));
+    }
+
+    void unregister(TrackingRefTrackerDir dir) {
+        entries.remove(dir.id());
+    }
+
+    private void purge() {
+        for (Object ref; (ref = cleared.poll()) != null; ) {
+            entries.remove(((Entry) ref).id, ref);
+        }
+    }
+
+    /**
+     * Returns the open directories, oldest first.
+     *
+     * @return a snapshot list; the directories in it may be closed by the time it is read
+     */
+    public List<RefTrackerDir> directories() {
+        purge();
+        List<TrackingRefTrackerDir> open = new ArrayList<>(entries.size());
+        for (Entry entry : entries.values()) {
+            TrackingRefTrackerDir dir = entry.get();
+            if (dir != null && !dir.isClosed()) {
+                open.add(dir);
+            }
+        }
+        open.sort(Comparator.comparingLong(TrackingRefTrackerDir::id));
+        return List.copyOf(open);
+    }
+
+    /**
+     * Returns the outstanding references per directory class, summed over open directories.
+     *
+     * @return class name to {@link RefTrackerDir#liveCount()} sum, sorted by class name
+     */
+    public Map<String, Long> liveByClass() {
+        Map<String, Long> byClass = new TreeMap<>();
+        for (RefTrackerDir dir : directories()) {
+            byClass.merge(dir.className(), (long) dir.liveCount(), Long::sum);
+        }
+        return byClass;
+    }
+
+    /**
+     * Returns the number of outstanding references over all open directories.
+     *
+     * @return the sum of {@link RefTrackerDir#liveCount()}
+     */
+    public long liveReferences() {
+        long total = 0;
+        for (RefTrackerDir dir : directories()) {
+            total += dir.liveCount();
+        }
+        return total;
+    }
+
+    /**
+     * Reports every open directory that has live trackers.
+     *
+     * @param displayLimit the most groups per directory
+     * @return one non-empty report per directory, oldest directory first
+     * @throws IllegalArgumentException if {@code displayLimit} is negative
+     */
+    public List<LeakReport> reports(int displayLimit) {
+        return reports(null, displayLimit);
+    }
+
+    /**
+     * Reports every open directory of one class that has live trackers.
+     *
+     * @param className    the class to report, or {@code null} for all classes
+     * @param displayLimit the most groups per directory
+     * @return one non-empty report per directory, oldest directory first
+     * @throws IllegalArgumentException if {@code displayLimit} is negative
+     */
+    public List<LeakReport> reports(String className, int displayLimit) {
+        if (displayLimit < 0) {
+            throw new IllegalArgumentException("displayLimit must be >= 0, was " + displayLimit);
+        }
+        List<LeakReport> reports = new ArrayList<>();
+        for (RefTrackerDir dir : directories()) {
+            if (className == null || Objects.equals(className, dir.className())) {
+                LeakReport report = dir.report(displayLimit);
+                if (!report.isEmpty()) {
+                    reports.add(report);
+                }
+            }
+        }
+        return reports;
+    }
+
+    private static final class Entry extends WeakReference<TrackingRefTrackerDir> {
+        final Long id;
+
+        Entry(TrackingRefTrackerDir dir, ReferenceQueue<TrackingRefTrackerDir> queue) {
+            super(dir, queue);
+            this.id = dir.id();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.reftrack;
+
+import java.util.Objects;
+
+/**
+ * Process-wide switches and entry points: the tracking mode, event listeners and the registry of
+ * live directories.
+ *
+ * <p>Every setting is read once from a system property, the first time reftrack is used:
+ *
+ * <table>
+ *   <caption>System properties</caption>
+ *   <tr><th>property</th><th>values</th><th>default</th></tr>
+ *   <tr><td>{@value #MODE_PROPERTY}</td><td>{@code off | sample | full}</td><td>{@code off}</td></tr>
+ *   <tr><td>{@value #SAMPLE_PROPERTY}</td><td>record one reference in N (N ≥ 1)</td><td>128</td></tr>
+ *   <tr><td>{@value #DEPTH_PROPERTY}</td><td>frames kept per stack (1–256)</td><td>16</td></tr>
+ *   <tr><td>{@value #LOST_PROPERTY}</td><td>{@code on | off}: report trackers the GC finds
+ *       dropped while live</td><td>{@code off}</td></tr>
+ *   <tr><td>{@value #ON_ERROR_PROPERTY}</td><td>{@code log | throw}: what a leak, double release
+ *       or misuse does besides notifying listeners</td><td>{@code log}</td></tr>
+ *   <tr><td>{@value #JSON_LOG_PROPERTY}</td><td>a file to append one JSON object per event to</td>
+ *       <td>none</td></tr>
+ * </table>
+ *
+ * <p>A value that cannot be parsed is logged once (naming the property, the value and what was
+ * expected) and the default is used: a typo in a flag never stops an application from starting.
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class RefTracking {
+
+    /** System property naming the tracking mode: {@code off}, {@code sample} or {@code full}. */
+    public static final String MODE_PROPERTY = "reftrack.mode";
+    /** System property: in {@code sample} mode, one reference in this many gets a stack. */
+    public static final String SAMPLE_PROPERTY = "reftrack.sample";
+    /** System property: how many frames a captured stack keeps, after the library's own frames. */
+    public static final String DEPTH_PROPERTY = "reftrack.depth";
+    /** System property: {@code on} reports trackers that became unreachable while still live. */
+    public static final String LOST_PROPERTY = "reftrack.lost";
+    /** System property: {@code throw} makes leaks, double releases and misuse throw. */
+    public static final String ON_ERROR_PROPERTY = "reftrack.onError";
+    /** System property: path of a file that receives one JSON line per event. */
+    public static final String JSON_LOG_PROPERTY = "reftrack.jsonLog";
+
+    /**
+     * How much a directory records. The mode is fixed per directory when it is created.
+     */
+    public enum Mode {
+        /**
+         * Nothing is recorded. {@link RefTrackerDir#create} returns one shared no-op directory
+         * whose {@code alloc} returns one shared no-op tracker: no capture, no allocation, no
+         * locking. Costs nothing measurable next to a plain {@code AtomicInteger} ref count.
+         */
+        OFF,
+        /**
+         * One reference in N ({@value #SAMPLE_PROPERTY}, per directory class) gets a tracker with
+         * its stack; the others are only counted, and still have to balance. Leaks are still
+         * detected (the count does not return to zero) and usually named (a leaking site that
+         * runs often is sampled). Costs about 1/N of {@link #FULL} plus two atomic updates.
+         */
+        SAMPLE,
+        /**
+         * Every reference gets a tracker with the stack that took it, and every release records
+         * the stack that released it. Costs two stack captures (about two {@code new Throwable()}
+         * at the same depth) per acquire/release pair; a long-lived reference costs 48 bytes once
+         * its stack has been interned.
+         */
+        FULL
+    }
+
+    private RefTracking() {
+    }
+
+    /**
+     * Returns the mode that directories created from now on will use: the value of
+     * {@value #MODE_PROPERTY}, unless {@link #setMode} changed it.
+     *
+     * @return the current default mode, never {@code null}
+     */
+    public static Mode mode() {
+        return Config.defaultMode();
+    }
+
+    /**
+     * Changes the mode for directories created from now on; existing directories keep theirs.
+     * Meant for tests and for applications that decide at start-up; production code usually sets
+     * {@value #MODE_PROPERTY} instead.
+     *
+     * @param mode the new default mode
+     * @return the previous default mode
+     * @throws NullPointerException if {@code mode} is null
+     */
+    public static Mode setMode(Mode mode) {
+        return Config.setDefaultMode(Objects.requireNonNull(mode, "mode"));
+    }
+
+    /**
+     * Adds a listener for leaks, double releases, lost references, stuck teardowns and misuse.
+     * Listeners are called on the thread that detected the event, after the directory's lock has
+     * been released; a listener that throws is logged and does not affect the caller or the
+     * other listeners.
+     *
+     * <pre>{@code
+     * try (RefTracking.Registration r = RefTracking.addListener(new RefTrackerListener() {
+     *     public void onLeak(LeakReport report) { leaks.add(report); }
+     * })) {
+     *     runWorkload();
+     * }
+     * }</pre>
+     *
+     * @param listener the listener to add
+     * @return a registration whose {@code close()} removes the listener (idempotent)
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public static Registration addListener(RefTrackerListener listener) {
+        return Events.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Returns the registry of live directories (the Java counterpart of the kernel's debugfs
+     * files).
+     *
+     * @return the process-wide registry
+     */
+    public static RefTrackerRegistry registry() {
+        return RefTrackerRegistry.INSTANCE;
+    }
+
+    /**
+     * Treats the given classes like the library's own: their frames are stripped from the top of
+     * captured stacks, so a report starts at the caller of a subsystem's tracking wrapper (as the
+     * kernel's inline wrappers are invisible in its stacks). Affects stacks decoded from now on.
+     *
+     * @param wrappers classes whose methods only forward to {@code alloc}/{@code free}
+     * @throws NullPointerException if {@code wrappers} or one of its elements is null
+     */
+    public static void hideWrapperFrames(Class<?>... wrappers) {
+        for (Class<?> wrapper : wrappers) {
+            Config.hideFramesOf(Objects.requireNonNull(wrapper, "wrapper").getName());
+        }
+    }
+
+    /**
+     * A listener registration; closing it removes the listener. Closing twice does nothing.
+     */
+    public interface Registration extends AutoCloseable {
+        /** Removes the listener. Never throws. */
+        @Override
+        void close();
+    }
+}
