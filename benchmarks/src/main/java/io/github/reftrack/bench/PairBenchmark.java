@@ -1,0 +1,219 @@
+package io.github.reftrack.bench;
+
+import io.github.reftrack.RefTracker;
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.ResourceLeakDetectorFactory;
+import io.netty.util.ResourceLeakTracker;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * One acquire+release pair, as a ref-counted object does it: increment an {@link AtomicInteger},
+ * take a tracker, release the tracker, decrement. Each benchmark descends {@code depth} frames
+ * once and then runs {@value #OPS} pairs there, so the result is the cost of one pair at that
+ * depth ({@code @OperationsPerInvocation}); {@link #descendOnly} shows what the descent adds per
+ * pair.
+ *
+ * <ul>
+ *   <li>{@code atomicInteger}: the reference count alone, the baseline;</li>
+ *   <li>{@code reftrackOff}, {@code reftrackSample}, {@code reftrackFull}: the count plus a
+ *       reftrack directory in that mode (sample records 1 in 128; full quarantines 16);</li>
+ *   <li>{@code nettyParanoid}, {@code nettySimple}: the count plus Netty's
+ *       {@code ResourceLeakDetector} track and close (4.2 records the close stack too);</li>
+ *   <li>{@code naive}: the count plus {@code new Throwable()} kept in a concurrent set.</li>
+ * </ul>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class PairBenchmark {
+    /** Pairs per benchmark invocation, all at the same depth. */
+    public static final int OPS = 1024;
+
+    /** Extra frames between JMH's benchmark method and the pairs. */
+    @Param({"8", "40", "200"})
+    public int depth;
+
+    private final AtomicInteger refs = new AtomicInteger(1);
+    private final Object resource = new Object();
+    private RefTrackerDir off;
+    private RefTrackerDir sample;
+    private RefTrackerDir full;
+    private ResourceLeakDetector<Object> netty;
+    private final Set<Throwable> naiveLive = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Creates the directories and the Netty detector, at the level the running benchmark needs
+     * (Netty's level is global).
+     *
+     * @param params the running benchmark
+     */
+    @Setup
+    public void setUp(BenchmarkParams params) {
+        off = RefTrackerDir.builder("bench-pair").mode(RefTracking.Mode.OFF).build();
+        sample = RefTrackerDir.builder("bench-pair").mode(RefTracking.Mode.SAMPLE).sampleInterval(128)
+                .quarantine(16).detectLost(false).build();
+        full = RefTrackerDir.builder("bench-pair").mode(RefTracking.Mode.FULL).quarantine(16).detectLost(false)
+                .build();
+        ResourceLeakDetector.setLevel(params.getBenchmark().endsWith("nettySimple")
+                ? ResourceLeakDetector.Level.SIMPLE : ResourceLeakDetector.Level.PARANOID);
+        netty = ResourceLeakDetectorFactory.instance().newResourceLeakDetector(Object.class, 128);
+    }
+
+    /** Closes the directories; a leak here would be a bug in the benchmark. */
+    @TearDown
+    public void tearDown() {
+        sample.close();
+        full.close();
+    }
+
+    /**
+     * The descent alone, with an empty loop at the bottom.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int descendOnly() {
+        return Deep.descend(depth, refs::get);
+    }
+
+    /**
+     * Baseline: the reference count alone.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int atomicInteger() {
+        return Deep.descend(depth, this::countOnly);
+    }
+
+    /**
+     * reftrack with tracking off.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int reftrackOff() {
+        return Deep.descend(depth, () -> tracked(off));
+    }
+
+    /**
+     * reftrack sampling one reference in 128.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int reftrackSample() {
+        return Deep.descend(depth, () -> tracked(sample));
+    }
+
+    /**
+     * reftrack recording every reference.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int reftrackFull() {
+        return Deep.descend(depth, () -> tracked(full));
+    }
+
+    /**
+     * Netty 4.2 at PARANOID: every object tracked, creation and close stacks recorded.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int nettyParanoid() {
+        return Deep.descend(depth, this::nettyTracked);
+    }
+
+    /**
+     * Netty 4.2 at SIMPLE: one object in 128 tracked.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int nettySimple() {
+        return Deep.descend(depth, this::nettyTracked);
+    }
+
+    /**
+     * A naive tracker: a new Throwable per reference, kept in a concurrent set while live.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int naive() {
+        return Deep.descend(depth, this::naiveTracked);
+    }
+
+    private int countOnly() {
+        for (int i = 0; i < OPS; i++) {
+            refs.incrementAndGet();
+            refs.decrementAndGet();
+        }
+        return refs.get();
+    }
+
+    private int tracked(RefTrackerDir dir) {
+        for (int i = 0; i < OPS; i++) {
+            refs.incrementAndGet();
+            RefTracker tracker = dir.alloc();
+            dir.free(tracker);
+            refs.decrementAndGet();
+        }
+        return refs.get();
+    }
+
+    private int nettyTracked() {
+        for (int i = 0; i < OPS; i++) {
+            refs.incrementAndGet();
+            ResourceLeakTracker<Object> tracker = netty.track(resource);
+            if (tracker != null) {
+                tracker.close(resource);
+            }
+            refs.decrementAndGet();
+        }
+        return refs.get();
+    }
+
+    private int naiveTracked() {
+        for (int i = 0; i < OPS; i++) {
+            refs.incrementAndGet();
+            Throwable stack = new Throwable();
+            naiveLive.add(stack);
+            naiveLive.remove(stack);
+            refs.decrementAndGet();
+        }
+        return refs.get();
+    }
+}
