@@ -161,6 +161,15 @@ public final class BtrfsFs implements AutoCloseable {
         return options.inject() == site && injectionFired.compareAndSet(false, true);
     }
 
+    /**
+     * Returns whether the armed injection site has fired (its release was skipped).
+     *
+     * @return {@code false} if no site is armed or it has not run yet
+     */
+    public boolean injectionFired() {
+        return injectionFired.get();
+    }
+
     boolean atomicAllocFails(AllocSite site) {
         return atomicAllocFailure.test(site);
     }

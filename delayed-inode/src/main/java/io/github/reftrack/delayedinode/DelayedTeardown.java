@@ -228,10 +228,15 @@ public final class DelayedTeardown {
 
     private TeardownWatchdog watchdog(SubvolRoot root) {
         Duration deadline = fs.options.killAllDeadline();
-        return TeardownWatchdog.forCount("killAllDelayedNodes of " + root, root::delayedNodeCount,
+        return TeardownWatchdog.forCount("killAllDelayedNodes of " + root, () -> heldReferences(root),
                         () -> reports(root.delayedNodes()))
                 .reportAfter(fs.options.killAllReportAfter())
                 .giveUpAfter(deadline);
+    }
+
+    /** References still held on the nodes kill-all cannot free (a saturated count counts as one). */
+    private static long heldReferences(SubvolRoot root) {
+        return root.delayedNodes().stream().mapToLong(n -> n.refs() < 0 ? 1 : n.refs()).sum();
     }
 
     private static List<LeakReport> reports(List<DelayedNode> stuck) {
