@@ -78,7 +78,8 @@ class TeardownScenariosTest {
             assertThat(print.groups().get(0).frames().get(0).getMethodName()).isEqualTo("killAll");
             assertThat(print.groups().get(1).frames()).anyMatch(f -> f.getMethodName().equals("leakedGet"));
             assertThat(result.stuckReports()).singleElement()
-                    .satisfies(r -> assertThat(r.toString()).contains("leakedGet").doesNotContain("DelayedTeardown.killAll"));
+                    .satisfies(r -> assertThat(r.toString()).contains("leakedGet")
+                            .doesNotContain("DelayedTeardown.killAll"));
         }
     }
 
