@@ -81,8 +81,9 @@ class JsonLogSinkTest {
         assertThat(leak.get("skippedUsers").asInt()).isZero();
         List<String> fingerprints = new ArrayList<>();
         leak.get("fingerprints").forEach(f -> fingerprints.add(f.asText()));
-        assertThat(fingerprints).containsExactlyElementsOf(
-                expected.groups().stream().map(LeakReport.Group::fingerprint).toList());
+        assertThat(expected.groups()).hasSize(2);
+        assertThat(fingerprints).as("two allocation lines in one method: one call path")
+                .containsExactly(expected.groups().get(0).fingerprint());
         JsonNode firstFrame = leak.get("groups").get(0).get("frames").get(0);
         assertThat(firstFrame.get("class").asText()).isEqualTo(JsonLogSinkTest.class.getName());
         assertThat(firstFrame.get("method").asText()).isEqualTo("leakIsOneLineWithReportFingerprintsAndFrames");
