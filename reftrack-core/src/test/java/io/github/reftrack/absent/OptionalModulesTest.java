@@ -15,18 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code jdk.jfr} and {@code java.management} are optional: reftrack on the module path of a JVM
  * without them still reports leaks and writes its JSON log. Runs {@link LeakingMain} in a child
- * JVM, once without the modules and once with them (the control, so the test can fail).
+ * JVM, without the modules, with them (the control, so the test can fail) and with
+ * {@code -Dreftrack.jmx=off}; system properties are read once per JVM, hence the child.
  */
 class OptionalModulesTest {
     @TempDir
     Path tmp;
 
-    private List<String> run(boolean limitModules) throws IOException, InterruptedException {
+    private List<String> run(String... jvmOptions) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        if (limitModules) {
-            command.addAll(List.of("--limit-modules", "java.base,java.logging,io.github.reftrack"));
-        }
+        command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-Dreftrack.jsonLog=" + tmp.resolve("events.jsonl"),
                 "-p", Path.of("target", "classes").toString(), "--add-modules", "io.github.reftrack",
@@ -41,7 +40,7 @@ class OptionalModulesTest {
 
     @Test
     void leaksAreReportedAndLoggedWithoutJfrAndJmx() throws Exception {
-        List<String> output = run(true);
+        List<String> output = run("--limit-modules", "java.base,java.logging,io.github.reftrack");
 
         assertThat(output).contains("leaks=1 mbean=null");
         assertThat(String.join("\n", output)).doesNotContain("Error", "Exception", "could not");
@@ -51,8 +50,15 @@ class OptionalModulesTest {
 
     @Test
     void theMxBeanIsRegisteredWhenTheModulesArePresent() throws Exception {
-        List<String> output = run(false);
+        List<String> output = run();
 
         assertThat(output).contains("leaks=1 mbean=io.github.reftrack:type=RefTracking");
+    }
+
+    @Test
+    void jmxOffKeepsTheMxBeanUnregistered() throws Exception {
+        List<String> output = run("-Dreftrack.jmx=off");
+
+        assertThat(output).contains("leaks=1 mbean=null");
     }
 }
