@@ -3,12 +3,15 @@ package io.github.reftrack.junit5;
 import io.github.reftrack.RefTracking;
 import java.time.Duration;
 import java.util.Objects;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
  * Fails a test that leaves tracked references behind, releases one twice or loses one, with the
@@ -52,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Thread-safe: the per-test state lives in JUnit's extension context store.
  */
 public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+        AfterEachCallback, TestInstancePreConstructCallback {
 
     /** The default time a check waits for asynchronous releases: 300 ms. */
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofMillis(300);
@@ -103,6 +106,24 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         switchOn(context);
         if (perClass) {
             begin(context);
+        }
+    }
+
+    /**
+     * With {@code @TestInstance(Lifecycle.PER_CLASS)}, where the instance exists before
+     * {@code beforeAll}, switches tracking on before the instance is created, so that directories
+     * created in field initializers and constructors are tracked. (Per-method instances are
+     * created after {@code beforeAll} already did.)
+     *
+     * @param factoryContext the class being instantiated
+     * @param context        the context the instance is created for
+     */
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+        // In JUnit 5.11 a per-method instance is built with the class's context: switching there
+        // would leave tracking on for the rest of the class when only one method is annotated.
+        if (context.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS) {
+            switchOn(context);
         }
     }
 

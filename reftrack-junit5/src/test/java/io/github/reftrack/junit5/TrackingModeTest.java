@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TrackingModeTest {
@@ -48,6 +49,28 @@ class TrackingModeTest {
 
         assertThat(SEEN).as("mode in the test, mode of a field-initialized directory")
                 .containsExactly(RefTracking.Mode.FULL, RefTracking.Mode.FULL);
+        assertThat(RefTracking.mode()).isEqualTo(RefTracking.Mode.OFF);
+    }
+
+    @Victim
+    @LeakChecked
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class RecordsModePerClassInstance {
+        final RefTrackerDir fieldDir = RefTrackerDir.create("victim_field", 0);
+
+        @Test
+        void recordsMode() {
+            SEEN.add(fieldDir.mode());
+        }
+    }
+
+    @Test
+    void trackingOff_isSwitchedOnBeforeAPerClassInstanceIsCreated() {
+        RefTracking.setMode(RefTracking.Mode.OFF);
+
+        TestKit.run(RecordsModePerClassInstance.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertThat(SEEN).containsExactly(RefTracking.Mode.FULL);
         assertThat(RefTracking.mode()).isEqualTo(RefTracking.Mode.OFF);
     }
 
