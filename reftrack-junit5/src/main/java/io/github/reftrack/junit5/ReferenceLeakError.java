@@ -20,6 +20,9 @@ import java.util.List;
  *      ...
  * </pre>
  *
+ * <p>Stacks in the message end at the test method: the test engine's frames below it (JUnit,
+ * reflection) are left out. The reports and events returned by the accessors keep them.
+ *
  * <p>An {@link AssertionError}, so test reports count it as a failure, not an error. When the
  * test had already failed, this error is attached to that failure as suppressed instead of
  * replacing it. The lists are kept for programmatic use and are not serialized.
@@ -91,13 +94,13 @@ public final class ReferenceLeakError extends AssertionError {
             out.append('\n');
         }
         for (LeakReport leak : leaks) {
-            out.append(leak);
+            out.append(EngineFrames.trim(leak));
         }
         for (DoubleRelease event : doubleReleases) {
-            out.append(event).append('\n');
+            out.append(EngineFrames.trim(event)).append('\n');
         }
         for (LostReference event : lostReferences) {
-            out.append(event).append('\n');
+            out.append(EngineFrames.trim(event)).append('\n');
         }
         return out.toString();
     }
