@@ -153,16 +153,19 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
         }
         RefTracker record = new RefTracker(this, holder, null);
         record.allocStack = capture;
-        RefTracker handle = detectLost ? new RefTracker(this, holder, record) : record;
+        RefTracker handle = record;
+        LostWatch watch = null;
+        if (detectLost) {
+            handle = new RefTracker(this, holder, record);
+            watch = new LostWatch(handle, record);
+        }
         boolean queuePromotion;
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
             linkFirst(live, record);
             liveTrackers++;
-            if (detectLost) {
-                record.watch = new LostWatch(handle, record);
-            }
+            record.watch = watch;
             queuePromotion = !promotionQueued && !afterClose;
             promotionQueued |= queuePromotion;
         }
