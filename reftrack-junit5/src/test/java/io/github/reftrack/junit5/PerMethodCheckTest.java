@@ -2,6 +2,7 @@ package io.github.reftrack.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
@@ -11,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.TestAbortedException;
 
 class PerMethodCheckTest {
 
@@ -50,6 +53,14 @@ class PerMethodCheckTest {
             KEEP.add(dir);
             dir.alloc();
             fail("the test's own failure");
+        }
+
+        @Test
+        void leaksThenAborts() {
+            RefTrackerDir dir = RefTrackerDir.create("victim_conn", 0);
+            KEEP.add(dir);
+            dir.alloc();
+            assumeTrue(false, "the test's own assumption");
         }
 
         @Test
@@ -111,6 +122,19 @@ class PerMethodCheckTest {
                         .contains("failsAndLeaks()")
                         .contains(" has 1/1 users at\n")
                         .contains(Leaking.class.getName() + ".failsAndLeaks(PerMethodCheckTest.java:"));
+    }
+
+    @Test
+    void abortedTest_staysAborted_withLeakSuppressed() {
+        EngineExecutionResults results = TestKit.run(Leaking.class, "leaksThenAborts");
+
+        results.testEvents().assertStatistics(stats -> stats.aborted(1).failed(0));
+        Throwable abort = results.testEvents().aborted().stream().findFirst()
+                .flatMap(event -> event.getPayload(TestExecutionResult.class))
+                .flatMap(TestExecutionResult::getThrowable).orElseThrow();
+        assertThat(abort).isInstanceOf(TestAbortedException.class)
+                .hasMessage("Assumption failed: the test's own assumption");
+        assertThat(abort.getSuppressed()).singleElement().isInstanceOf(ReferenceLeakError.class);
     }
 
     @Test
