@@ -74,8 +74,12 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
      * @return the failure to report, or {@code null} if the scope was clean
      */
     ReferenceLeakError finish(String testName, Duration gracePeriod, int displayLimit) {
-        List<Leftover> leftovers = awaitBaseline(gracePeriod);
-        close();
+        List<Leftover> leftovers;
+        try {
+            leftovers = awaitBaseline(gracePeriod);
+        } finally {
+            close();
+        }
         List<LeakReport> reports = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Leftover leftover : leftovers) {
