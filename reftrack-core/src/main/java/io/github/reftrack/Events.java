@@ -18,6 +18,11 @@ final class Events {
     private static final CopyOnWriteArrayList<RefTrackerListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final Set<RefTrackerListener> FAILED = ConcurrentHashMap.newKeySet();
 
+    static {
+        // The built-in sinks (JFR events, JMX counts, JSON log) are listeners, installed first.
+        Sinks.install(LISTENERS);
+    }
+
     private Events() {
     }
 
