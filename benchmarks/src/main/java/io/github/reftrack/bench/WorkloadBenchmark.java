@@ -1,0 +1,67 @@
+package io.github.reftrack.bench;
+
+import io.github.reftrack.RefTracking;
+import io.github.reftrack.delayedinode.workload.Workload;
+import io.github.reftrack.delayedinode.workload.WorkloadResult;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The port: one whole delayed-inode workload run per invocation (mount, {@value #OPS} metadata
+ * operations on {@value #THREADS} threads, subvolume deletion and kill-all), reported per
+ * operation, so the mount and teardown are spread over the operations. Tracking off, sampled
+ * (1 in 128) and full.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class WorkloadBenchmark {
+    /** Metadata operations per run. */
+    public static final int OPS = 20_000;
+    /** Traffic threads per run: the machine's two cores. */
+    public static final int THREADS = 2;
+
+    /** The tracking mode of the mounted filesystem. */
+    @Param({"OFF", "SAMPLE", "FULL"})
+    public String tracking;
+
+    private Workload workload;
+
+    /** Configures the workload. */
+    @Setup
+    public void setUp() {
+        workload = Workload.builder().threads(THREADS).ops(OPS).seed(42)
+                .tracking(RefTracking.Mode.valueOf(tracking)).build();
+    }
+
+    /**
+     * Runs the workload once.
+     *
+     * @return the result
+     * @throws InterruptedException if interrupted
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public WorkloadResult run() throws InterruptedException {
+        WorkloadResult result = workload.run();
+        if (result.leaked() || result.operations() != OPS) {
+            throw new IllegalStateException("the workload is meant to end clean with " + OPS
+                    + " operations: " + result);
+        }
+        return result;
+    }
+}
