@@ -21,13 +21,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * The port: one whole delayed-inode workload run per invocation (mount, {@value #OPS} metadata
  * operations on {@value #THREADS} threads, subvolume deletion and kill-all), reported per
  * operation, so the mount and teardown are spread over the operations. Tracking off, sampled
- * (1 in 128) and full.
+ * (1 in 128) and full. A run is tens of milliseconds and the JIT keeps improving it for several
+ * seconds, hence the longer iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class WorkloadBenchmark {
     /** Metadata operations per run. */

@@ -1,0 +1,106 @@
+package io.github.reftrack.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The targets of the benchmark issue, checked against one run's scores: each row shows the two
+ * measurements, their ratio with its propagated error, and ✔ or ✘ on the ratio's mean. Rows whose
+ * benchmarks did not run are left out. Then every score, as measured.
+ */
+final class TargetTable {
+    private static final String[] DEPTHS = {"8", "40", "200"};
+
+    private final Map<String, Score> scores;
+    private final Map<String, Double> memory;
+    private final StringBuilder out = new StringBuilder();
+
+    TargetTable(Map<String, Score> scores, Map<String, Double> memory) {
+        this.scores = scores;
+        this.memory = memory;
+    }
+
+    /** The key of one benchmark with its parameters, e.g. {@code PairBenchmark.reftrackFull depth=40}. */
+    static String key(String benchmark, List<String> params) {
+        return params.isEmpty() ? benchmark : benchmark + " " + String.join(" ", params);
+    }
+
+    String render() {
+        out.append("| target | measured | ratio | |\n|---|---|---|---|\n");
+        for (String depth : DEPTHS) {
+            timeRatio("off ≤ 1.05× AtomicInteger, depth " + depth, pair("reftrackOff", depth),
+                    pair("atomicInteger", depth), 1.05, true);
+        }
+        timeRatio("sample (1/128) ≤ 2× AtomicInteger, depth 40", pair("reftrackSample", "40"),
+                pair("atomicInteger", "40"), 2.0, true);
+        for (String depth : DEPTHS) {
+            timeRatio("full ≤ 1.0× Netty PARANOID, depth " + depth, pair("reftrackFull", depth),
+                    pair("nettyParanoid", depth), 1.0, true);
+        }
+        for (String depth : DEPTHS) {
+            timeRatio("full ≤ 2.2× new Throwable(), depth " + depth, pair("reftrackFull", depth),
+                    "CaptureBenchmark.newThrowable depth=" + depth, 2.2, true);
+        }
+        memoryRows();
+        for (String mode : List.of("FULL", "SAMPLE")) {
+            timeRatio("contention, " + mode.toLowerCase(Locale.ROOT) + ": shared ≥ 0.7× two directories",
+                    "ContentionBenchmark.sharedDirectory mode=" + mode, "ContentionBenchmark.ownDirectory mode=" + mode,
+                    0.7, false);
+        }
+        timeRatio("port workload: full ≥ 0.5× off (throughput)", "WorkloadBenchmark.run tracking=OFF",
+                "WorkloadBenchmark.run tracking=FULL", 0.5, false);
+        timeRatio("port workload: sample ≥ 0.9× off (throughput)", "WorkloadBenchmark.run tracking=OFF",
+                "WorkloadBenchmark.run tracking=SAMPLE", 0.9, false);
+        absolute("report(16), 10,000 trackers, first (raw stacks) < 50 ms", "ReportBenchmark.reportCold", 50);
+        absolute("report(16), 10,000 trackers, again (interned) < 50 ms", "ReportBenchmark.reportWarm", 50);
+        out.append("\n| benchmark | score | unit |\n|---|---|---|\n");
+        scores.forEach((name, score) -> out.append("| ").append(name).append(" | ").append(score.format())
+                .append(" | ").append(score.unit()).append(" |\n"));
+        memory.forEach((scenario, bytes) -> out.append(String.format(Locale.ROOT,
+                "| MemoryFootprint %s | %.1f | bytes/reference |%n", scenario, bytes)));
+        return out.toString();
+    }
+
+    private static String pair(String benchmark, String depth) {
+        return "PairBenchmark." + benchmark + " depth=" + depth;
+    }
+
+    /** A row comparing two scores; {@code atMost} says whether the ratio must stay below the limit. */
+    private void timeRatio(String target, String numerator, String denominator, double limit, boolean atMost) {
+        Score a = scores.get(numerator);
+        Score b = scores.get(denominator);
+        if (a == null || b == null) {
+            return;
+        }
+        Score ratio = a.over(b);
+        boolean met = atMost ? ratio.value() <= limit : ratio.value() >= limit;
+        row(target, a.format() + " / " + b.format() + " " + a.unit(), ratio.format() + "×", met);
+    }
+
+    private void absolute(String target, String benchmark, double limit) {
+        Score score = scores.get(benchmark);
+        if (score != null) {
+            row(target, score.format() + " " + score.unit(), "", score.value() < limit);
+        }
+    }
+
+    private void memoryRows() {
+        Double reftrack = memory.get("reftrack-full");
+        Double netty = memory.get("netty-paranoid");
+        if (reftrack != null) {
+            row("memory ≤ 64 bytes per live reference (full)", String.format(Locale.ROOT, "%.1f bytes", reftrack), "",
+                    reftrack <= 64);
+        }
+        if (reftrack != null && netty != null) {
+            row("memory ≤ 1/5 of Netty PARANOID per tracked object",
+                    String.format(Locale.ROOT, "%.1f / %.1f bytes", reftrack, netty),
+                    String.format(Locale.ROOT, "%.3f×", reftrack / netty), reftrack / netty <= 0.2);
+        }
+    }
+
+    private void row(String target, String measured, String ratio, boolean met) {
+        out.append("| ").append(target).append(" | ").append(measured).append(" | ").append(ratio).append(" | ")
+                .append(met ? "✔" : "✘").append(" |\n");
+    }
+}
