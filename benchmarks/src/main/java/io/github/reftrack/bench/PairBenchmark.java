@@ -35,7 +35,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <ul>
  *   <li>{@code atomicInteger}: the reference count alone, the baseline;</li>
  *   <li>{@code reftrackOff}, {@code reftrackSample}, {@code reftrackFull}: the count plus a
- *       reftrack directory in that mode (sample records 1 in 128; full quarantines 16);</li>
+ *       reftrack directory in that mode (sample records 1 in 128; full quarantines 16);
+ *       {@code reftrackSampledOut}: the untracked path of sample mode alone;</li>
  *   <li>{@code nettyParanoid}, {@code nettySimple}: the count plus Netty's
  *       {@code ResourceLeakDetector} track and close (4.2 records the close stack too);</li>
  *   <li>{@code naive}: the count plus {@code new Throwable()} kept in a concurrent set.</li>
@@ -60,6 +61,7 @@ public class PairBenchmark {
     private RefTrackerDir off;
     private RefTrackerDir sample;
     private RefTrackerDir full;
+    private RefTrackerDir sampledOut;
     private ResourceLeakDetector<Object> netty;
     private final Set<Throwable> naiveLive = ConcurrentHashMap.newKeySet();
 
@@ -76,6 +78,9 @@ public class PairBenchmark {
                 .quarantine(16).detectLost(false).build();
         full = RefTrackerDir.builder("bench-pair").mode(RefTracking.Mode.FULL).quarantine(16).detectLost(false)
                 .build();
+        sampledOut = RefTrackerDir.builder("bench-pair").mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(Integer.MAX_VALUE).quarantine(16).detectLost(false).build();
+        sampledOut.free(sampledOut.alloc());
         ResourceLeakDetector.setLevel(params.getBenchmark().endsWith("nettySimple")
                 ? ResourceLeakDetector.Level.SIMPLE : ResourceLeakDetector.Level.PARANOID);
         netty = ResourceLeakDetectorFactory.instance().newResourceLeakDetector(Object.class, 128);
@@ -86,6 +91,7 @@ public class PairBenchmark {
     public void tearDown() {
         sample.close();
         full.close();
+        sampledOut.close();
     }
 
     /**
@@ -130,6 +136,18 @@ public class PairBenchmark {
     @OperationsPerInvocation(OPS)
     public int reftrackSample() {
         return Deep.descend(depth, () -> tracked(sample));
+    }
+
+    /**
+     * Diagnostic: a sampling directory whose every reference is sampled out (interval
+     * {@code Integer.MAX_VALUE}, the first one taken in set-up), so only the untracked path runs.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int reftrackSampledOut() {
+        return Deep.descend(depth, () -> tracked(sampledOut));
     }
 
     /**
