@@ -17,7 +17,8 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * exactly the new tracker live.
  *
  * <p>Result: users in the report (-1 if its groups do not add up), live count at the end,
- * trackers the final report shows.
+ * trackers the final report shows. The arbiter then releases and closes, so nothing is left to
+ * be reported as abandoned.
  */
 @JCStressTest
 @Outcome(id = "1, 1, 1", expect = Expect.ACCEPTABLE, desc = "report before the alloc, or after the release")
@@ -27,11 +28,13 @@ import org.openjdk.jcstress.infra.results.III_Result;
 public class AllocFreeVsReportTest {
     private final RefTrackerDir dir = Reports.newDirectory();
     private final RefTracker old = dir.alloc();
+    /** Written by the actor, read by the arbiter, which jcstress runs after it. */
+    private RefTracker taken;
 
     /** Takes a new reference, then releases the old one. */
     @Actor
     public void allocThenFree() {
-        dir.alloc();
+        taken = dir.alloc();
         dir.free(old);
     }
 
@@ -54,5 +57,7 @@ public class AllocFreeVsReportTest {
     public void after(III_Result r) {
         r.r2 = dir.liveCount();
         r.r3 = Reports.users(dir.report(16));
+        dir.free(taken);
+        dir.close();
     }
 }

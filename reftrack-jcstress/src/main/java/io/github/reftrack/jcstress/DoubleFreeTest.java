@@ -55,6 +55,7 @@ public class DoubleFreeTest {
     @Arbiter
     public void reported(ZZI_Result r) {
         r.r3 = dir.liveCount() == 0 ? events.doubleReleases.get() : -1;
+        dir.close();
         Observed.forget(dir);
     }
 }

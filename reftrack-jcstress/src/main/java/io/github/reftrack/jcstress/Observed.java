@@ -12,24 +12,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What reftrack reported about each directory a test watches: one process-wide listener files
  * every event under the directory's name. jcstress runs many test instances at once, each with
  * its own directory, so the events of one never mix with another's.
- *
- * <p>reftrack's log is silenced: the tests provoke leaks and misuse on purpose, millions of
- * times. Thread-safe.
+ * Thread-safe.
  */
 final class Observed {
-    /** Held so the logger, and the level set on it, stay. */
-    private static final Logger REFTRACK_LOG = Logger.getLogger("io.github.reftrack");
     private static final Map<String, Events> BY_DIR = new ConcurrentHashMap<>();
 
     static {
-        REFTRACK_LOG.setLevel(Level.OFF);
         RefTracking.addListener(new RefTrackerListener() {
             @Override
             public void onLeak(LeakReport report) {

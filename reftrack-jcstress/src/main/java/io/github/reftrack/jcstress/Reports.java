@@ -3,9 +3,21 @@ package io.github.reftrack.jcstress;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Helpers shared by the tests. */
+/**
+ * Helpers shared by the tests. reftrack's log is silenced as soon as the first directory is
+ * created: the tests provoke leaks and misuse on purpose, millions of times.
+ */
 final class Reports {
+    /** Held so the logger, and the level set on it, stay. */
+    private static final Logger REFTRACK_LOG = Logger.getLogger("io.github.reftrack");
+
+    static {
+        REFTRACK_LOG.setLevel(Level.OFF);
+    }
+
     private Reports() {
     }
 
