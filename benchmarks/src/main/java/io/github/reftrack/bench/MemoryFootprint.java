@@ -30,9 +30,11 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>Without a scenario it runs every scenario in a JVM of its own (same {@code java}, heap fixed
- * at 4 GB) and prints one table. Scenarios: {@code reftrack-full}, {@code reftrack-full-lost}
- * (lost-reference detection on), {@code netty-paranoid}, {@code raw-capture} (a
- * {@code Capture} per reference, never interned: what reftrack would keep without interning).
+ * at 8 GB: the first report over a million raw stacks holds every decoded stack at once, which
+ * did not fit in 4 GB with lost-reference detection on JDK 25) and prints one table. Scenarios:
+ * {@code reftrack-full}, {@code reftrack-full-lost} (lost-reference detection on),
+ * {@code netty-paranoid}, {@code raw-capture} (a {@code Capture} per reference, never interned:
+ * what reftrack would keep without interning).
  */
 public final class MemoryFootprint {
     static final String[] SCENARIOS = {"reftrack-full", "reftrack-full-lost", "netty-paranoid", "raw-capture"};
@@ -76,7 +78,7 @@ public final class MemoryFootprint {
     private static String runChild(String scenario, int count, int sites, int depth)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms4g", "-Xmx4g",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms8g", "-Xmx8g",
                 "-cp", System.getProperty("java.class.path"), MemoryFootprint.class.getName(), "--scenario",
                 scenario, String.valueOf(count), String.valueOf(sites), String.valueOf(depth)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -21,11 +21,6 @@ final class TargetTable {
         this.memory = memory;
     }
 
-    /** The key of one benchmark with its parameters, e.g. {@code PairBenchmark.reftrackFull depth=40}. */
-    static String key(String benchmark, List<String> params) {
-        return params.isEmpty() ? benchmark : benchmark + " " + String.join(" ", params);
-    }
-
     String render() {
         out.append("| target | measured | ratio | |\n|---|---|---|---|\n");
         for (String depth : DEPTHS) {

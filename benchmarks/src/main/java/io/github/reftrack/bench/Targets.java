@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ({@link TargetTable}): measured ratios with ✔ or ✘, then every score.
  *
  * <pre>{@code
- * java -cp benchmarks.jar io.github.reftrack.bench.Targets [--quick] [--out DIR]
+ * java -cp benchmarks.jar io.github.reftrack.bench.Targets [--quick] [--out DIR] [--memory-only | --table-only]
  * }</pre>
  *
  * <p>The full set uses each benchmark's own settings (1 fork; 3×1 s warmup and 5×1 s measurement,
@@ -29,7 +29,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * set at depth 40 with 2×0.5 s warmup and 3×0.5 s measurement, and 100,000 references: a smoke
  * run, not numbers to publish. JMH's own output goes to {@code DIR/jmh-jdkNN.txt} and
  * {@code .json}, the memory harness's to {@code DIR/memory-jdkNN.txt}, the table to
- * {@code DIR/table-jdkNN.md} and standard output.
+ * {@code DIR/table-jdkNN.md} and standard output. {@code --memory-only} reruns the memory harness
+ * and takes the JMH scores from an earlier run's JSON; {@code --table-only} renders the table
+ * from an earlier run's files.
  */
 public final class Targets {
     private static final String FULL_SET = "io\\.github\\.reftrack\\.bench\\..*Benchmark\\..*";
@@ -49,24 +51,43 @@ public final class Targets {
      */
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean runJmh = true;
+        boolean runMemory = true;
         Path out = Path.of("benchmarks", "results");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
             } else if (args[i].equals("--out") && i + 1 < args.length) {
                 out = Path.of(args[++i]);
+            } else if (args[i].equals("--memory-only")) {
+                runJmh = false;
+            } else if (args[i].equals("--table-only")) {
+                runJmh = false;
+                runMemory = false;
             } else {
-                throw new IllegalArgumentException("unknown argument " + args[i] + "; usage: [--quick] [--out DIR]");
+                throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: [--quick] [--out DIR] [--memory-only | --table-only]");
             }
         }
         Files.createDirectories(out);
         String jdk = "jdk" + Runtime.version().feature();
         Path log = out.resolve("jmh-" + jdk + ".txt");
-        System.out.println("Running the " + (quick ? "quick" : "full") + " set on " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.version") + "; JMH log: " + log);
-        Map<String, Score> scores = jmh(quick, log, out.resolve("jmh-" + jdk + ".json"));
-        System.out.println("Measuring memory per reference (" + (quick ? "100,000" : "1,000,000") + " references)");
-        Map<String, Double> memory = memory(quick ? 100_000 : 1_000_000, out.resolve("memory-" + jdk + ".txt"));
+        Path json = out.resolve("jmh-" + jdk + ".json");
+        Path memoryLog = out.resolve("memory-" + jdk + ".txt");
+        Map<String, Score> scores;
+        if (runJmh) {
+            System.out.println("Running the " + (quick ? "quick" : "full") + " set on "
+                    + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                    + "; JMH log: " + log);
+            scores = jmh(quick, log, json);
+        } else {
+            scores = ScoreFile.read(json);
+        }
+        if (runMemory) {
+            System.out.println("Measuring memory per reference (" + (quick ? "100,000" : "1,000,000") + " references)");
+            runMemory(quick ? 100_000 : 1_000_000, memoryLog);
+        }
+        Map<String, Double> memory = readMemory(memoryLog);
         String table = new TargetTable(scores, memory).render();
         Files.writeString(out.resolve("table-" + jdk + ".md"), table, StandardCharsets.UTF_8);
         System.out.println();
@@ -84,20 +105,18 @@ public final class Targets {
         Collection<RunResult> results = new Runner(options.build()).run();
         Map<String, Score> scores = new TreeMap<>();
         for (RunResult result : results) {
-            String name = result.getParams().getBenchmark();
-            name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             List<String> params = new ArrayList<>();
             for (String key : result.getParams().getParamsKeys()) {
                 params.add(key + "=" + result.getParams().getParam(key));
             }
             var primary = result.getPrimaryResult();
-            scores.put(TargetTable.key(name, params), new Score(primary.getScore(), primary.getScoreError(),
-                    primary.getScoreUnit()));
+            scores.put(ScoreFile.key(result.getParams().getBenchmark(), params), new Score(primary.getScore(),
+                    primary.getScoreError(), primary.getScoreUnit()));
         }
         return scores;
     }
 
-    private static Map<String, Double> memory(int count, Path log) throws IOException, InterruptedException {
+    private static void runMemory(int count, Path log) throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), MemoryFootprint.class.getName(),
                 String.valueOf(count));
@@ -105,6 +124,9 @@ public final class Targets {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("the memory harness failed; see " + log);
         }
+    }
+
+    private static Map<String, Double> readMemory(Path log) throws IOException {
         Map<String, Double> bytesPerReference = new TreeMap<>();
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             String[] fields = line.trim().split("\\s+");
