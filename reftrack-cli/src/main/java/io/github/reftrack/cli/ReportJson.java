@@ -60,9 +60,12 @@ final class ReportJson {
         for (int i = 0; i < groups.size(); i++) {
             parsed.add(group(groups.get(i), at + ".groups[" + i + "]"));
         }
+        String className = text(node, "className", at);
+        String dirName = text(node, "dirName", at);
+        int totalUsers = integer(node, "totalUsers", at);
+        int skippedUsers = integer(node, "skippedUsers", at);
         try {
-            return new LeakReport(text(node, "className", at), text(node, "dirName", at),
-                    integer(node, "totalUsers", at), integer(node, "skippedUsers", at), parsed);
+            return new LeakReport(className, dirName, totalUsers, skippedUsers, parsed);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
@@ -91,8 +94,10 @@ final class ReportJson {
                 holders.add(holdersNode.get(i).asText());
             }
         }
+        int users = integer(node, "users", at);
+        String fingerprint = text(node, "fingerprint", at);
         try {
-            return new LeakReport.Group(integer(node, "users", at), frames, text(node, "fingerprint", at), holders);
+            return new LeakReport.Group(users, frames, fingerprint, holders);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
