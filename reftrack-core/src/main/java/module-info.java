@@ -9,4 +9,6 @@ module io.github.reftrack {
     requires static jdk.jfr;
 
     exports io.github.reftrack;
+    // The MXBean interface must be visible to the JMX introspector; it is still not API.
+    exports io.github.reftrack.jmx to java.management;
 }

@@ -16,6 +16,7 @@ final class Config {
     static final boolean DETECT_LOST = parseSwitch(RefTracking.LOST_PROPERTY, "on", "off");
     static final boolean THROW_ON_ERROR = parseSwitch(RefTracking.ON_ERROR_PROPERTY, "throw", "log");
     static final String JSON_LOG = System.getProperty(RefTracking.JSON_LOG_PROPERTY);
+    static final boolean JMX = !parseSwitch(RefTracking.JMX_PROPERTY, "off", "on");
     /** How often long-lived trackers have their stacks interned, in milliseconds. */
     static final long PROMOTION_PERIOD_MILLIS = 1000;
 

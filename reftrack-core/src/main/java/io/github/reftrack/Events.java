@@ -18,6 +18,10 @@ final class Events {
     private static final CopyOnWriteArrayList<RefTrackerListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final Set<RefTrackerListener> FAILED = ConcurrentHashMap.newKeySet();
 
+    static {
+        Sinks.install(LISTENERS);
+    }
+
     private Events() {
     }
 

@@ -17,6 +17,8 @@ final class Housekeeper implements Runnable {
 
     private static final ConcurrentLinkedQueue<TrackingRefTrackerDir> PROMOTIONS = new ConcurrentLinkedQueue<>();
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(Config.PROMOTION_PERIOD_MILLIS);
+    /** Test hook: while set, queued promotions wait, so a test controls when stacks are interned. */
+    private static volatile boolean promotionPaused;
 
     static {
         Thread thread = new Thread(new Housekeeper(), "reftrack-housekeeper");
@@ -54,8 +56,15 @@ final class Housekeeper implements Runnable {
         }
     }
 
+    static void pausePromotion(boolean paused) {
+        promotionPaused = paused;
+    }
+
     /** Promotes the directories queued before this pass; those queued during it wait a period. */
     static void promoteQueued() {
+        if (promotionPaused) {
+            return;
+        }
         for (int n = PROMOTIONS.size(); n > 0; n--) {
             TrackingRefTrackerDir dir = PROMOTIONS.poll();
             if (dir == null) {

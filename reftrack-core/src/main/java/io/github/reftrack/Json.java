@@ -72,6 +72,26 @@ final class Json {
         return endArray();
     }
 
+    /**
+     * Appends the members of an object that another {@code Json} rendered (trusted text, e.g.
+     * {@link LeakReport#toJson()}) to the object being written, as if written here.
+     */
+    Json members(String objectJson) {
+        String inner = objectJson.substring(1, objectJson.length() - 1);
+        if (!inner.isEmpty()) {
+            separate();
+            out.append(inner);
+        }
+        return this;
+    }
+
+    /** Appends a value that another {@code Json} rendered (trusted text). */
+    Json raw(String valueJson) {
+        separate();
+        out.append(valueJson);
+        return this;
+    }
+
     private Json open(char bracket) {
         separate();
         out.append(bracket);

@@ -33,6 +33,7 @@ public final class RefTrackerRegistry {
     void register(TrackingRefTrackerDir dir) {
         purge();
         entries.put(dir.id(), new Entry(dir, cleared));
+        Sinks.directoryRegistered();
     }
 
     void unregister(TrackingRefTrackerDir dir) {

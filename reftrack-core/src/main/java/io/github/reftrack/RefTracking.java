@@ -20,6 +20,9 @@ import java.util.Objects;
  *       or misuse does besides notifying listeners</td><td>{@code log}</td></tr>
  *   <tr><td>{@value #JSON_LOG_PROPERTY}</td><td>a file to append one JSON object per event to</td>
  *       <td>none</td></tr>
+ *   <tr><td>{@value #JMX_PROPERTY}</td><td>{@code on | off}: register the MXBean
+ *       {@code io.github.reftrack:type=RefTracking} when the first tracking directory is
+ *       created</td><td>{@code on}</td></tr>
  * </table>
  *
  * <p>A value that cannot be parsed is logged once (naming the property, the value and what was
@@ -41,6 +44,8 @@ public final class RefTracking {
     public static final String ON_ERROR_PROPERTY = "reftrack.onError";
     /** System property: path of a file that receives one JSON line per event. */
     public static final String JSON_LOG_PROPERTY = "reftrack.jsonLog";
+    /** System property: {@code off} keeps reftrack from registering its JMX MXBean. */
+    public static final String JMX_PROPERTY = "reftrack.jmx";
 
     /**
      * How much a directory records. The mode is fixed per directory when it is created.

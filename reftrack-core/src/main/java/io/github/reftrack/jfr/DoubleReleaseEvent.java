@@ -1,0 +1,40 @@
+package io.github.reftrack.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+
+/** A tracker was released twice. The event's own stack is the second release's. */
+@Name("io.github.reftrack.DoubleRelease")
+@Label("Double Release")
+@Category("reftrack")
+@Description("A reference tracked by reftrack was released a second time")
+final class DoubleReleaseEvent extends Event {
+    @Label("Directory Class")
+    String className;
+
+    @Label("Directory")
+    String dirName;
+
+    @Label("Holder")
+    String holder;
+
+    @Label("Past Quarantine")
+    @Description("Whether the tracker had already left the directory's quarantine")
+    boolean pastQuarantine;
+
+    @Label("Fingerprint")
+    @Description("Fingerprint of the allocation stack, as in leak reports")
+    String fingerprint;
+
+    @Label("Allocated At")
+    String allocatedAt;
+
+    @Label("First Released At")
+    String firstReleasedAt;
+
+    @Label("Released Again At")
+    String releasedAgainAt;
+}

@@ -1,0 +1,58 @@
+package io.github.reftrack.jfr;
+
+import io.github.reftrack.RefTrackerListener;
+import java.util.Optional;
+
+/**
+ * Entry point of the JFR sink, safe to call when the {@code jdk.jfr} module is absent: it checks
+ * first and then touches no JFR type. Not API (this package is not exported).
+ *
+ * <p>The events are {@code io.github.reftrack.Leak}, {@code .DoubleRelease},
+ * {@code .LostReference}, {@code .TeardownStuck}, {@code .Misuse} (all enabled by default, with
+ * stack traces except {@code LostReference}) and the periodic {@code .LiveTrackers}
+ * ({@code everyChunk} by default), in category {@code reftrack}. Thread-safe.
+ */
+public final class Jfr {
+    /** Guarded by {@code Jfr.class}. */
+    private static boolean periodicAdded;
+
+    private Jfr() {
+    }
+
+    /**
+     * Returns whether this module can use {@code jdk.jfr}: the module is in the layer and read.
+     *
+     * @return {@code true} if JFR types can be loaded and linked from here
+     */
+    public static boolean available() {
+        try {
+            Class<?> event = Class.forName("jdk.jfr.Event", false, Jfr.class.getClassLoader());
+            return Jfr.class.getModule().canRead(event.getModule());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns the listener that emits reftrack's JFR events, if JFR can be used.
+     *
+     * @return the listener, or empty when {@code jdk.jfr} is not available
+     */
+    public static Optional<RefTrackerListener> listener() {
+        return available() ? Optional.of(new JfrSink()) : Optional.empty();
+    }
+
+    /**
+     * Registers the periodic {@code io.github.reftrack.LiveTrackers} event, once. Does nothing when
+     * JFR is not available.
+     *
+     * @return {@code true} if the event is (now or already) registered
+     */
+    public static synchronized boolean addPeriodicEvent() {
+        if (!periodicAdded && available()) {
+            LiveTrackers.register();
+            periodicAdded = true;
+        }
+        return periodicAdded;
+    }
+}

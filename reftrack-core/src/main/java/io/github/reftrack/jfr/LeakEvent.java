@@ -1,0 +1,43 @@
+package io.github.reftrack.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+
+/**
+ * A directory was closed with live trackers. The event's own stack is the closing thread's; the
+ * allocation stacks of the leaked references are in {@link #report}.
+ */
+@Name("io.github.reftrack.Leak")
+@Label("Reference Leak")
+@Category("reftrack")
+@Description("A reftrack directory was closed while references taken through it were still held")
+final class LeakEvent extends Event {
+    @Label("Directory Class")
+    String className;
+
+    @Label("Directory")
+    String dirName;
+
+    @Label("Leaked References")
+    @Description("Live trackers when the directory was closed")
+    int totalUsers;
+
+    @Label("Skipped References")
+    @Description("Leaked references not shown in the report because of the display limit")
+    int skippedUsers;
+
+    @Label("Stacks")
+    @Description("Distinct allocation stacks shown in the report")
+    int groups;
+
+    @Label("Fingerprints")
+    @Description("Comma-separated fingerprints of the allocation stacks, newest first")
+    String fingerprints;
+
+    @Label("Report")
+    @Description("The leak report: each allocation stack with how many references it took")
+    String report;
+}

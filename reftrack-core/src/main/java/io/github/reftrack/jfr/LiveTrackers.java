@@ -1,0 +1,37 @@
+package io.github.reftrack.jfr;
+
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.FlightRecorder;
+
+/** Emits the periodic {@link LiveTrackersEvent}: one event per directory class with open directories. */
+final class LiveTrackers {
+    private LiveTrackers() {
+    }
+
+    static void register() {
+        FlightRecorder.addPeriodicEvent(LiveTrackersEvent.class, LiveTrackers::emit);
+    }
+
+    /**
+     * Runs on JFR's periodic thread, only while a recording has the event enabled. Reads the
+     * registry once, so the directory count and the reference sum of a class agree.
+     */
+    static void emit() {
+        Map<String, long[]> byClass = new TreeMap<>();
+        for (RefTrackerDir dir : RefTracking.registry().directories()) {
+            long[] sums = byClass.computeIfAbsent(dir.className(), c -> new long[2]);
+            sums[0]++;
+            sums[1] += dir.liveCount();
+        }
+        byClass.forEach((className, sums) -> {
+            LiveTrackersEvent event = new LiveTrackersEvent();
+            event.className = className;
+            event.directories = (int) sums[0];
+            event.liveReferences = sums[1];
+            event.commit();
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.reftrack.jmx;
+
+import java.util.Map;
+
+/**
+ * The process's reftrack state over JMX, registered as {@value Jmx#OBJECT_NAME}: the counterpart
+ * of the kernel's debugfs files, readable from jconsole, VisualVM or {@code reftrack dump <pid>}.
+ *
+ * <p>Every method reads live state at the time of the call; the values are not one snapshot of
+ * the process (each directory is read atomically, one after the other). Thread-safe.
+ */
+public interface RefTrackingMXBean {
+
+    /**
+     * Returns the number of open, registered directories (tracking modes only).
+     *
+     * @return the count of {@code RefTracking.registry().directories()}
+     */
+    int getLiveDirectories();
+
+    /**
+     * Returns the references outstanding over all open directories.
+     *
+     * @return the sum of every open directory's {@code liveCount()}
+     */
+    long getLiveReferences();
+
+    /**
+     * Returns how many leak reports were raised since start: directories closed while references
+     * were still held (one per directory, however many references it leaked).
+     *
+     * @return the leak report count
+     */
+    long getLeaks();
+
+    /**
+     * Returns how many double releases were detected since start.
+     *
+     * @return the double release count
+     */
+    long getDoubleReleases();
+
+    /**
+     * Returns how many references were found dropped without release since start (only with
+     * {@code reftrack.lost=on}).
+     *
+     * @return the lost reference count
+     */
+    long getLostReferences();
+
+    /**
+     * Returns the outstanding references per directory class, over open directories.
+     *
+     * @return class name to reference count, sorted by class name
+     */
+    Map<String, Long> getLiveByClass();
+
+    /**
+     * Returns the mode that new directories get: {@code OFF}, {@code SAMPLE} or {@code FULL}.
+     *
+     * @return the mode's name
+     */
+    String getMode();
+
+    /**
+     * Renders every open directory that holds references, in the kernel's report shape, at most
+     * {@value Jmx#DISPLAY_LIMIT} stacks per directory.
+     *
+     * @return the reports one after the other; empty when nothing is held
+     */
+    String dump();
+
+    /**
+     * Renders the open directories of one class that hold references, as {@link #dump()}.
+     *
+     * @param className the directory class, e.g. {@code delayed_node}
+     * @return the reports one after the other; empty when nothing is held
+     */
+    String dump(String className);
+
+    /**
+     * Returns every open directory that holds references as JSON: an array of report objects
+     * (see {@code LeakReport.toJson()}), at most {@value Jmx#DISPLAY_LIMIT} stacks each.
+     *
+     * @return a JSON array, {@code []} when nothing is held
+     */
+    String dumpJson();
+
+    /**
+     * Returns the open directories of one class that hold references as JSON, as
+     * {@link #dumpJson()}.
+     *
+     * @param className the directory class, e.g. {@code delayed_node}
+     * @return a JSON array, {@code []} when nothing is held
+     */
+    String dumpJson(String className);
+}

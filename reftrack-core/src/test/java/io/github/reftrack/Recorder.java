@@ -1,0 +1,48 @@
+package io.github.reftrack;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Collects every event while registered; close() unregisters it. */
+final class Recorder implements RefTrackerListener, AutoCloseable {
+    final List<LeakReport> leaks = new CopyOnWriteArrayList<>();
+    final List<DoubleRelease> doubleReleases = new CopyOnWriteArrayList<>();
+    final List<LostReference> lost = new CopyOnWriteArrayList<>();
+    final List<StuckTeardown> stuck = new CopyOnWriteArrayList<>();
+    final List<Misuse> misuse = new CopyOnWriteArrayList<>();
+    private final RefTracking.Registration registration = RefTracking.addListener(this);
+
+    @Override
+    public void onLeak(LeakReport report) {
+        leaks.add(report);
+    }
+
+    @Override
+    public void onDoubleRelease(DoubleRelease event) {
+        doubleReleases.add(event);
+    }
+
+    @Override
+    public void onLostReference(LostReference event) {
+        lost.add(event);
+    }
+
+    @Override
+    public void onTeardownStuck(StuckTeardown event) {
+        stuck.add(event);
+    }
+
+    @Override
+    public void onMisuse(Misuse event) {
+        misuse.add(event);
+    }
+
+    List<Misuse.Kind> misuseKinds() {
+        return misuse.stream().map(Misuse::kind).toList();
+    }
+
+    @Override
+    public void close() {
+        registration.close();
+    }
+}
