@@ -1,0 +1,47 @@
+package io.github.reftrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SampleModeContractTest extends RefTrackerDirContract {
+    private static final int INTERVAL = 8;
+
+    @Override
+    RefTrackerDir newDir(int quarantine) {
+        return RefTrackerDir.builder("contract_sampled").quarantine(quarantine).mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(INTERVAL).build();
+    }
+
+    @Override
+    RefTracking.Mode mode() {
+        return RefTracking.Mode.SAMPLE;
+    }
+
+    @Test
+    void oneReferenceInNGetsAStackTheOthersAreCounted() {
+        RefTrackerDir dir = RefTrackerDir.builder("sampling_only_here").mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(INTERVAL).build();
+        for (int i = 0; i < 10 * INTERVAL; i++) {
+            Sites.siteX(dir);
+        }
+        LeakReport report = dir.report(16);
+        assertThat(report.totalUsers()).isEqualTo(10);
+        assertThat(((TrackingRefTrackerDir) dir).untrackedCount()).isEqualTo(10 * INTERVAL - 10);
+        assertThat(dir.liveCount()).isEqualTo(10 * INTERVAL);
+    }
+
+    @Test
+    void samplingIsSharedByTheDirectoriesOfAClass() {
+        RefTrackerDir first = RefTrackerDir.builder("sampled_shared").mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(2).build();
+        RefTrackerDir second = RefTrackerDir.builder("sampled_shared").mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(2).build();
+        first.alloc();
+        second.alloc();
+        first.alloc();
+        second.alloc();
+        assertThat(first.report(16).totalUsers()).isEqualTo(2);
+        assertThat(second.report(16).totalUsers()).isZero();
+    }
+}
