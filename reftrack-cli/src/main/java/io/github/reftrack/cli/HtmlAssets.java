@@ -19,14 +19,18 @@ final class HtmlAssets {
             ul.tree ul { margin-left: 9px; padding-left: 12px; border-left: 1px dotted var(--line); }
             summary { cursor: pointer; }
             .row { display: flex; align-items: center; gap: 8px; padding: 1px 0; white-space: nowrap; }
-            li.leaf > .row { padding-left: 16px; }
-            summary.row::marker { color: var(--muted); }
+            summary.row { list-style: none; }
+            summary.row::-webkit-details-marker { display: none; }
+            summary.row::before { content: "\\25B8"; width: 12px; flex: none; color: var(--muted); }
+            details[open] > summary.row::before { content: "\\25BE"; }
+            li.leaf > .row { padding-left: 20px; }
+            summary.row:hover { background: #f3f5f8; }
             .count { min-width: 3.2em; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
             .bar { display: inline-block; width: 60px; height: 8px; background: #eef0f4; border-radius: 2px;
                    flex: none; overflow: hidden; }
             .bar > span { display: block; height: 100%; background: var(--accent); }
             .label.cls { font-weight: 700; }
-            .ends { margin: 0 0 4px 112px; color: var(--muted); font-size: 12.5px; }
+            .ends { margin: 0 0 4px 116px; color: var(--muted); font-size: 12.5px; }
             .ends b { color: var(--accent); font-weight: 600; }
             details.report { margin: 4px 0; }
             pre { background: #f6f7f9; border: 1px solid var(--line); padding: 8px 10px; overflow-x: auto; }
