@@ -16,6 +16,7 @@ import picocli.CommandLine.ParseResult;
  * exits with {@link ExitCode#LEAKS}.
  */
 public final class Main {
+    private static final String JUL_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
 
     private Main() {
     }
@@ -26,6 +27,11 @@ public final class Main {
      * @param args the command line, e.g. {@code dump 4242 --json}
      */
     public static void main(String[] args) {
+        // reftrack-core logs through System.Logger; without a configuration of the user's, one line per record
+        if (System.getProperty(JUL_FORMAT_PROPERTY) == null
+                && System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty(JUL_FORMAT_PROPERTY, "%4$s %3$s: %5$s%6$s%n");
+        }
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);

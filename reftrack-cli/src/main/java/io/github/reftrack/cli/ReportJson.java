@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads reports saved as JSON: one {@link LeakReport#toJson()} object, or an array of them as
- * {@code reftrack dump --json} and the MBean's {@code dumpJson} produce. Unknown fields are
+ * Reads reports saved as JSON: one {@link LeakReport#toJson()} object, an array of them as
+ * {@code reftrack dump --json} and the MBean's {@code dumpJson} produce, or an object whose
+ * {@code reports} field is such an array ({@code reftrack demo --json}). Unknown fields are
  * ignored, so newer writers stay readable; missing or mistyped fields are errors that name their
  * place, e.g. {@code $[1].groups[0].frames[2].method}.
  *
@@ -43,6 +44,14 @@ final class ReportJson {
         } else if (root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
                 reports.add(report(root.get(i), "$[" + i + "]"));
+            }
+        } else if (root.isObject() && !root.has("groups") && root.has("reports")) {
+            JsonNode wrapped = root.get("reports");
+            if (!wrapped.isArray()) {
+                throw wrongType("$.reports", "an array");
+            }
+            for (int i = 0; i < wrapped.size(); i++) {
+                reports.add(report(wrapped.get(i), "$.reports[" + i + "]"));
             }
         } else {
             reports.add(report(root, "$"));

@@ -1,0 +1,193 @@
+package io.github.reftrack.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.reftrack.LeakReport;
+import io.github.reftrack.RefTracking;
+import io.github.reftrack.delayedinode.InjectionSite;
+import io.github.reftrack.delayedinode.workload.Workload;
+import io.github.reftrack.delayedinode.workload.WorkloadResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code reftrack demo}: runs the delayed-inode workload (metadata traffic on several threads,
+ * then subvolume deletion and {@code killAllDelayedNodes}), optionally with a forgotten release
+ * injected, and prints the stuck nodes' reports. Exits with {@link ExitCode#LEAKS} when nodes
+ * were left stuck.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Run the btrfs delayed-inode workload, then delete the subvolume and kill all its delayed"
+                + " nodes. With --inject-leak one code path forgets a release: kill-all cannot finish (the kernel"
+                + " spun forever) and the report names the stack that leaked."})
+final class DemoCommand implements Callable<Integer> {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Runs shorter than this print no progress. */
+    private static final long QUIET_SECONDS = 3;
+    /** Once progress shows, a line at least this often. */
+    private static final long HEARTBEAT_SECONDS = 5;
+    private static final int MAX_THREADS = 256;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "traffic threads, 1-256 (default: ${DEFAULT-VALUE})")
+    private int threads = 4;
+
+    @Option(names = "--ops", paramLabel = "N",
+            description = "metadata operations in total (default: ${DEFAULT-VALUE})")
+    private long ops = 20_000;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "seed of the traffic generator (default: ${DEFAULT-VALUE})")
+    private long seed = 1;
+
+    @Option(names = "--tracking", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "off, sample or full (default: full)")
+    private RefTracking.Mode tracking = RefTracking.Mode.FULL;
+
+    @Option(names = "--inject-leak", paramLabel = "SITE", converter = SiteConverter.class,
+            description = "make this code path forget one release (see --list-sites)")
+    private InjectionSite site;
+
+    @Option(names = "--kill-all-deadline", paramLabel = "MILLIS",
+            description = "how long kill-all may spin on stuck nodes, in ms (default: ${DEFAULT-VALUE})")
+    private long deadlineMillis = 2000;
+
+    @Option(names = "--list-sites", description = "list the injection sites and exit")
+    private boolean listSites;
+
+    @Option(names = "--json", description = "print the result as JSON ('reftrack report' reads it)")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (listSites) {
+            for (InjectionSite each : InjectionSite.values()) {
+                out.printf("%-26s %s%n", each.cliName(), each.description());
+            }
+            return ExitCode.OK;
+        }
+        Workload.Builder workload = configure();
+        WorkloadResult result;
+        try (ProgressRelay progress = new ProgressRelay(spec.commandLine().getErr(), "reftrack demo: ", QUIET_SECONDS,
+                HEARTBEAT_SECONDS)) {
+            result = workload.progress(progress).run();
+        }
+        if (json) {
+            out.println(toJson(result));
+        } else {
+            printText(result, out);
+        }
+        return result.leaked() ? ExitCode.LEAKS : ExitCode.OK;
+    }
+
+    /** The workload as the options say; out-of-range values are usage errors. */
+    private Workload.Builder configure() {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + MAX_THREADS
+                    + ", was " + threads);
+        }
+        if (ops < 0) {
+            throw new ParameterException(spec.commandLine(), "--ops must be 0 or more, was " + ops);
+        }
+        if (deadlineMillis <= 0) {
+            throw new ParameterException(spec.commandLine(), "--kill-all-deadline must be positive, was "
+                    + deadlineMillis);
+        }
+        try {
+            return Workload.builder().threads(threads).ops(ops).seed(seed).tracking(tracking).inject(site)
+                    .killAllDeadline(Duration.ofMillis(deadlineMillis));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private void printText(WorkloadResult result, PrintWriter out) {
+        out.printf(Locale.ROOT, "%d operations on %d threads in %.2f s (seed %d, tracking %s%s): %d delayed nodes"
+                        + " created, %d refcount warnings%n",
+                result.operations(), threads, result.elapsed().toMillis() / 1000.0, seed,
+                tracking.name().toLowerCase(Locale.ROOT), site == null ? "" : ", injected " + site.cliName(),
+                result.nodesCreated(), result.refcountWarnings());
+        if (!result.leaked()) {
+            out.println("killAllDelayedNodes completed: no delayed node left, no leak");
+            return;
+        }
+        out.println("killAllDelayedNodes gave up after " + deadlineMillis + " ms: " + result.stuckInodes().size()
+                + " delayed node(s) stuck, inode(s) " + result.stuckInodes().stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")));
+        if (result.stuckReports().isEmpty()) {
+            out.println("(tracking is " + tracking.name().toLowerCase(Locale.ROOT)
+                    + ": no stacks were recorded; run with --tracking full to see who holds the references)");
+            return;
+        }
+        out.println();
+        result.stuckReports().forEach(out::print);
+    }
+
+    private String toJson(WorkloadResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("operations", result.operations())
+                .put("threads", threads)
+                .put("seed", seed)
+                .put("tracking", tracking.name().toLowerCase(Locale.ROOT))
+                .put("injected", site == null ? null : site.cliName())
+                .put("elapsedMillis", result.elapsed().toMillis())
+                .put("nodesCreated", result.nodesCreated())
+                .put("refcountWarnings", result.refcountWarnings())
+                .put("killAllCompleted", result.killAllCompleted())
+                .put("leaked", result.leaked());
+        ArrayNode inodes = root.putArray("stuckInodes");
+        result.stuckInodes().forEach(inodes::add);
+        ArrayNode reports = root.putArray("reports");
+        try {
+            for (LeakReport report : result.stuckReports()) {
+                reports.add(MAPPER.readTree(report.toJson()));
+            }
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("reftrack-core wrote a report that is not JSON", e);
+        }
+    }
+
+    /** Parses {@code off|sample|full}, ignoring case. */
+    static final class ModeConverter implements ITypeConverter<RefTracking.Mode> {
+        @Override
+        public RefTracking.Mode convert(String value) {
+            for (RefTracking.Mode mode : RefTracking.Mode.values()) {
+                if (mode.name().equalsIgnoreCase(value.strip())) {
+                    return mode;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not a tracking mode: use off, sample or full");
+        }
+    }
+
+    /** Parses an injection site's command-line name (or its constant name). */
+    static final class SiteConverter implements ITypeConverter<InjectionSite> {
+        @Override
+        public InjectionSite convert(String value) {
+            try {
+                return InjectionSite.fromCliName(value.replace('_', '-'));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
