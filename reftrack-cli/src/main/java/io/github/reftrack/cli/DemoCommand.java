@@ -9,6 +9,7 @@ import io.github.reftrack.RefTracking;
 import io.github.reftrack.delayedinode.InjectionSite;
 import io.github.reftrack.delayedinode.workload.Workload;
 import io.github.reftrack.delayedinode.workload.WorkloadResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -75,6 +76,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as JSON ('reftrack report' reads it)")
     private boolean json;
 
+    @Option(names = "--wait", description = "after the run, stay alive until standard input ends (Enter or"
+            + " Ctrl-D), so that 'reftrack ps' and 'reftrack dump PID' can look at this JVM")
+    private boolean waitForInput;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +100,28 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             printText(result, out);
         }
+        out.flush();
+        if (waitForInput) {
+            waitForInput();
+        }
         return result.leaked() ? ExitCode.LEAKS : ExitCode.OK;
+    }
+
+    private void waitForInput() {
+        PrintWriter err = spec.commandLine().getErr();
+        long pid = ProcessHandle.current().pid();
+        err.println("reftrack demo: waiting as pid " + pid + "; try 'reftrack dump " + pid
+                + "' in another terminal, press Enter here to exit");
+        err.flush();
+        try {
+            while (System.in.read() >= 0) {
+                if (System.in.available() == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new CliException("cannot read standard input: " + e.getMessage(), e);
+        }
     }
 
     /** The workload as the options say; out-of-range values are usage errors. */

@@ -45,12 +45,21 @@ final class DumpCommand implements Callable<Integer> {
                 out.println(client.dumpJson(className));
                 return ExitCode.OK;
             }
-            out.println("# JVM " + pid + " (" + jvm.mainClass() + "), mode " + client.mode() + ": "
-                    + client.liveReferences() + " live references in " + client.liveDirectories()
-                    + " directories" + (className == null ? "" : "; showing class " + className));
+            out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
+                    + plural(client.liveReferences(), "live reference") + " in "
+                    + plural(client.liveDirectories(), "directory", "directories") + "; default mode "
+                    + client.mode() + (className == null ? "" : "; showing class " + className));
             out.println();
             out.print(client.dump(className));
         }
         return ExitCode.OK;
+    }
+
+    static String plural(long count, String singular) {
+        return plural(count, singular, singular + "s");
+    }
+
+    static String plural(long count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
     }
 }

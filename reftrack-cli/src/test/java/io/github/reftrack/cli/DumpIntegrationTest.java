@@ -67,8 +67,8 @@ class DumpIntegrationTest {
 
         Cli.Result result = dump();
 
-        assertThat(result.out()).isEqualTo("# JVM " + child.pid() + " (" + HOLDER + "), mode FULL: 5 live references"
-                + " in 3 directories\n\n" + expected);
+        assertThat(result.out()).isEqualTo("# JVM " + child.pid() + " (" + HOLDER + "): 5 live references"
+                + " in 3 directories; default mode FULL\n\n" + expected);
         assertThat(result.out()).containsPattern("connection@[0-9a-f]{16} has 1/3 users at\n"
                 + "  held by: pool<main>\n"
                 + "     " + HOLDER.replace(".", "\\.") + "\\.main\\(HoldingReferences\\.java:\\d+\\)\n\n");
@@ -83,7 +83,7 @@ class DumpIntegrationTest {
         List<LeakReport> json = ReportJson.parse(dump("--class", "session", "--json").out());
 
         assertThat(json).extracting(LeakReport::className).containsExactly("session");
-        assertThat(text.out()).endsWith("; showing class session\n\n" + json.get(0))
+        assertThat(text.out()).endsWith("; default mode FULL; showing class session\n\n" + json.get(0))
                 .doesNotContain("connection@");
     }
 
