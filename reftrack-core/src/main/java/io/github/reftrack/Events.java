@@ -19,6 +19,7 @@ final class Events {
     private static final Set<RefTrackerListener> FAILED = ConcurrentHashMap.newKeySet();
 
     static {
+        // The built-in sinks (JFR events, JMX counts, JSON log) are listeners, installed first.
         Sinks.install(LISTENERS);
     }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * {@code timestamp} (ISO-8601, UTC), {@code event} ({@code leak}, {@code doubleRelease},
  * {@code lostReference}, {@code misuse}, {@code teardownStuck}), the directory's
  * {@code className} and {@code dirName} where there is one, stack {@code fingerprint}s and frames
- * as in {@link LeakReport#toJson()}.
+ * as in {@link LeakReport#toJson()}. A leak line is the report's JSON plus {@code fingerprints},
+ * its distinct group fingerprints (groups differ by line numbers, fingerprints do not).
  *
  * <p>The file is opened in append mode on the first event and kept open; each line is one
  * {@code write} of a complete line, so lines from several processes sharing the file do not
@@ -47,7 +48,7 @@ final class JsonLogSink implements RefTrackerListener {
     public void onLeak(LeakReport report) {
         if (!disabled) {
             Json json = start("leak").members(report.toJson()).name("fingerprints").beginArray();
-            report.groups().forEach(group -> json.value(group.fingerprint()));
+            report.groups().stream().map(LeakReport.Group::fingerprint).distinct().forEach(json::value);
             write(json.endArray().endObject());
         }
     }

@@ -36,7 +36,8 @@ public record StuckTeardown(String what, Duration waited, long remaining, List<L
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(256).append("teardown of ").append(what).append(" stuck for ")
-                .append(waited.toMillis()).append(" ms: ").append(remaining).append(" references still held\n");
+                .append(waited.toMillis()).append(" ms: ").append(remaining)
+                .append(remaining == 1 ? " reference" : " references").append(" still held\n");
         holders.forEach(out::append);
         return out.toString();
     }

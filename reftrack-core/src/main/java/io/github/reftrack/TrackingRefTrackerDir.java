@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The directory that records: {@code full} and {@code sample} modes.
@@ -61,7 +62,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  */
 final class TrackingRefTrackerDir implements RefTrackerDir {
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
     static final int CLOSE_DISPLAY_LIMIT = 16;
 
     private final long id;
@@ -89,7 +90,7 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
 
     TrackingRefTrackerDir(String className, int quarantineCapacity, RefTracking.Mode mode, int sampleInterval,
             boolean detectLost) {
-        this.id = Integer.toUnsignedLong(mix(SEQUENCE.incrementAndGet()));
+        this.id = idOf(SEQUENCE.incrementAndGet());
         this.className = className;
         this.name = className + '@' + String.format("%016x", id);
         this.mode = mode;
@@ -100,9 +101,14 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
     }
 
     /**
-     * A bijection on 32 bits, so names look like the kernel's hashed pointers (upper 32 bits
-     * zero) and stay unique.
+     * Scrambles the low 32 bits of a sequence number with a bijection, so names look like the
+     * kernel's hashed pointers (upper 32 bits zero) for the first 2^32 directories; the upper
+     * bits carry the rest of the sequence, so names stay unique for the life of the process.
      */
+    static long idOf(long sequence) {
+        return (sequence & 0xffffffff00000000L) | Integer.toUnsignedLong(mix((int) sequence));
+    }
+
     private static int mix(int x) {
         x = (x ^ (x >>> 16)) * 0x7feb352d;
         x = (x ^ (x >>> 15)) * 0x846ca68b;
@@ -153,16 +159,19 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
         }
         RefTracker record = new RefTracker(this, holder, null);
         record.allocStack = capture;
-        RefTracker handle = detectLost ? new RefTracker(this, holder, record) : record;
+        RefTracker handle = record;
+        LostWatch watch = null;
+        if (detectLost) {
+            handle = new RefTracker(this, holder, record);
+            watch = new LostWatch(handle, record);
+        }
         boolean queuePromotion;
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
             linkFirst(live, record);
             liveTrackers++;
-            if (detectLost) {
-                record.watch = new LostWatch(handle, record);
-            }
+            record.watch = watch;
             queuePromotion = !promotionQueued && !afterClose;
             promotionQueued |= queuePromotion;
         }

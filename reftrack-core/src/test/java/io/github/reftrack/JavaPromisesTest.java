@@ -207,6 +207,16 @@ class JavaPromisesTest {
     }
 
     @Test
+    void directoryIdsStayUniquePastTwoToTheThirtyTwo() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (long seq : new long[] {1, 2, 0xffffffffL, 0x1_0000_0000L, 0x1_0000_0001L, 0x2_0000_0001L}) {
+            assertThat(ids.add(TrackingRefTrackerDir.idOf(seq))).as("id of %d", seq).isTrue();
+        }
+        assertThat(TrackingRefTrackerDir.idOf(7) >>> 32).isZero();
+        assertThat(TrackingRefTrackerDir.idOf(0x1_0000_0001L) & 0xffffffffL).isEqualTo(TrackingRefTrackerDir.idOf(1));
+    }
+
+    @Test
     void holdersAreNamedUnderTheirGroup() {
         TrackingRefTrackerDir dir = newDir("t", 4);
         for (String holder : List.of("inode_cache", "node_list")) {

@@ -112,16 +112,25 @@ public final class BtrfsFs implements AutoCloseable {
     }
 
     /**
-     * Reads an inode again after eviction: a new in-memory inode for the same number, whose first
-     * {@code getDelayedNode} takes the slow path.
+     * Reads an inode again after eviction, as {@code btrfs_read_locked_inode} does: a new
+     * in-memory inode for the same number, filled from a pending delayed update if there is one
+     * ({@code btrfs_fill_inode}, which caches the node through the slow path), else from the
+     * inode item in the tree.
      *
-     * @param root its subvolume
-     * @param ino  its number
+     * @param root      its subvolume
+     * @param ino       its number
      * @param directory whether it is a directory
      * @return a new in-memory inode
      */
     public BtrfsInode readInode(SubvolRoot root, long ino, boolean directory) {
-        return new BtrfsInode(root, ino, directory);
+        BtrfsInode inode = new BtrfsInode(root, ino, directory);
+        if (items.fillInode(inode) != 0
+                && tree.get(new MetadataTree.Key(ino, MetadataTree.INODE_ITEM, 0)) instanceof InodeItem item) {
+            inode.size = item.size();
+            inode.nlink = item.nlink();
+            inode.generation = item.generation();
+        }
+        return inode;
     }
 
     /**

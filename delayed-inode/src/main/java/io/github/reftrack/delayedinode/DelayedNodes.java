@@ -1,5 +1,8 @@
 package io.github.reftrack.delayedinode;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
 /**
  * The delayed-node life cycle (spec §5): lookup and creation, queueing on the delayed root's
  * lists, release, the first/next/first-prepared walks and eviction. Every function that takes a
@@ -21,6 +24,10 @@ package io.github.reftrack.delayedinode;
  */
 public final class DelayedNodes {
     private final BtrfsFs fs;
+    /** Test hook: runs in {@code getOrCreateDelayedNode} after the slot is reserved, before the lock. */
+    volatile Consumer<BtrfsInode> beforeInsert = inode -> { };
+    /** Candidates discarded after losing the insertion race (or finding a dying node). */
+    final AtomicLong discarded = new AtomicLong();
 
     DelayedNodes(BtrfsFs fs) {
         this.fs = fs;
@@ -97,6 +104,7 @@ public final class DelayedNodes {
                 NodeTracking.alloc(node, node.inodeCacheTracker, AllocSite.CREATE_INODE_CACHE, false, "inode_cache");
             }
             root.xaReserve(inode.ino);
+            beforeInsert.accept(inode);
             root.xaLock.lock();
             try {
                 if (root.xaLoad(inode.ino) == null) {
@@ -146,6 +154,7 @@ public final class DelayedNodes {
         }
         NodeTracking.dirExit(node);
         node.markFreed();
+        discarded.incrementAndGet();
     }
 
     /** {@code btrfs_queue_delayed_node}; the caller holds the node's mutex. */

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Flushing delayed items into the {@link MetadataTree} (spec §6.6, §7.1–7.3): leaf-sized batches
@@ -15,6 +16,8 @@ import java.util.Map;
 public final class DelayedRunner {
     private final BtrfsFs fs;
     private final DelayedNodes nodes;
+    /** Test hook: runs after each insertion batch, mutex held. */
+    volatile Consumer<DelayedNode> afterInsertBatch = node -> { };
 
     DelayedRunner(BtrfsFs fs) {
         this.fs = fs;
@@ -154,6 +157,7 @@ public final class DelayedRunner {
                     node.indexItemLeaves = 0;
                     node.currIndexBatchSize = 0;
                 }
+                afterInsertBatch.accept(node);
             } finally {
                 node.mutex.unlock();
             }

@@ -31,6 +31,8 @@ public final class DelayedTeardown {
     private final DelayedNodes nodes;
     /** Test hook: runs for each pinned node after its items are killed, before print and release. */
     volatile Consumer<DelayedNode> afterKill = node -> { };
+    /** Test hook: receives the size of every batch kill-all pins. */
+    volatile Consumer<Integer> pinnedBatch = size -> { };
 
     DelayedTeardown(BtrfsFs fs) {
         this.fs = fs;
@@ -203,6 +205,7 @@ public final class DelayedTeardown {
                 }
                 continue;
             }
+            pinnedBatch.accept(pinned.size());
             for (int i = 0; i < pinned.size(); i++) {
                 killPinned(pinned.get(i), trackers.get(i));
             }

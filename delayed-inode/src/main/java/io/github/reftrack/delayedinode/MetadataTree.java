@@ -1,5 +1,6 @@
 package io.github.reftrack.delayedinode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -55,6 +56,7 @@ public final class MetadataTree {
     private long deleteBatches;
     private long itemsDeleted;
     private long inodeUpdates;
+    private final List<Integer> insertBatchSizes = new ArrayList<>();
 
     MetadataTree() {
     }
@@ -65,6 +67,18 @@ public final class MetadataTree {
             items.put(e.getKey(), e.getValue());
         }
         itemsInserted += batch.size();
+        if (insertBatchSizes.size() < 4096) {
+            insertBatchSizes.add(batch.size());
+        }
+    }
+
+    /**
+     * Returns the sizes of the first 4096 multi-item insertions, in order.
+     *
+     * @return a copy, e.g. {@code [217, 217, 217, 217, 132]}
+     */
+    public synchronized List<Integer> insertBatchSizes() {
+        return List.copyOf(insertBatchSizes);
     }
 
     synchronized boolean contains(Key key) {

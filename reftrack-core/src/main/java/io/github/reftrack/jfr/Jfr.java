@@ -43,14 +43,15 @@ public final class Jfr {
     }
 
     /**
-     * Registers the periodic {@code io.github.reftrack.LiveTrackers} event, once. Does nothing when
-     * JFR is not available.
+     * Arranges, once, for the periodic {@code io.github.reftrack.LiveTrackers} event to be
+     * registered when the flight recorder initialises (at once if it already has). Cheap when no
+     * recording ever starts. Does nothing when JFR is not available.
      *
-     * @return {@code true} if the event is (now or already) registered
+     * @return {@code true} if the event is (now or already) arranged for
      */
     public static synchronized boolean addPeriodicEvent() {
         if (!periodicAdded && available()) {
-            LiveTrackers.register();
+            LiveTrackers.registerWhenRecorderStarts();
             periodicAdded = true;
         }
         return periodicAdded;

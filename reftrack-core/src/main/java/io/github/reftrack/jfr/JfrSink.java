@@ -28,7 +28,7 @@ final class JfrSink implements RefTrackerListener {
         event.totalUsers = report.totalUsers();
         event.skippedUsers = report.skippedUsers();
         event.groups = report.groups().size();
-        event.fingerprints = report.groups().stream().map(LeakReport.Group::fingerprint)
+        event.fingerprints = report.groups().stream().map(LeakReport.Group::fingerprint).distinct()
                 .collect(Collectors.joining(","));
         event.report = report.toString();
         event.commit();

@@ -34,7 +34,7 @@ final class LeakEvent extends Event {
     int groups;
 
     @Label("Fingerprints")
-    @Description("Comma-separated fingerprints of the allocation stacks, newest first")
+    @Description("Comma-separated distinct fingerprints of the allocation stacks, newest first")
     String fingerprints;
 
     @Label("Report")

@@ -5,13 +5,27 @@ import io.github.reftrack.RefTracking;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 
-/** Emits the periodic {@link LiveTrackersEvent}: one event per directory class with open directories. */
-final class LiveTrackers {
+/**
+ * Emits the periodic {@link LiveTrackersEvent}: one event per directory class with open
+ * directories.
+ *
+ * <p>{@link FlightRecorder#addPeriodicEvent} initialises JFR's metadata (about 200 ms on JDK 17),
+ * which an application that never records should not pay. So the event is registered from a
+ * {@link FlightRecorderListener} when the recorder initialises (at once if it already has); adding
+ * the listener costs a few milliseconds and starts nothing.
+ */
+final class LiveTrackers implements FlightRecorderListener {
     private LiveTrackers() {
     }
 
-    static void register() {
+    static void registerWhenRecorderStarts() {
+        FlightRecorder.addListener(new LiveTrackers());
+    }
+
+    @Override
+    public void recorderInitialized(FlightRecorder recorder) {
         FlightRecorder.addPeriodicEvent(LiveTrackersEvent.class, LiveTrackers::emit);
     }
 

@@ -81,13 +81,14 @@ final class Inodes {
         }
     }
 
+    /** Subvolume deletion: every inode leaves memory for good (nothing is read back). */
     void evictAll() {
         List<Slot> all = new ArrayList<>(List.of(dirs));
         all.addAll(List.of(files));
         for (Slot slot : all) {
             slot.lock.lock();
             try {
-                evict(slot);
+                fs.teardown().evictInode(slot.inode, false);
             } finally {
                 slot.lock.unlock();
             }
