@@ -5,8 +5,9 @@
 #
 #   scripts/screenshot-report.sh [REPORT.json] [OUT.png] [WIDTHxHEIGHT]
 #
-# Without REPORT.json, the report comes from `reftrack demo --inject-leak ASYNC_WORKER_RELEASE
-# --json`. OUT.png defaults to docs/report-screenshot.png. Chromium: `apt-get install chromium`.
+# Without REPORT.json, the reports come from `reftrack demo --inject-leak SITE --json`, once for
+# every injection site. OUT.png defaults to docs/report-screenshot.png; the page itself is kept
+# beside it (OUT.html). Chromium: `apt-get install chromium`.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,18 +22,23 @@ if [[ -z "$browser" ]]; then
   exit 1
 fi
 
-json="${1:-}"
-if [[ -z "$json" ]]; then
-  json="$work/report.json"
-  status=0
-  "$root/reftrack" demo --inject-leak async-worker-release --json >"$json" || status=$?
-  if [[ "$status" -ne 3 ]]; then
-    echo "screenshot-report: expected the demo to find leaks (exit 3), it exited with $status" >&2
-    exit 1
-  fi
+jsons=()
+if [[ -n "${1:-}" ]]; then
+  jsons=("$1")
+else
+  while read -r site _; do
+    status=0
+    "$root/reftrack" demo --inject-leak "$site" --json >"$work/$site.json" 2>/dev/null || status=$?
+    if [[ "$status" -ne 3 ]]; then
+      echo "screenshot-report: expected 'reftrack demo --inject-leak $site' to find leaks (exit 3), got $status" >&2
+      exit 1
+    fi
+    jsons+=("$work/$site.json")
+  done < <("$root/reftrack" demo --list-sites)
 fi
 
-"$root/reftrack" report "$json" --html "$work/report.html" >&2
+"$root/reftrack" report "${jsons[@]}" --html "$work/report.html" >&2
+cp "$work/report.html" "${out%.png}.html"
 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --disable-sync --no-first-run --hide-scrollbars --user-data-dir="$work/profile" \
   --window-size="${size/x/,}" --screenshot="$out" "file://$work/report.html" >"$work/chromium.log" 2>&1 || {

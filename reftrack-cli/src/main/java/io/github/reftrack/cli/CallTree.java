@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The live references of a set of reports as a tree: directory class, then the frame that took
@@ -27,20 +29,35 @@ final class CallTree {
     /** Label of the node counting references a report left out at its display limit. */
     static final String SKIPPED = "(not shown: over the report's display limit)";
 
-    /** One node: a frame (or a class, at the top) and the references passing through it. */
+    /**
+     * One node: a method (or a class, at the top) and the references passing through it. Frames
+     * of one method at different lines are one node, so a leak site that moved by a line between
+     * versions, or that takes references from two lines of one method, is counted once; the label
+     * lists the lines.
+     */
     static final class Node {
-        private final String label;
+        private final String key;
+        private StackTraceElement frame;
+        private final Set<Integer> lines = new TreeSet<>();
         private long users;
         private final Map<String, Node> children = new LinkedHashMap<>();
-        private final Set<String> holders = new LinkedHashSet<>();
+        private final Map<String, Set<String>> holders = new LinkedHashMap<>();
         private final Map<String, Long> directories = new LinkedHashMap<>();
 
-        Node(String label) {
-            this.label = label;
+        Node(String key) {
+            this.key = key;
         }
 
+        /**
+         * The class name for a class node, or the frame as reports print it, with every line seen:
+         * {@code com.example.Pool.lease(Pool.java:7,12)}.
+         */
         String label() {
-            return label;
+            if (frame == null || lines.isEmpty()) {
+                return frame == null ? key : frame.toString();
+            }
+            return frame.getClassName() + '.' + frame.getMethodName() + '(' + frame.getFileName() + ':'
+                    + lines.stream().map(String::valueOf).collect(Collectors.joining(",")) + ')';
         }
 
         long users() {
@@ -54,9 +71,9 @@ final class CallTree {
             return sorted;
         }
 
-        /** Holder names of the stacks that end at this node. */
-        Set<String> holders() {
-            return holders;
+        /** Holder names of the stacks that end at this node, in one directory; empty if none. */
+        Set<String> holders(String directory) {
+            return holders.getOrDefault(directory, Set.of());
         }
 
         /** References per directory among the stacks that end at this node. */
@@ -102,10 +119,24 @@ final class CallTree {
             node.users += group.users();
         }
         for (StackTraceElement frame : frames) {
-            node = node.child(frame.toString());
+            node = node.child(methodKey(frame));
             node.users += group.users();
+            if (node.frame == null) {
+                node.frame = frame;
+            }
+            if (frame.getFileName() != null && frame.getLineNumber() >= 0) {
+                node.lines.add(frame.getLineNumber());
+            }
         }
-        node.holders.addAll(group.holders());
+        if (!group.holders().isEmpty()) {
+            node.holders.computeIfAbsent(dirName, k -> new LinkedHashSet<>()).addAll(group.holders());
+        }
         node.directories.merge(dirName, (long) group.users(), Long::sum);
+    }
+
+    /** Frames of one method share a node whatever their line; native and unknown-source frames stay apart. */
+    private static String methodKey(StackTraceElement frame) {
+        String where = frame.isNativeMethod() ? "native" : String.valueOf(frame.getFileName());
+        return frame.getClassName() + '.' + frame.getMethodName() + '(' + where + ')';
     }
 }

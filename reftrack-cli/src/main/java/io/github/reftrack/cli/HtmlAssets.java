@@ -18,7 +18,10 @@ final class HtmlAssets {
             ul.tree, ul.tree ul { list-style: none; margin: 0; padding: 0; }
             ul.tree ul { margin-left: 9px; padding-left: 12px; border-left: 1px dotted var(--line); }
             summary { cursor: pointer; }
-            .row { display: flex; align-items: center; gap: 8px; padding: 1px 0; white-space: nowrap; }
+            .row { display: flex; align-items: flex-start; gap: 8px; padding: 1px 0; white-space: nowrap; }
+            .frames { display: flex; flex-direction: column; }
+            .frames .caller { color: #4b5565; }
+            .frames .caller::before { content: "\\2190  "; color: var(--muted); }
             summary.row { list-style: none; }
             summary.row::-webkit-details-marker { display: none; }
             summary.row::before { content: "\\25B8"; width: 12px; flex: none; color: var(--muted); }
@@ -26,8 +29,8 @@ final class HtmlAssets {
             li.leaf > .row { padding-left: 20px; }
             summary.row:hover { background: #f3f5f8; }
             .count { min-width: 3.2em; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
-            .bar { display: inline-block; width: 60px; height: 8px; background: #eef0f4; border-radius: 2px;
-                   flex: none; overflow: hidden; }
+            .bar { display: inline-block; width: 60px; height: 8px; margin-top: 6px; background: #eef0f4;
+                   border-radius: 2px; flex: none; overflow: hidden; }
             .bar > span { display: block; height: 100%; background: var(--accent); }
             .label.cls { font-weight: 700; }
             .ends { margin: 0 0 4px 116px; color: var(--muted); font-size: 12.5px; }

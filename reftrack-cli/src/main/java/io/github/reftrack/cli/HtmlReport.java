@@ -1,9 +1,11 @@
 package io.github.reftrack.cli;
 
 import io.github.reftrack.LeakReport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,15 +36,15 @@ final class HtmlReport {
                 .append("<title>reftrack report: ").append(escape(source)).append("</title>\n")
                 .append("<style>\n").append(HtmlAssets.CSS).append("</style>\n</head>\n<body>\n");
         header(reports, root, source, html);
-        html.append("<main>\n<h2>Live references by call path</h2>\n<p class=\"hint\">Each tree starts at the frame")
-                .append(" that took the reference; open a frame to see its callers. Numbers are live references")
-                .append(" through that frame.</p>\n");
+        html.append("<main>\n<h2>Live references by call path</h2>\n<p class=\"hint\">Each path starts at the")
+                .append(" method that took the reference, callers below it; paths part where callers differ (open a")
+                .append(" frame to see them). Numbers are live references through that frame.</p>\n");
         if (root.users() == 0) {
             html.append("<p class=\"empty\">No live references.</p>\n");
         } else {
             html.append("<ul class=\"tree\">\n");
             for (CallTree.Node classNode : root.children()) {
-                node(classNode, root.users(), 0, true, html);
+                node(classNode, root.users(), 0, html);
             }
             html.append("</ul>\n");
         }
@@ -72,56 +74,75 @@ final class HtmlReport {
     }
 
     /**
-     * One tree node. Open by default: the class level, the innermost frames, and a node that is
-     * its parent's only child (a plain chain of callers, nothing to choose between).
+     * One tree node, with its single-caller chain folded in: while a node has exactly one caller
+     * and no stack ends at it, the caller is listed under it in the same row (the count is the
+     * same all along such a chain), so a leak path reads as one block and nesting only appears
+     * where call paths part. Open by default: the class level and the innermost frames.
      */
-    private static void node(CallTree.Node node, long total, int depth, boolean onlyChild, StringBuilder html) {
-        List<CallTree.Node> children = node.children();
-        boolean isClass = depth == 0;
+    private static void node(CallTree.Node node, long total, int depth, StringBuilder html) {
+        List<CallTree.Node> chain = new ArrayList<>();
+        chain.add(node);
+        CallTree.Node last = node;
+        while (depth > 0 && last.children().size() == 1 && last.directories().isEmpty()) {
+            last = last.children().get(0);
+            chain.add(last);
+        }
+        List<CallTree.Node> children = last.children();
         if (children.isEmpty()) {
             html.append("<li class=\"leaf\"><div class=\"row\">");
-            row(node, total, isClass, html);
+            row(chain, total, depth == 0, html);
             html.append("</div>");
-            ends(node, html);
+            ends(last, html);
             html.append("</li>\n");
             return;
         }
-        html.append("<li><details").append(depth <= 1 || onlyChild ? " open" : "").append("><summary class=\"row\">");
-        row(node, total, isClass, html);
+        html.append("<li><details").append(depth <= 1 ? " open" : "").append("><summary class=\"row\">");
+        row(chain, total, depth == 0, html);
         html.append("</summary>\n");
-        ends(node, html);
+        ends(last, html);
         html.append("<ul>\n");
         for (CallTree.Node child : children) {
-            node(child, total, depth + 1, children.size() == 1, html);
+            node(child, total, depth + 1, html);
         }
         html.append("</ul></details></li>\n");
     }
 
-    private static void row(CallTree.Node node, long total, boolean isClass, StringBuilder html) {
-        String percent = String.format(Locale.ROOT, "%.1f", 100.0 * node.users() / total);
-        html.append("<span class=\"count\">").append(node.users()).append("</span>")
+    private static void row(List<CallTree.Node> chain, long total, boolean isClass, StringBuilder html) {
+        CallTree.Node first = chain.get(0);
+        String percent = String.format(Locale.ROOT, "%.1f", 100.0 * first.users() / total);
+        html.append("<span class=\"count\">").append(first.users()).append("</span>")
                 .append("<span class=\"bar\" title=\"").append(percent).append("% of all live references\">")
-                .append("<span style=\"width:").append(percent).append("%\"></span></span>")
-                .append(isClass ? "<span class=\"label cls\">" : "<code class=\"label\">")
-                .append(escape(node.label()))
-                .append(isClass ? "</span>" : "</code>");
+                .append("<span style=\"width:").append(percent).append("%\"></span></span>");
+        if (isClass) {
+            html.append("<span class=\"label cls\">").append(escape(first.label())).append("</span>");
+            return;
+        }
+        html.append("<span class=\"frames\"><code class=\"label\">").append(escape(first.label())).append("</code>");
+        for (CallTree.Node caller : chain.subList(1, chain.size())) {
+            html.append("<code class=\"caller\">").append(escape(caller.label())).append("</code>");
+        }
+        html.append("</span>");
     }
 
-    /** Holders and directories of the stacks that end at this node (the outermost recorded frame). */
+    /**
+     * The directories of the stacks that end at this node (their outermost recorded frame), each
+     * with its holder names: holders belong to one directory's trackers, so they are never merged
+     * across directories.
+     */
     private static void ends(CallTree.Node node, StringBuilder html) {
         if (node.directories().isEmpty()) {
             return;
         }
-        html.append("<div class=\"ends\">");
-        if (!node.holders().isEmpty()) {
-            html.append("held by: <b>").append(escape(String.join(", ", node.holders()))).append("</b> &middot; ");
-        }
-        html.append("in ");
+        html.append("<div class=\"ends\">in ");
         String separator = "";
         for (Map.Entry<String, Long> dir : node.directories().entrySet()) {
             html.append(separator).append("<code>").append(escape(dir.getKey())).append("</code> &times;")
                     .append(dir.getValue());
-            separator = ", ";
+            Set<String> holders = node.holders(dir.getKey());
+            if (!holders.isEmpty()) {
+                html.append(" held by <b>").append(escape(String.join(", ", holders))).append("</b>");
+            }
+            separator = "; ";
         }
         html.append("</div>\n");
     }

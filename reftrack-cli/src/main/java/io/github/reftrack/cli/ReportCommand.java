@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reftrack report FILE.json [--html OUT.html]}: renders a saved JSON report as the
- * kernel-shape text, or as a self-contained HTML page with a call tree.
+ * {@code reftrack report FILE.json... [--html OUT.html]}: renders saved JSON reports as the
+ * kernel-shape text, or as one self-contained HTML page with a call tree over all of them.
  */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
@@ -28,21 +29,26 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.json", description = "the JSON report to read")
-    private Path input;
+    @Parameters(arity = "1..*", paramLabel = "FILE.json", description = "the JSON report(s) to read, in order")
+    private List<Path> inputs;
 
     @Option(names = "--html", paramLabel = "OUT.html", description = "write an HTML page here instead of printing text")
     private Path html;
 
     @Override
     public Integer call() {
-        List<LeakReport> reports = read(input);
+        List<LeakReport> reports = new ArrayList<>();
+        for (Path input : inputs) {
+            reports.addAll(read(input));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (html == null) {
             reports.forEach(report -> out.print(report));
             return ExitCode.OK;
         }
-        String page = HtmlReport.render(reports, input.getFileName().toString());
+        String source = inputs.size() == 1 ? String.valueOf(inputs.get(0).getFileName())
+                : inputs.size() + " files";
+        String page = HtmlReport.render(reports, source);
         try {
             Files.writeString(html, page, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -44,7 +44,9 @@ class CallTreeTest {
         assertThat(subvolume.directories()).isEmpty();
         assertThat(park.label()).isEqualTo("jdk.internal.misc.Unsafe.park(Native Method)");
         assertThat(park.children()).isEmpty();
-        assertThat(park.holders()).containsExactly("inode_cache", "<script>alert('x')</script>");
+        assertThat(park.holders("delayed_node@00000000c0ffee11")).containsExactly("inode_cache",
+                "<script>alert('x')</script>");
+        assertThat(park.holders("delayed_node@0000000000000000")).isEmpty();
         assertThat(park.directories()).containsExactly(Map.entry("delayed_node@00000000c0ffee11", 1L));
     }
 
@@ -60,6 +62,16 @@ class CallTreeTest {
         assertThat(lease.users()).isEqualTo(5);
         assertThat(lease.directories()).containsExactly(Map.entry("connection@0000000000000001", 3L),
                 Map.entry("connection@0000000000000002", 2L));
+    }
+
+    @Test
+    void mergesFramesOfOneMethodAtDifferentLines_andListsTheLines() {
+        CallTree.Node lease = CallTree.build(List.of(Reports.branching())).children().get(0).children().get(0);
+
+        assertThat(lease.label()).isEqualTo("com.example.Pool.lease(Pool.java:7,9)");
+        assertThat(lease.users()).isEqualTo(3);
+        assertThat(lease.children()).extracting(CallTree.Node::label, CallTree.Node::users)
+                .containsExactly(tuple("com.example.A.open(A.java:3)", 2L), tuple("com.example.B.open(B.java:5)", 1L));
     }
 
     @Test

@@ -31,9 +31,10 @@ class HtmlReportTest {
     void escapesFramesAndHolders() throws IOException {
         String page = renderThroughTheCommand();
 
-        assertThat(page).contains("<code class=\"label\">io.github.reftrack.delayedinode.Subvolume.&lt;init&gt;"
+        assertThat(page).contains("<code class=\"caller\">io.github.reftrack.delayedinode.Subvolume.&lt;init&gt;"
                 + "(Subvolume.java:44)</code>");
-        assertThat(page).contains("held by: <b>inode_cache, &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</b>");
+        assertThat(page).contains("<div class=\"ends\">in <code>delayed_node@00000000c0ffee11</code> &times;1 held by"
+                + " <b>inode_cache, &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</b></div>");
         assertThat(page).doesNotContain("<init>", "<script>alert");
     }
 
@@ -45,19 +46,30 @@ class HtmlReportTest {
                 + " references\"><span style=\"width:57.1%\"></span></span>"
                 + "<span class=\"label cls\">delayed_node</span>");
         assertThat(page).contains("<span class=\"count\">2</span><span class=\"bar\" title=\"28.6% of all live"
-                + " references\"><span style=\"width:28.6%\"></span></span><code class=\"label\">"
+                + " references\"><span style=\"width:28.6%\"></span></span>"
+                + "<span class=\"frames\"><code class=\"label\">"
                 + "io.github.reftrack.delayedinode.DelayedInodes.killAllDelayedNodes(DelayedInodes.java:301)</code>");
         assertThat(page).contains("<strong>7</strong> live references");
         assertThat(page).contains("<tr><td><code>connection</code></td><td>1</td><td>3</td></tr>");
-        assertThat(page).contains("in <code>delayed_node@00000000c0ffee11</code> &times;1");
+        assertThat(page).contains("<div class=\"ends\">in <code>connection@0000000000000001</code> &times;3</div>");
     }
 
     @Test
-    void makesEveryFrameWithCallersExpandable() throws IOException {
-        String page = renderThroughTheCommand();
+    void foldsSingleCallerChainsIntoOneRow_andNestsWhereCallersDiffer() throws IOException {
+        Path json = Files.writeString(dir.resolve("branching.json"), Reports.branching().toJson());
+        Path html = dir.resolve("branching.html");
+        Cli.run("report", json.toString(), "--html", html.toString());
+        String page = Files.readString(html);
 
-        // 2 classes + 2 + 2 delayed_node frames with callers + none under connection's single frame
-        assertThat(Pattern.compile("<details( open)?><summary").matcher(page).results().count()).isEqualTo(6);
+        // the class and the shared innermost method can be opened; each caller chain is one leaf row
+        assertThat(Pattern.compile("<details( open)?><summary").matcher(page).results().count()).isEqualTo(2);
+        assertThat(page).contains("<span class=\"count\">3</span>", "<code class=\"label\">com.example.Pool.lease"
+                + "(Pool.java:7,9)</code></span></summary>\n<ul>\n<li class=\"leaf\"><div class=\"row\">"
+                + "<span class=\"count\">2</span>");
+        assertThat(page).contains("<code class=\"label\">com.example.A.open(A.java:3)</code>"
+                + "<code class=\"caller\">com.example.Main.main(Main.java:1)</code></span></div>");
+        assertThat(page).contains("<code class=\"label\">com.example.B.open(B.java:5)</code>"
+                + "<code class=\"caller\">com.example.Main.main(Main.java:2)</code></span></div>");
         assertThat(page).contains("id=\"expand\"", "id=\"collapse\"", "querySelectorAll('ul.tree details')");
     }
 

@@ -67,6 +67,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void printsTheReportsOfEveryFileInOrder_whenGivenSeveralFiles() throws IOException {
+        Path first = write("first.json", Reports.connection().toJson());
+        Path second = write("second.json", "{\"leaked\":true,\"reports\":[" + Reports.delayedNode().toJson() + "]}");
+
+        Cli.Result result = Cli.run("report", first.toString(), second.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).isEqualTo(Reports.connection().toString() + Reports.delayedNode());
+    }
+
+    @Test
     void printsNothing_whenTheArrayIsEmpty() throws IOException {
         Cli.Result result = Cli.run("report", write("empty.json", "[]").toString());
 

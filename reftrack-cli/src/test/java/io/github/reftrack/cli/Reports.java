@@ -35,4 +35,15 @@ final class Reports {
                 frame("com.example.Pool", "lease", "Pool.java", 7)), "ffeeddccbbaa9988", List.of());
         return new LeakReport("connection", "connection@0000000000000001", 3, 0, List.of(group));
     }
+
+    /** Two call paths through one method at two lines, parting at their callers. */
+    static LeakReport branching() {
+        LeakReport.Group viaA = new LeakReport.Group(2, List.of(frame("com.example.Pool", "lease", "Pool.java", 7),
+                frame("com.example.A", "open", "A.java", 3), frame("com.example.Main", "main", "Main.java", 1)),
+                "1111111111111111", List.of());
+        LeakReport.Group viaB = new LeakReport.Group(1, List.of(frame("com.example.Pool", "lease", "Pool.java", 9),
+                frame("com.example.B", "open", "B.java", 5), frame("com.example.Main", "main", "Main.java", 2)),
+                "2222222222222222", List.of());
+        return new LeakReport("pool", "pool@0000000000000002", 3, 0, List.of(viaA, viaB));
+    }
 }
