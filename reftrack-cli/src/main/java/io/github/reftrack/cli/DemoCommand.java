@@ -146,18 +146,19 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printText(WorkloadResult result, PrintWriter out) {
-        out.printf(Locale.ROOT, "%d operations on %d threads in %.2f s (seed %d, tracking %s%s): %d delayed nodes"
-                        + " created, %d refcount warnings%n",
-                result.operations(), threads, result.elapsed().toMillis() / 1000.0, seed,
-                tracking.name().toLowerCase(Locale.ROOT), site == null ? "" : ", injected " + site.cliName(),
-                result.nodesCreated(), result.refcountWarnings());
+        out.printf(Locale.ROOT, "%s on %s in %.2f s (seed %d, tracking %s%s): %s created, %s%n",
+                Words.count(result.operations(), "operation"), Words.count(threads, "thread"),
+                result.elapsed().toMillis() / 1000.0, seed, tracking.name().toLowerCase(Locale.ROOT),
+                site == null ? "" : ", injected " + site.cliName(), Words.count(result.nodesCreated(), "delayed node"),
+                Words.count(result.refcountWarnings(), "refcount warning"));
         if (!result.leaked()) {
             out.println("killAllDelayedNodes completed: no delayed node left, no leak");
             return;
         }
-        out.println("killAllDelayedNodes gave up after " + deadlineMillis + " ms: " + result.stuckInodes().size()
-                + " delayed node(s) stuck, inode(s) " + result.stuckInodes().stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")));
+        int stuck = result.stuckInodes().size();
+        out.println("killAllDelayedNodes gave up after " + deadlineMillis + " ms: "
+                + Words.count(stuck, "delayed node") + " stuck (" + (stuck == 1 ? "inode " : "inodes ")
+                + result.stuckInodes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         if (result.stuckReports().isEmpty()) {
             out.println("(tracking is " + tracking.name().toLowerCase(Locale.ROOT)
                     + ": no stacks were recorded; run with --tracking full to see who holds the references)");

@@ -46,20 +46,12 @@ final class DumpCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
-                    + plural(client.liveReferences(), "live reference") + " in "
-                    + plural(client.liveDirectories(), "directory", "directories") + "; default mode "
+                    + Words.count(client.liveReferences(), "live reference") + " in "
+                    + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
                     + client.mode() + (className == null ? "" : "; showing class " + className));
             out.println();
             out.print(client.dump(className));
         }
         return ExitCode.OK;
-    }
-
-    static String plural(long count, String singular) {
-        return plural(count, singular, singular + "s");
-    }
-
-    static String plural(long count, String singular, String plural) {
-        return count + " " + (count == 1 ? singular : plural);
     }
 }

@@ -50,8 +50,8 @@ class DemoCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.LEAKS);
         assertThat(result.out()).as(result.toString())
                 .contains("injected " + site.cliName() + "):")
-                .containsPattern("killAllDelayedNodes gave up after 300 ms: \\d+ delayed node\\(s\\) stuck,"
-                        + " inode\\(s\\) \\d+")
+                .containsPattern("killAllDelayedNodes gave up after 300 ms: (1 delayed node stuck \\(inode \\d+\\)"
+                        + "|\\d+ delayed nodes stuck \\(inodes \\d+(, \\d+)+\\))\n")
                 .containsPattern("delayed_node@[0-9a-f]{16} has \\d+/\\d+ users at\n")
                 // in a frame of the report (".method(") or its holder line, not just anywhere in the text
                 .containsPattern("(\\." + site.reportMarker() + "\\(|\n  held by: .*\\b" + site.reportMarker()
