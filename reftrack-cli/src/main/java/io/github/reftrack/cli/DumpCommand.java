@@ -50,7 +50,12 @@ final class DumpCommand implements Callable<Integer> {
                     + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
                     + client.mode() + (className == null ? "" : "; showing class " + className));
             out.println();
-            out.print(client.dump(className));
+            String text = client.dump(className);
+            if (text.isEmpty()) {
+                out.println("(no live references" + (className == null ? "" : " in directories of class "
+                        + className) + ")");
+            }
+            out.print(text);
         }
         return ExitCode.OK;
     }

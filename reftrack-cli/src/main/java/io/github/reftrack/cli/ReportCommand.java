@@ -55,8 +55,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new CliException("cannot write " + html + ": " + describe(e), e);
         }
         long users = reports.stream().mapToLong(LeakReport::totalUsers).sum();
-        out.println("wrote " + html + ": " + reports.size() + (reports.size() == 1 ? " directory, " : " directories, ")
-                + users + " live references");
+        out.println("wrote " + html + ": " + Words.count(reports.size(), "directory", "directories") + ", "
+                + Words.count(users, "live reference"));
         return ExitCode.OK;
     }
 

@@ -88,6 +88,14 @@ class DumpIntegrationTest {
     }
 
     @Test
+    void saysSo_whenNoDirectoryOfTheClassHasLiveReferences() {
+        Cli.Result result = dump("--class", "inode");
+
+        assertThat(result.out()).endsWith("; default mode FULL; showing class inode\n\n"
+                + "(no live references in directories of class inode)\n");
+    }
+
+    @Test
     void psListsTheJvm_andItsLiveReferencesOnceItsAgentRuns() throws IOException {
         try (ChildJvm fresh = ChildJvm.start(HoldingReferences.class, "-Dreftrack.mode=full");
              ChildJvm plain = ChildJvm.start(PlainJvm.class)) {
