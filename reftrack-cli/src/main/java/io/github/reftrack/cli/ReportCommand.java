@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
-        description = {"Render a saved JSON report (one LeakReport object, or an array as 'reftrack dump --json'"
-                + " writes) as kernel-shape text, or as a self-contained HTML page with --html."})
+        description = {"Render saved JSON reports (from 'reftrack dump --json', 'reftrack demo --json' or"
+                + " LeakReport.toJson()) as kernel-shape text, or as one self-contained HTML page with --html."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
