@@ -1,10 +1,5 @@
 package io.github.reftrack.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.delayedinode.InjectionSite;
 import io.github.reftrack.delayedinode.workload.Workload;
@@ -12,9 +7,7 @@ import io.github.reftrack.delayedinode.workload.WorkloadResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +29,6 @@ import picocli.CommandLine.TypeConversionException;
                 + " nodes. With --inject-leak one code path forgets a release: kill-all cannot finish (the kernel"
                 + " spun forever) and the report names the stack that leaked."})
 final class DemoCommand implements Callable<Integer> {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Runs shorter than this print no progress. */
     private static final long QUIET_SECONDS = 3;
     /** Once progress shows, a line at least this often. */
@@ -95,10 +87,11 @@ final class DemoCommand implements Callable<Integer> {
                 HEARTBEAT_SECONDS)) {
             result = workload.progress(progress).run();
         }
+        DemoOutput output = new DemoOutput(threads, seed, tracking, site, deadlineMillis);
         if (json) {
-            out.println(toJson(result));
+            out.println(output.json(result));
         } else {
-            printText(result, out);
+            output.print(result, out);
         }
         out.flush();
         if (waitForInput) {
@@ -142,54 +135,6 @@ final class DemoCommand implements Callable<Integer> {
                     .killAllDeadline(Duration.ofMillis(deadlineMillis));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private void printText(WorkloadResult result, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s on %s in %.2f s (seed %d, tracking %s%s): %s created, %s%n",
-                Words.count(result.operations(), "operation"), Words.count(threads, "thread"),
-                result.elapsed().toMillis() / 1000.0, seed, tracking.name().toLowerCase(Locale.ROOT),
-                site == null ? "" : ", injected " + site.cliName(), Words.count(result.nodesCreated(), "delayed node"),
-                Words.count(result.refcountWarnings(), "refcount warning"));
-        if (!result.leaked()) {
-            out.println("killAllDelayedNodes completed: no delayed node left, no leak");
-            return;
-        }
-        int stuck = result.stuckInodes().size();
-        out.println("killAllDelayedNodes gave up after " + deadlineMillis + " ms: "
-                + Words.count(stuck, "delayed node") + " stuck (" + (stuck == 1 ? "inode " : "inodes ")
-                + result.stuckInodes().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
-        if (result.stuckReports().isEmpty()) {
-            out.println("(tracking is " + tracking.name().toLowerCase(Locale.ROOT)
-                    + ": no stacks were recorded; run with --tracking full to see who holds the references)");
-            return;
-        }
-        out.println();
-        result.stuckReports().forEach(out::print);
-    }
-
-    private String toJson(WorkloadResult result) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("operations", result.operations())
-                .put("threads", threads)
-                .put("seed", seed)
-                .put("tracking", tracking.name().toLowerCase(Locale.ROOT))
-                .put("injected", site == null ? null : site.cliName())
-                .put("elapsedMillis", result.elapsed().toMillis())
-                .put("nodesCreated", result.nodesCreated())
-                .put("refcountWarnings", result.refcountWarnings())
-                .put("killAllCompleted", result.killAllCompleted())
-                .put("leaked", result.leaked());
-        ArrayNode inodes = root.putArray("stuckInodes");
-        result.stuckInodes().forEach(inodes::add);
-        ArrayNode reports = root.putArray("reports");
-        try {
-            for (LeakReport report : result.stuckReports()) {
-                reports.add(MAPPER.readTree(report.toJson()));
-            }
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("reftrack-core wrote a report that is not JSON", e);
         }
     }
 

@@ -51,6 +51,7 @@ final class PsCommand implements Callable<Integer> {
                 others.add(descriptor);
             }
         }
+        // rows and unreachable are only touched by this thread, collecting the pool's results
         List<Row> rows = new ArrayList<>();
         int unreachable = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, others.size())), r -> {

@@ -1,14 +1,10 @@
 package io.github.reftrack.cli;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.TreeMap;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
-import javax.management.openmbean.CompositeData;
-import javax.management.openmbean.TabularData;
 
 /**
  * Reads reftrack's MBean ({@code io.github.reftrack:type=RefTracking}) in another JVM by
@@ -38,24 +34,6 @@ final class RefTrackingClient {
 
     String mode() {
         return String.valueOf(attribute("Mode"));
-    }
-
-    /**
-     * The live references per directory class. An MXBean maps {@code Map<String, Long>} to
-     * {@link TabularData} with {@code key}/{@code value} rows.
-     */
-    Map<String, Long> liveByClass() {
-        Map<String, Long> byClass = new TreeMap<>();
-        Object value = attribute("LiveByClass");
-        if (value instanceof TabularData) {
-            for (Object row : ((TabularData) value).values()) {
-                CompositeData data = (CompositeData) row;
-                byClass.put(String.valueOf(data.get("key")), ((Number) data.get("value")).longValue());
-            }
-        } else if (value instanceof Map) {
-            ((Map<?, ?>) value).forEach((k, v) -> byClass.put(String.valueOf(k), ((Number) v).longValue()));
-        }
-        return byClass;
     }
 
     /** The kernel-shape text of the live references, optionally of one directory class. */
