@@ -53,6 +53,7 @@ public final class BtrfsFs implements AutoCloseable {
 
     private final DelayedNodes nodes = new DelayedNodes(this);
     private final DelayedItems items = new DelayedItems(this);
+    private final DelayedReaders readers = new DelayedReaders(this);
     private final DelayedRunner runner = new DelayedRunner(this);
     private final DelayedWorkers workers;
     private final DelayedTeardown teardown = new DelayedTeardown(this);
@@ -124,7 +125,7 @@ public final class BtrfsFs implements AutoCloseable {
      */
     public BtrfsInode readInode(SubvolRoot root, long ino, boolean directory) {
         BtrfsInode inode = new BtrfsInode(root, ino, directory);
-        if (items.fillInode(inode) != 0
+        if (readers.fillInode(inode) != 0
                 && tree.get(new MetadataTree.Key(ino, MetadataTree.INODE_ITEM, 0)) instanceof InodeItem item) {
             inode.size = item.size();
             inode.nlink = item.nlink();
@@ -204,6 +205,15 @@ public final class BtrfsFs implements AutoCloseable {
      */
     public DelayedItems items() {
         return items;
+    }
+
+    /**
+     * Returns the readers of pending items (readdir, tree log, inode fill).
+     *
+     * @return the readers of pending items (readdir, tree log, inode fill)
+     */
+    public DelayedReaders readers() {
+        return readers;
     }
 
     /**
