@@ -181,9 +181,11 @@ public final class DelayedNodes {
                 break;
             case PUBLISH_BEFORE_REFS:
                 inode.delayedNode = node;
+                // Widen the window a reader on another CPU would hit in the kernel only rarely.
                 for (int i = 0; i < 200; i++) {
                     Thread.onSpinWait();
                 }
+                Thread.yield();
                 node.refs.set(2);
                 NodeTracking.alloc(node, tracker, AllocSite.CREATE, true, null);
                 NodeTracking.alloc(node, node.inodeCacheTracker, AllocSite.CREATE_INODE_CACHE, true, "inode_cache");
