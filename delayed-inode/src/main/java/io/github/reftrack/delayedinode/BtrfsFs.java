@@ -43,6 +43,7 @@ public final class BtrfsFs implements AutoCloseable {
     final boolean refTracker;
     final RefTracking.Mode trackingMode;
     final RefcountWarnings refcountWarnings = new RefcountWarnings();
+    final KernelLog kernelLog = new KernelLog();
     final AtomicLong useAfterFree = new AtomicLong();
     final AtomicInteger nodesCreated = new AtomicInteger();
     final AtomicLong killAllPrints = new AtomicLong();
@@ -268,6 +269,15 @@ public final class BtrfsFs implements AutoCloseable {
      */
     public RefcountWarnings refcountWarnings() {
         return refcountWarnings;
+    }
+
+    /**
+     * Returns the messages the port printed (errors such as a duplicate dir index).
+     *
+     * @return the filesystem's log
+     */
+    public KernelLog kernelLog() {
+        return kernelLog;
     }
 
     /**

@@ -8,8 +8,6 @@ package io.github.reftrack.delayedinode;
  * <p>Thread-safe. Callers serialise operations on one inode, as the VFS inode lock does.
  */
 public final class DelayedItems {
-    private static final System.Logger LOG = System.getLogger("io.github.reftrack.delayedinode");
-
     private final BtrfsFs fs;
     private final DelayedNodes nodes;
 
@@ -38,7 +36,7 @@ public final class DelayedItems {
         try {
             if (node.insRoot.putIfAbsent(index, item) != null) {
                 ret = Errno.EEXIST;
-                LOG.log(System.Logger.Level.ERROR, "error adding delayed dir index item, name: " + name
+                fs.kernelLog.error("error adding delayed dir index item, name: " + name
                         + ", index: " + index + ", root: " + dir.root.rootId + ", dir: " + dir.ino
                         + ", dir->index_cnt: " + dir.indexCnt + ", delayed_node->index_cnt: " + node.indexCnt
                         + ", error: " + ret);
@@ -88,7 +86,7 @@ public final class DelayedItems {
                 cancelInsertion(node, pending);
             } else if (node.delRoot.putIfAbsent(index, DelayedItem.deletion(node, index)) != null) {
                 ret = Errno.EEXIST;
-                LOG.log(System.Logger.Level.ERROR, "failed to add delayed dir index item, root: " + dir.root.rootId
+                fs.kernelLog.error("failed to add delayed dir index item, root: " + dir.root.rootId
                         + ", inode: " + dir.ino + ", index: " + index + ", error: " + ret);
             } else {
                 node.count++;

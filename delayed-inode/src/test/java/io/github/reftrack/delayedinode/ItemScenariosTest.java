@@ -45,7 +45,7 @@ class ItemScenariosTest {
 
             assertThat(t.fs.items().insertDelayedDirIndex(t.trans(), "a", dir, 300, 5)).isEqualTo(-17);
 
-            assertThat(t.logged).contains("error adding delayed dir index item, name: a, index: 5, root: 5, dir: 257,"
+            assertThat(t.logged()).contains("error adding delayed dir index item, name: a, index: 5, root: 5, dir: 257,"
                     + " dir->index_cnt: 2, delayed_node->index_cnt: 6, error: -17");
             assertThat(node.count()).isEqualTo(1);
             assertThat(t.delayedRoot().items()).isEqualTo(1);
