@@ -39,6 +39,8 @@ public record MountOptions(boolean refTracker, RefTracking.Mode tracking, int wo
     public MountOptions {
         Objects.requireNonNull(tracking, "tracking");
         Objects.requireNonNull(printSink, "printSink");
+        Objects.requireNonNull(killAllReportAfter, "killAllReportAfter");
+        Objects.requireNonNull(killAllDeadline, "killAllDeadline");
         if (workerThreads < 0) {
             throw new IllegalArgumentException("workerThreads must be >= 0 (0 = run worker jobs by hand), was "
                     + workerThreads);
