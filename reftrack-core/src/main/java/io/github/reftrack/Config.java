@@ -24,7 +24,7 @@ final class Config {
     private static volatile boolean throwOnError = THROW_ON_ERROR;
 
     static {
-        for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TrackingRefTrackerDir.class,
+        for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TrackingRefTrackerDir.class, Ledger.class,
             NoopRefTrackerDir.class, TeardownWatchdog.class}) {
             StackDepot.hide(own.getName());
         }

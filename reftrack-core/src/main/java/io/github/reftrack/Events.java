@@ -40,6 +40,13 @@ final class Events {
         throwIfAsked(report);
     }
 
+    /** Never throws: it runs on the housekeeping thread, where nobody could catch it. */
+    static void abandoned(LeakReport report, int untracked) {
+        LOG.log(Level.ERROR, () -> "leaked references (directory garbage-collected without close()"
+                + (untracked != 0 ? ", with " + untracked + " untracked references unbalanced" : "") + "):\n" + report);
+        dispatch(report, RefTrackerListener::onAbandonedDirectory);
+    }
+
     static void doubleRelease(DoubleRelease event) {
         LOG.log(Level.ERROR, event::toString);
         dispatch(event, RefTrackerListener::onDoubleRelease);

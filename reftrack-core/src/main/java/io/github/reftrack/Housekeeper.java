@@ -9,13 +9,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * reftrack's one background thread, a daemon started the first time a directory records a
  * stack. It does the slow work nobody should wait for: interning the stacks of trackers that
- * lived past one promotion period (so a long-lived reference stops holding a raw backtrace), and
- * reporting trackers the garbage collector found lost.
+ * lived past one promotion period (so a long-lived reference stops holding a raw backtrace),
+ * reporting trackers the garbage collector found lost, and closing the ledgers of directories
+ * that were garbage-collected without {@code close()}.
  */
 final class Housekeeper implements Runnable {
-    static final ReferenceQueue<RefTracker> LOST = new ReferenceQueue<>();
+    /** Where the GC puts lost trackers' watches and abandoned directories' registry entries. */
+    static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
 
-    private static final ConcurrentLinkedQueue<TrackingRefTrackerDir> PROMOTIONS = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<Ledger> PROMOTIONS = new ConcurrentLinkedQueue<>();
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(Config.PROMOTION_PERIOD_MILLIS);
     /** Test hook: while set, queued promotions wait, so a test controls when stacks are interned. */
     private static volatile boolean promotionPaused;
@@ -30,7 +32,7 @@ final class Housekeeper implements Runnable {
     }
 
     /** Asks for the directory's young trackers to be interned at the next pass. */
-    static void queuePromotion(TrackingRefTrackerDir dir) {
+    static void queuePromotion(Ledger dir) {
         PROMOTIONS.add(dir);
     }
 
@@ -40,8 +42,8 @@ final class Housekeeper implements Runnable {
         while (true) {
             try {
                 long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextPromotion - System.nanoTime()));
-                for (Reference<? extends RefTracker> ref = LOST.remove(wait); ref != null; ref = LOST.poll()) {
-                    ((LostWatch) ref).report();
+                for (Reference<?> ref = COLLECTED.remove(wait); ref != null; ref = COLLECTED.poll()) {
+                    collected(ref);
                 }
                 if (System.nanoTime() - nextPromotion >= 0) {
                     promoteQueued();
@@ -56,6 +58,14 @@ final class Housekeeper implements Runnable {
         }
     }
 
+    private static void collected(Reference<?> ref) {
+        if (ref instanceof LostWatch) {
+            ((LostWatch) ref).report();
+        } else {
+            RefTrackerRegistry.INSTANCE.abandoned((RefTrackerRegistry.Entry) ref);
+        }
+    }
+
     static void pausePromotion(boolean paused) {
         promotionPaused = paused;
     }
@@ -66,7 +76,7 @@ final class Housekeeper implements Runnable {
             return;
         }
         for (int n = PROMOTIONS.size(); n > 0; n--) {
-            TrackingRefTrackerDir dir = PROMOTIONS.poll();
+            Ledger dir = PROMOTIONS.poll();
             if (dir == null) {
                 return;
             }

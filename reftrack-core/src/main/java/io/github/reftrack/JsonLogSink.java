@@ -46,8 +46,17 @@ final class JsonLogSink implements RefTrackerListener {
 
     @Override
     public void onLeak(LeakReport report) {
+        leak("leak", report);
+    }
+
+    @Override
+    public void onAbandonedDirectory(LeakReport report) {
+        leak("abandonedDirectory", report);
+    }
+
+    private void leak(String type, LeakReport report) {
         if (!disabled) {
-            Json json = start("leak").members(report.toJson()).name("fingerprints").beginArray();
+            Json json = start(type).members(report.toJson()).name("fingerprints").beginArray();
             report.groups().stream().map(LeakReport.Group::fingerprint).distinct().forEach(json::value);
             write(json.endArray().endObject());
         }

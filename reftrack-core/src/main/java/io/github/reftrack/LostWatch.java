@@ -12,7 +12,7 @@ final class LostWatch extends PhantomReference<RefTracker> {
     private final RefTracker record;
 
     LostWatch(RefTracker handle, RefTracker record) {
-        super(handle, Housekeeper.LOST);
+        super(handle, Housekeeper.COLLECTED);
         this.record = record;
     }
 

@@ -65,13 +65,13 @@ final class NoopRefTrackerDir implements RefTrackerDir {
 
     @Override
     public LeakReport report(int displayLimit) {
-        TrackingRefTrackerDir.checkDisplayLimit(displayLimit);
+        Ledger.checkDisplayLimit(displayLimit);
         return EMPTY;
     }
 
     @Override
     public void print(int displayLimit) {
-        TrackingRefTrackerDir.checkDisplayLimit(displayLimit);
+        Ledger.checkDisplayLimit(displayLimit);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class RefTracker {
     static final RefTracker UNTRACKED = shared();
 
     /** Owning directory; {@code null} for the shared instances. */
-    final TrackingRefTrackerDir dir;
+    final Ledger dir;
     /** Holder name from {@code alloc(holder)}, or {@code null}. */
     final String holder;
     /**
@@ -51,7 +51,7 @@ public final class RefTracker {
     Object watch;
     byte state;
 
-    RefTracker(TrackingRefTrackerDir dir, String holder, RefTracker record) {
+    RefTracker(Ledger dir, String holder, RefTracker record) {
         this.dir = dir;
         this.holder = holder;
         this.record = record;

@@ -21,6 +21,18 @@ public interface RefTrackerListener {
     }
 
     /**
+     * A directory was garbage-collected without {@code close()} while references were still held
+     * through it: the report is what {@code close()} would have reported. Called on reftrack's
+     * housekeeping thread, some time after the directory became unreachable. Kept apart from
+     * {@link #onLeak} so a check that watches a scope (a test, a request) is not blamed for a
+     * directory some earlier scope dropped.
+     *
+     * @param report the trackers that were still live, grouped by the stack that took them
+     */
+    default void onAbandonedDirectory(LeakReport report) {
+    }
+
+    /**
      * A tracker was released a second time. Always detected, also after the tracker has left
      * the directory's quarantine.
      *

@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * kernel's debugfs file per directory, and what JMX and {@code reftrack dump} read.
  *
  * <p>Directories are held weakly: a directory that its owner dropped without closing does not
- * stay in memory because of the registry (its trackers are then not reported). Closed
- * directories leave the registry. The no-op directory is never registered.
+ * stay in memory because of the registry. Its ledger is kept until the garbage collector reports
+ * the directory gone; then the ledger is closed as {@code close()} would have, so trackers still
+ * live are reported as a leak, and released. Closed directories leave the registry. The no-op
+ * directory is never registered.
  *
  * <p>Thread-safe. Each method reads the directories one at a time; every per-directory report is
  * an atomic snapshot of that directory, but the list as a whole is not a snapshot of the process.
@@ -25,24 +27,23 @@ public final class RefTrackerRegistry {
     static final RefTrackerRegistry INSTANCE = new RefTrackerRegistry();
 
     private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
-    private final ReferenceQueue<TrackingRefTrackerDir> cleared = new ReferenceQueue<>();
 
     private RefTrackerRegistry() {
     }
 
     void register(TrackingRefTrackerDir dir) {
-        purge();
-        entries.put(dir.id(), new Entry(dir, cleared));
+        entries.put(dir.id(), new Entry(dir, Housekeeper.COLLECTED));
         Sinks.directoryRegistered();
     }
 
-    void unregister(TrackingRefTrackerDir dir) {
-        entries.remove(dir.id());
+    void unregister(long id) {
+        entries.remove(id);
     }
 
-    private void purge() {
-        for (Object ref; (ref = cleared.poll()) != null; ) {
-            entries.remove(((Entry) ref).id, ref);
+    /** The directory of this entry was garbage-collected: close its ledger, reporting leaks. */
+    void abandoned(Entry entry) {
+        if (entries.remove(entry.ledger.id(), entry)) {
+            entry.ledger.close(true);
         }
     }
 
@@ -52,7 +53,6 @@ public final class RefTrackerRegistry {
      * @return a snapshot list; the directories in it may be closed by the time it is read
      */
     public List<RefTrackerDir> directories() {
-        purge();
         List<TrackingRefTrackerDir> open = new ArrayList<>(entries.size());
         for (Entry entry : entries.values()) {
             TrackingRefTrackerDir dir = entry.get();
@@ -125,12 +125,13 @@ public final class RefTrackerRegistry {
         return reports;
     }
 
-    private static final class Entry extends WeakReference<TrackingRefTrackerDir> {
-        final Long id;
+    /** Watches a directory's handle; keeps its ledger so it can still be reported. */
+    static final class Entry extends WeakReference<TrackingRefTrackerDir> {
+        final Ledger ledger;
 
-        Entry(TrackingRefTrackerDir dir, ReferenceQueue<TrackingRefTrackerDir> queue) {
+        Entry(TrackingRefTrackerDir dir, ReferenceQueue<Object> queue) {
             super(dir, queue);
-            this.id = dir.id();
+            this.ledger = dir.ledger;
         }
     }
 }

@@ -65,7 +65,7 @@ public final class TeardownWatchdog {
         return new TeardownWatchdog(what, () -> dirs.stream().mapToLong(RefTrackerDir::liveCount).sum(), () -> {
             List<LeakReport> reports = new ArrayList<>();
             for (RefTrackerDir dir : dirs) {
-                LeakReport report = dir.report(TrackingRefTrackerDir.CLOSE_DISPLAY_LIMIT);
+                LeakReport report = dir.report(Ledger.CLOSE_DISPLAY_LIMIT);
                 if (!report.isEmpty()) {
                     reports.add(report);
                 }

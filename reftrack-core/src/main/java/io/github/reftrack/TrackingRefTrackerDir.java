@@ -1,570 +1,116 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.Capture;
-import io.github.reftrack.capture.Stack;
-import io.github.reftrack.capture.StackDepot;
-import java.lang.ref.Reference;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The directory that records: {@code full} and {@code sample} modes.
- *
- * <h2>Design</h2>
- *
- * <p>Each directory has one lock ({@code lock}). It guards the two intrusive lists, every
- * tracker's mutable fields ({@code state}, {@code allocStack}, {@code freeStack}, links, watch)
- * and the directory's own {@code liveTrackers}, {@code quarantined}, {@code closed} and
- * {@code promotionQueued}. The lists reuse the trackers' {@code prev}/{@code next} fields, so a
- * tracker is in at most one list, and linking costs no allocation:
- * <ul>
- *   <li>{@code live}: trackers not yet released, newest at the head (the kernel's
- *       {@code list}, walked newest to oldest when reporting);</li>
- *   <li>{@code quarantine}: released trackers, oldest at the head; when it holds more than
- *       {@code quarantineCapacity}, the head is evicted (FIFO, as the kernel's).</li>
- * </ul>
- *
- * <p>Everything slow happens outside the lock: capturing the stack ({@code new Capture()}, about a
- * microsecond) before taking it, and decoding, interning, rendering and event delivery after
- * releasing it. The lock is held for a few pointer writes, which is why one shared directory
- * scales like two separate ones. Untracked references (sampled out, capture failed,
- * {@code allocUntracked}) never take the lock: they are counted in {@link BalanceCounter}s.
- *
- * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw {@link Capture} (a compact
- * VM backtrace whose size grows with the stack depth). Stacks are decoded and interned in the
- * {@link StackDepot} only for trackers that live long enough or get reported: the first tracker
- * linked after a promotion queues the directory for the housekeeping thread, which interns the
- * stacks of every tracker live at its next pass ({@link #promote()}); a report interns the stacks
- * it shows. Newest trackers sit at the head, so the raw ones always form a prefix of the live
- * list and a promotion walks only that prefix. Once interned, a live tracker costs one 48-byte
- * object whatever the depth.
- *
- * <p><b>Guarantees.</b>
- * <ol>
- *   <li>A report is an atomic snapshot: it shows exactly the trackers live at the instant its
- *       lock was held, whatever alloc, free or close run concurrently.</li>
- *   <li>Each tracker is released at most once: the second {@code free} sees {@code state} no
- *       longer {@code LIVE} under the lock, changes nothing, and reports the double release with
- *       the first release's stack, also after the tracker left the quarantine.</li>
- *   <li>Leaks are reported exactly once: the first {@code close} sets {@code closed} and takes
- *       the live list under the lock; later closes see {@code closed} and return.</li>
- *   <li>After {@code close} the directory still accepts calls (the kernel warns and carries on):
- *       {@code alloc} links the tracker to a list nobody reports, {@code free} marks it released;
- *       each is reported once as misuse.</li>
- *   <li>No user code (listener, logger) runs while the lock is held.</li>
- * </ol>
+ * The directory users hold in {@code full} and {@code sample} modes: a handle on a {@link Ledger},
+ * which does the work. The handle is what the registry watches: if it is garbage-collected
+ * without {@link #close()}, the registry closes the ledger and its live trackers are reported as
+ * a leak, as they would have been at {@code close()}.
  */
 final class TrackingRefTrackerDir implements RefTrackerDir {
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-    static final int CLOSE_DISPLAY_LIMIT = 16;
-
-    private final long id;
-    private final String className;
-    private final String name;
-    private final RefTracking.Mode mode;
-    private final int quarantineCapacity;
-    private final Sampler sampler;
-    private final boolean detectLost;
-    private final BalanceCounter untracked = new BalanceCounter();
-    private final BalanceCounter noTracker = new BalanceCounter();
-    /** Misuse kinds already reported by this directory, one bit per {@link Misuse.Kind}. */
-    private final AtomicInteger reportedMisuse = new AtomicInteger();
-    private final Object lock = new Object();
-
-    // Guarded by lock.
-    private final RefTracker live = sentinel();
-    private final RefTracker quarantine = sentinel();
-    private int liveTrackers;
-    private int quarantined;
-    private int lost;
-    private boolean promotionQueued;
-    /** Written under lock; read without it on paths that only decide whether to warn. */
-    private volatile boolean closed;
+    final Ledger ledger;
 
     TrackingRefTrackerDir(String className, int quarantineCapacity, RefTracking.Mode mode, int sampleInterval,
             boolean detectLost) {
-        this.id = idOf(SEQUENCE.incrementAndGet());
-        this.className = className;
-        this.name = className + '@' + String.format("%016x", id);
-        this.mode = mode;
-        this.quarantineCapacity = quarantineCapacity;
-        this.sampler = sampleInterval > 1 ? Sampler.forClass(className, sampleInterval) : null;
-        this.detectLost = detectLost;
+        this.ledger = new Ledger(className, quarantineCapacity, mode, sampleInterval, detectLost);
         RefTrackerRegistry.INSTANCE.register(this);
-    }
-
-    /**
-     * Scrambles the low 32 bits of a sequence number with a bijection, so names look like the
-     * kernel's hashed pointers (upper 32 bits zero) for the first 2^32 directories; the upper
-     * bits carry the rest of the sequence, so names stay unique for the life of the process.
-     */
-    static long idOf(long sequence) {
-        return (sequence & 0xffffffff00000000L) | Integer.toUnsignedLong(mix((int) sequence));
-    }
-
-    private static int mix(int x) {
-        x = (x ^ (x >>> 16)) * 0x7feb352d;
-        x = (x ^ (x >>> 15)) * 0x846ca68b;
-        return x ^ (x >>> 16);
-    }
-
-    private static RefTracker sentinel() {
-        RefTracker s = new RefTracker(null, null, null);
-        s.prev = s;
-        s.next = s;
-        return s;
-    }
-
-    long id() {
-        return id;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String className() {
-        return className;
-    }
-
-    @Override
-    public RefTracking.Mode mode() {
-        return mode;
     }
 
     @Override
     public RefTracker alloc() {
-        return alloc(null);
+        return ledger.alloc(null);
     }
 
     @Override
     public RefTracker alloc(String holder) {
-        if (sampler != null && !sampler.sample()) {
-            return allocWithoutStack();
-        }
-        Capture capture = Capture.take();
-        if (capture == null) {
-            misuse(Misuse.Kind.CAPTURE_FAILED, "memory allocation failure, unreliable refcount tracker: the stack"
-                    + " could not be captured, so the reference is counted without one", null);
-            return allocWithoutStack();
-        }
-        RefTracker record = new RefTracker(this, holder, null);
-        record.allocStack = capture;
-        RefTracker handle = record;
-        LostWatch watch = null;
-        if (detectLost) {
-            handle = new RefTracker(this, holder, record);
-            watch = new LostWatch(handle, record);
-        }
-        boolean queuePromotion;
-        boolean afterClose;
-        synchronized (lock) {
-            afterClose = closed;
-            linkFirst(live, record);
-            liveTrackers++;
-            record.watch = watch;
-            queuePromotion = !promotionQueued && !afterClose;
-            promotionQueued |= queuePromotion;
-        }
-        if (queuePromotion) {
-            Housekeeper.queuePromotion(this);
-        }
-        if (afterClose) {
-            misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
-                    + " directory will never report it; take references only while the object is alive", capture);
-        }
-        return handle;
-    }
-
-    private RefTracker allocWithoutStack() {
-        untracked.increment();
-        if (closed) {
-            misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the object"
-                    + " is alive", Capture.take());
-        }
-        return RefTracker.UNTRACKED;
+        return ledger.alloc(holder);
     }
 
     @Override
     public boolean free(RefTracker tracker) {
-        if (tracker == RefTracker.UNTRACKED) {
-            return releaseWithoutStack(untracked, "free() of an untracked reference");
-        }
-        if (tracker == null || tracker.dir != this) {
-            return refuse(tracker);
-        }
-        Capture capture = Capture.take();
-        RefTracker record = tracker.record();
-        Object allocStack;
-        Object firstFree;
-        boolean pastQuarantine;
-        boolean afterClose;
-        synchronized (lock) {
-            afterClose = closed;
-            if (record.state == RefTracker.LIVE || record.state == RefTracker.ORPHANED) {
-                release(record, capture);
-                allocStack = null;
-                firstFree = null;
-                pastQuarantine = false;
-            } else {
-                allocStack = record.allocStack;
-                firstFree = record.freeStack;
-                pastQuarantine = record.state == RefTracker.EVICTED;
-            }
-        }
-        Reference.reachabilityFence(tracker);
-        if (afterClose) {
-            misuse(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the directory"
-                    + " is closed", capture);
-        }
-        if (firstFree == null) {
-            return true;
-        }
-        Events.doubleRelease(new DoubleRelease(className, name, record.holder, frames(allocStack),
-                frames(firstFree), frames(capture), pastQuarantine));
-        return false;
-    }
-
-    /** Moves a live record to the quarantine. Caller holds lock. */
-    private void release(RefTracker record, Capture capture) {
-        boolean wasLinked = record.state == RefTracker.LIVE;
-        record.freeStack = capture;
-        record.state = RefTracker.RELEASED;
-        if (record.watch != null) {
-            ((LostWatch) record.watch).clear();
-            record.watch = null;
-        }
-        if (!wasLinked) {
-            return;
-        }
-        unlink(record);
-        liveTrackers--;
-        if (closed) {
-            return;
-        }
-        linkLast(quarantine, record);
-        quarantined++;
-        if (quarantined > quarantineCapacity) {
-            RefTracker oldest = quarantine.next;
-            unlink(oldest);
-            oldest.state = RefTracker.EVICTED;
-            quarantined--;
-        }
-    }
-
-    private boolean refuse(RefTracker tracker) {
-        if (tracker == null) {
-            misuse(Misuse.Kind.NULL_TRACKER, "free(null): pass the tracker that alloc() returned; a reference"
-                    + " taken with allocUntracked() is released with freeUntracked()", Capture.take());
-        } else {
-            String owner = tracker.dir != null ? "directory " + tracker.dir.name()
-                    : tracker == RefTracker.NOOP ? "the disabled directory" : "no directory";
-            misuse(Misuse.Kind.FOREIGN_TRACKER, "free() of a tracker that belongs to " + owner
-                    + ", not to this one: release it through the directory whose alloc() returned it",
-                    Capture.take());
-        }
-        return false;
+        return ledger.free(tracker);
     }
 
     @Override
     public void allocUntracked() {
-        noTracker.increment();
-        if (closed) {
-            misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "allocUntracked() after close(): take references only while the"
-                    + " object is alive", Capture.take());
-        }
+        ledger.allocUntracked();
     }
 
     @Override
     public void freeUntracked() {
-        releaseWithoutStack(noTracker, "freeUntracked()");
-    }
-
-    private boolean releaseWithoutStack(BalanceCounter counter, String what) {
-        boolean balanced = counter.decrement();
-        if (closed) {
-            misuse(Misuse.Kind.FREE_AFTER_CLOSE, what + " after close(): release references before the directory"
-                    + " is closed", Capture.take());
-        }
-        if (!balanced) {
-            misuse(Misuse.Kind.UNTRACKED_UNDERFLOW, what + " without a matching untracked alloc"
-                    + " (refcount_t: decrement hit 0; leaking memory): the count is saturated from now on",
-                    Capture.take());
-        }
-        return balanced;
+        ledger.freeUntracked();
     }
 
     @Override
     public int liveCount() {
-        int tracked;
-        synchronized (lock) {
-            tracked = liveTrackers;
-        }
-        return tracked + untracked.outstanding() + noTracker.outstanding();
+        return ledger.liveCount();
     }
 
-    int untrackedCount() {
-        return untracked.get();
+    @Override
+    public String name() {
+        return ledger.name();
     }
 
-    int noTrackerCount() {
-        return noTracker.get();
+    @Override
+    public String className() {
+        return ledger.className();
     }
 
-    int quarantineSize() {
-        synchronized (lock) {
-            return quarantined;
-        }
-    }
-
-    int lostCount() {
-        synchronized (lock) {
-            return lost;
-        }
-    }
-
-    static void checkDisplayLimit(int displayLimit) {
-        if (displayLimit < 0) {
-            throw new IllegalArgumentException("displayLimit must be >= 0 (0 shows only the skipped count), was "
-                    + displayLimit);
-        }
+    @Override
+    public RefTracking.Mode mode() {
+        return ledger.mode();
     }
 
     @Override
     public LeakReport report(int displayLimit) {
-        checkDisplayLimit(displayLimit);
-        Snapshot snapshot;
-        synchronized (lock) {
-            snapshot = liveSnapshot(Integer.MAX_VALUE);
-        }
-        return report(snapshot, displayLimit);
-    }
-
-    /**
-     * The trackers of the live list, newest first, with the stack each carried when the
-     * snapshot was taken (the tracker's own field may be promoted meanwhile).
-     */
-    private record Snapshot(RefTracker[] trackers, Object[] stacks) {
-        int size() {
-            return trackers.length;
-        }
-    }
-
-    /** Copies the newest {@code limit} live trackers and their stacks. Caller holds lock. */
-    private Snapshot liveSnapshot(int limit) {
-        int size = Math.min(limit, liveTrackers);
-        RefTracker[] trackers = new RefTracker[size];
-        Object[] stacks = new Object[size];
-        RefTracker t = live.next;
-        for (int i = 0; i < size; i++, t = t.next) {
-            trackers[i] = t;
-            stacks[i] = t.allocStack;
-        }
-        return new Snapshot(trackers, stacks);
-    }
-
-    private LeakReport report(Snapshot snapshot, int displayLimit) {
-        Stack[] stacks = internAll(snapshot);
-        Map<Stack, Integer> groupOf = new IdentityHashMap<>();
-        List<Stack> groupStacks = new ArrayList<>();
-        List<Integer> users = new ArrayList<>();
-        List<Set<String>> holders = new ArrayList<>();
-        int skipped = 0;
-        for (int i = 0; i < stacks.length; i++) {
-            Integer g = groupOf.get(stacks[i]);
-            if (g == null) {
-                if (groupStacks.size() == displayLimit) {
-                    skipped++;
-                    continue;
-                }
-                g = groupStacks.size();
-                groupOf.put(stacks[i], g);
-                groupStacks.add(stacks[i]);
-                users.add(0);
-                holders.add(new LinkedHashSet<>());
-            }
-            users.set(g, users.get(g) + 1);
-            String holder = snapshot.trackers()[i].holder;
-            if (holder != null) {
-                holders.get(g).add(holder);
-            }
-        }
-        List<LeakReport.Group> groups = new ArrayList<>(groupStacks.size());
-        for (int g = 0; g < groupStacks.size(); g++) {
-            Stack stack = groupStacks.get(g);
-            groups.add(new LeakReport.Group(users.get(g), stack.frames(), stack.fingerprint(),
-                    List.copyOf(holders.get(g))));
-        }
-        return new LeakReport(className, name, stacks.length, skipped, groups);
-    }
-
-    /**
-     * Interns every stack of a snapshot (outside the lock: decoding is the slow part), then
-     * stores the interned stacks back on the trackers that still carry the raw capture.
-     */
-    private Stack[] internAll(Snapshot snapshot) {
-        Stack[] stacks = new Stack[snapshot.size()];
-        boolean anyRaw = false;
-        for (int i = 0; i < stacks.length; i++) {
-            stacks[i] = intern(snapshot.stacks()[i]);
-            anyRaw |= stacks[i] != snapshot.stacks()[i];
-        }
-        if (anyRaw) {
-            synchronized (lock) {
-                for (int i = 0; i < stacks.length; i++) {
-                    RefTracker t = snapshot.trackers()[i];
-                    if (t.allocStack == snapshot.stacks()[i]) {
-                        t.allocStack = stacks[i];
-                    }
-                }
-            }
-        }
-        return stacks;
-    }
-
-    /**
-     * Interns the stacks of the trackers linked since the last promotion: the raw prefix of the
-     * live list. Called by the housekeeping thread.
-     */
-    void promote() {
-        Snapshot raw;
-        synchronized (lock) {
-            promotionQueued = false;
-            int prefix = 0;
-            for (RefTracker t = live.next; t != live && t.allocStack instanceof Capture; t = t.next) {
-                prefix++;
-            }
-            raw = liveSnapshot(prefix);
-        }
-        internAll(raw);
+        return ledger.report(displayLimit);
     }
 
     @Override
     public void print(int displayLimit) {
-        Events.print(report(displayLimit));
+        ledger.print(displayLimit);
     }
 
     @Override
     public boolean awaitReleased(Duration timeout) throws InterruptedException {
-        return TeardownWatchdog.forDirectories(name, List.of(this)).reportAfter(timeout).giveUpAfter(timeout)
+        return TeardownWatchdog.forDirectories(name(), List.of(this)).reportAfter(timeout).giveUpAfter(timeout)
                 .await();
     }
 
     @Override
     public boolean isClosed() {
-        return closed;
+        return ledger.isClosed();
     }
 
     @Override
     public void close() {
-        Snapshot leaked;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            while (quarantine.next != quarantine) {
-                RefTracker oldest = quarantine.next;
-                unlink(oldest);
-                oldest.state = RefTracker.EVICTED;
-            }
-            quarantined = 0;
-            leaked = liveSnapshot(Integer.MAX_VALUE);
-            for (RefTracker t = live.next; t != live; t = live.next) {
-                unlink(t);
-                t.state = RefTracker.ORPHANED;
-            }
-            liveTrackers = 0;
-        }
-        RefTrackerRegistry.INSTANCE.unregister(this);
-        try {
-            if (leaked.size() > 0) {
-                Events.leak(report(leaked, CLOSE_DISPLAY_LIMIT));
-            }
-        } finally {
-            checkBalanced(untracked, "references counted without a stack (sampled out, or their capture failed)");
-            checkBalanced(noTracker, "references taken with allocUntracked()");
-        }
+        ledger.close(false);
     }
 
-    private void checkBalanced(BalanceCounter counter, String what) {
-        int value = counter.get();
-        if (value != 0) {
-            misuse(Misuse.Kind.UNTRACKED_IMBALANCE, "closed with " + (value == BalanceCounter.SATURATED
-                    ? "an unbalanced count (more released than taken) of " : value + " ") + what
-                    + " still outstanding", null);
-        }
+    long id() {
+        return ledger.id();
     }
 
-    /** Reports a lost reference found by the housekeeping thread. */
-    void lost(RefTracker record) {
-        Object stack;
-        synchronized (lock) {
-            if (record.state != RefTracker.LIVE) {
-                return;
-            }
-            unlink(record);
-            liveTrackers--;
-            lost++;
-            record.state = RefTracker.LOST;
-            record.watch = null;
-            stack = record.allocStack;
-        }
-        Stack interned = intern(stack);
-        Events.lost(new LostReference(className, name, record.holder, interned.frames(), interned.fingerprint()));
+    int untrackedCount() {
+        return ledger.untrackedCount();
     }
 
-    private void misuse(Misuse.Kind kind, String message, Capture at) {
-        int bit = 1 << kind.ordinal();
-        boolean firstOfKind = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
-        if (firstOfKind || Config.throwOnError()) {
-            Events.misuse(new Misuse(kind, className, name, message, frames(at)), firstOfKind);
-        }
+    int noTrackerCount() {
+        return ledger.noTrackerCount();
     }
 
-    private static Stack intern(Object stack) {
-        if (stack instanceof Stack) {
-            return (Stack) stack;
-        }
-        return StackDepot.intern((Capture) stack, Config.DEPTH);
+    int quarantineSize() {
+        return ledger.quarantineSize();
     }
 
-    private static List<StackTraceElement> frames(Object stack) {
-        return intern(stack).frames();
-    }
-
-    private static void linkFirst(RefTracker head, RefTracker t) {
-        t.prev = head;
-        t.next = head.next;
-        head.next.prev = t;
-        head.next = t;
-    }
-
-    private static void linkLast(RefTracker head, RefTracker t) {
-        t.next = head;
-        t.prev = head.prev;
-        head.prev.next = t;
-        head.prev = t;
-    }
-
-    private static void unlink(RefTracker t) {
-        t.prev.next = t.next;
-        t.next.prev = t.prev;
-        t.prev = null;
-        t.next = null;
+    int lostCount() {
+        return ledger.lostCount();
     }
 
     @Override
     public String toString() {
-        return "RefTrackerDir[" + name + ", " + mode.name().toLowerCase(java.util.Locale.ROOT) + "]";
+        return ledger.toString();
     }
 }

@@ -151,15 +151,34 @@ class JavaPromisesTest {
     }
 
     @Test
-    void registryDoesNotPinADroppedDirectory() throws InterruptedException {
-        WeakReference<RefTrackerDir> dropped = dropDirectoryWithLiveTracker();
-        assertThat(Gc.awaitCleared(dropped)).as("directory collected while registered").isTrue();
+    void registryDoesNotPinADroppedDirectoryButReportsItsLeak() throws InterruptedException {
+        List<LeakReport> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RefTracking.Registration registration = RefTracking.addListener(new RefTrackerListener() {
+            @Override
+            public void onAbandonedDirectory(LeakReport report) {
+                if (report.className().equals("registry_dropped")) {
+                    abandoned.add(report);
+                }
+            }
+        });
+        try {
+            WeakReference<RefTrackerDir> dropped = dropDirectoryWithLiveTracker();
+            assertThat(Gc.awaitCleared(dropped)).as("directory collected while registered").isTrue();
+            assertThat(Gc.await(() -> !abandoned.isEmpty())).as("abandoned directory reported").isTrue();
+        } finally {
+            registration.close();
+        }
+        assertThat(abandoned).singleElement().satisfies(report -> {
+            assertThat(report.totalUsers()).isEqualTo(1);
+            assertThat(Sites.top(report.groups().get(0).frames())).isEqualTo("siteX");
+        });
         assertThat(RefTracking.registry().liveByClass()).doesNotContainKey("registry_dropped");
+        assertThat(events.leaks).as("onLeak is for close()").isEmpty();
     }
 
     private static WeakReference<RefTrackerDir> dropDirectoryWithLiveTracker() {
         RefTrackerDir dir = newDir("registry_dropped", 4);
-        dir.alloc();
+        Sites.siteX(dir);
         return new WeakReference<>(dir);
     }
 
@@ -210,10 +229,10 @@ class JavaPromisesTest {
     void directoryIdsStayUniquePastTwoToTheThirtyTwo() {
         java.util.Set<Long> ids = new java.util.HashSet<>();
         for (long seq : new long[] {1, 2, 0xffffffffL, 0x1_0000_0000L, 0x1_0000_0001L, 0x2_0000_0001L}) {
-            assertThat(ids.add(TrackingRefTrackerDir.idOf(seq))).as("id of %d", seq).isTrue();
+            assertThat(ids.add(Ledger.idOf(seq))).as("id of %d", seq).isTrue();
         }
-        assertThat(TrackingRefTrackerDir.idOf(7) >>> 32).isZero();
-        assertThat(TrackingRefTrackerDir.idOf(0x1_0000_0001L) & 0xffffffffL).isEqualTo(TrackingRefTrackerDir.idOf(1));
+        assertThat(Ledger.idOf(7) >>> 32).isZero();
+        assertThat(Ledger.idOf(0x1_0000_0001L) & 0xffffffffL).isEqualTo(Ledger.idOf(1));
     }
 
     @Test

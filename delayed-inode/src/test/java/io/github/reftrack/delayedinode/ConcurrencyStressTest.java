@@ -166,7 +166,7 @@ class ConcurrencyStressTest {
         } else if (dice < 93) {
             t.fs.commitTransaction();
         } else {
-            t.fs.items().readdirPutDelayedItems(t.fs.items().readdirGetDelayedItems(slot.inode, Long.MAX_VALUE));
+            t.fs.readers().readdirPutDelayedItems(t.fs.readers().readdirGetDelayedItems(slot.inode, Long.MAX_VALUE));
         }
     }
 

@@ -137,11 +137,11 @@ class ModelBasedTest {
         }
 
         private void checkReaddir(BtrfsInode dir) {
-            PendingEntries pending = t.fs.items().readdirGetDelayedItems(dir, Long.MAX_VALUE);
+            PendingEntries pending = t.fs.readers().readdirGetDelayedItems(dir, Long.MAX_VALUE);
             TreeSet<Long> visible = new TreeSet<>(t.fs.tree().dirIndex(dir.ino()).keySet());
             visible.addAll(pending.insertedIndexes());
             pending.deletedIndexes().forEach(visible::remove);
-            t.fs.items().readdirPutDelayedItems(pending);
+            t.fs.readers().readdirPutDelayedItems(pending);
             assertThat(visible).isEqualTo(entries.get(dir.ino()).keySet());
         }
 

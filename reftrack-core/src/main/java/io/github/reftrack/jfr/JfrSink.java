@@ -19,10 +19,20 @@ final class JfrSink implements RefTrackerListener {
 
     @Override
     public void onLeak(LeakReport report) {
+        leak(report, false);
+    }
+
+    @Override
+    public void onAbandonedDirectory(LeakReport report) {
+        leak(report, true);
+    }
+
+    private static void leak(LeakReport report, boolean abandoned) {
         LeakEvent event = new LeakEvent();
         if (!event.shouldCommit()) {
             return;
         }
+        event.abandoned = abandoned;
         event.className = report.className();
         event.dirName = report.dirName();
         event.totalUsers = report.totalUsers();

@@ -15,6 +15,10 @@ import jdk.jfr.Name;
 @Category("reftrack")
 @Description("A reftrack directory was closed while references taken through it were still held")
 final class LeakEvent extends Event {
+    @Label("Abandoned")
+    @Description("The directory was garbage-collected without close(); found by reftrack's housekeeping thread")
+    boolean abandoned;
+
     @Label("Directory Class")
     String className;
 

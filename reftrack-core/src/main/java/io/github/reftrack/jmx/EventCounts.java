@@ -29,6 +29,11 @@ public final class EventCounts implements RefTrackerListener {
     }
 
     @Override
+    public void onAbandonedDirectory(LeakReport report) {
+        leaks.increment();
+    }
+
+    @Override
     public void onDoubleRelease(DoubleRelease event) {
         doubleReleases.increment();
     }
