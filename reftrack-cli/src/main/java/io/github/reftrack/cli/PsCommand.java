@@ -84,8 +84,17 @@ final class PsCommand implements Callable<Integer> {
             if (jvm.systemProperties().getProperty(AttachedJvm.MBEAN_PROPERTY) == null) {
                 return Optional.empty();
             }
-            long live = jvm.connectIfAgentRuns().map(RefTrackingClient::liveReferences).orElse(-1L);
+            long live = jvm.connectIfAgentRuns().map(PsCommand::liveReferences).orElse(-1L);
             return Optional.of(new Row(jvm.pid(), jvm.mainClass(), live));
+        }
+    }
+
+    /** The count, or -1 if it cannot be read: the JVM is listed either way. */
+    private static long liveReferences(RefTrackingClient client) {
+        try {
+            return client.liveReferences();
+        } catch (CliException e) {
+            return -1;
         }
     }
 
