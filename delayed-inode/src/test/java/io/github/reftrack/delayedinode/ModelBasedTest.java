@@ -2,6 +2,7 @@ package io.github.reftrack.delayedinode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.junit5.LeakChecked;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * is left. A failure names its seed.
  */
 @Timeout(60)
+@LeakChecked
 class ModelBasedTest {
     private static final int SEEDS = 100;
     private static final int OPS = 300;
