@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Counts references taken without a stack, with the kernel's {@code refcount_t} rules adapted to
  * start at zero: releasing more than was taken does not go negative but saturates, and a
- * saturated counter stays saturated (so the imbalance is still visible at close).
+ * saturated counter stays saturated (so the imbalance is still visible at close). Saturation is
+ * an error state, so the fix-up after the atomic add may race with another update; the value
+ * then still ends negative, which is all that is checked.
  */
 final class BalanceCounter {
     /** The kernel's {@code REFCOUNT_SATURATED}, 0xC0000000. */
@@ -13,15 +15,14 @@ final class BalanceCounter {
 
     private final AtomicInteger value = new AtomicInteger();
 
+    /**
+     * Counts one more reference. One atomic add, as the kernel's {@code refcount_t} does; a
+     * counter that was saturated (negative) is put back to {@link #SATURATED}, so it stays there.
+     */
     void increment() {
-        int v;
-        do {
-            v = value.get();
-            if (v == SATURATED || v == Integer.MAX_VALUE) {
-                value.set(SATURATED);
-                return;
-            }
-        } while (!value.compareAndSet(v, v + 1));
+        if (value.getAndIncrement() < 0) {
+            value.set(SATURATED);
+        }
     }
 
     /**
@@ -30,14 +31,10 @@ final class BalanceCounter {
      * @return {@code false} if there was none to release (the counter is now saturated)
      */
     boolean decrement() {
-        int v;
-        do {
-            v = value.get();
-            if (v <= 0) {
-                value.set(SATURATED);
-                return false;
-            }
-        } while (!value.compareAndSet(v, v - 1));
+        if (value.getAndDecrement() <= 0) {
+            value.set(SATURATED);
+            return false;
+        }
         return true;
     }
 

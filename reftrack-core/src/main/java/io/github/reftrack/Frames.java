@@ -1,8 +1,9 @@
 package io.github.reftrack;
 
+import io.github.reftrack.capture.FrameText;
 import java.util.List;
 
-/** Renders stack frames the way reports show them: {@code class.method(File.java:N)}. */
+/** The kernel's indentations for report and event frames, and frames as JSON. */
 final class Frames {
     /** The kernel indents report frames by five spaces ({@code stack_depot_snprint}, spaces=4, +1). */
     static final String REPORT_INDENT = "     ";
@@ -13,26 +14,7 @@ final class Frames {
     }
 
     static void render(List<StackTraceElement> frames, String indent, StringBuilder out) {
-        for (StackTraceElement frame : frames) {
-            out.append(indent);
-            render(frame, out);
-            out.append('\n');
-        }
-    }
-
-    static void render(StackTraceElement frame, StringBuilder out) {
-        out.append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(');
-        if (frame.isNativeMethod()) {
-            out.append("Native Method");
-        } else if (frame.getFileName() == null) {
-            out.append("Unknown Source");
-        } else {
-            out.append(frame.getFileName());
-            if (frame.getLineNumber() >= 0) {
-                out.append(':').append(frame.getLineNumber());
-            }
-        }
-        out.append(')');
+        FrameText.appendAll(frames, indent, out);
     }
 
     static void writeJson(List<StackTraceElement> frames, Json json) {

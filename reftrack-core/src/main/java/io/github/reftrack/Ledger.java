@@ -490,7 +490,7 @@ final class Ledger {
     private void checkBalanced(BalanceCounter counter, String what) {
         int value = counter.get();
         if (value != 0) {
-            misuse(Misuse.Kind.UNTRACKED_IMBALANCE, "closed with " + (value == BalanceCounter.SATURATED
+            misuse(Misuse.Kind.UNTRACKED_IMBALANCE, "closed with " + (value < 0
                     ? "an unbalanced count (more released than taken) of " : value + " ") + what
                     + " still outstanding", null);
         }

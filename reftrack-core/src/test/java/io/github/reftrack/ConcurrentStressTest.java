@@ -13,10 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Seeded stress: threads mix alloc, free, report and liveCount on shared directories, then race
@@ -28,17 +27,8 @@ class ConcurrentStressTest {
     private static final int DIRS = 3;
     private static final int OPS = 20_000;
 
-    private Recorder events;
-
-    @BeforeEach
-    void listen() {
-        events = new Recorder();
-    }
-
-    @AfterEach
-    void stopListening() {
-        events.close();
-    }
+    @RegisterExtension
+    final Recorder events = new Recorder();
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1L, 0x5eedL, 20261124L})

@@ -7,21 +7,16 @@ import io.github.reftrack.capture.Stack;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What reftrack does better than the kernel, and how it treats bad input. */
 class JavaPromisesTest {
-    private Recorder events;
-
-    @BeforeEach
-    void listen() {
-        events = new Recorder();
-    }
+    @RegisterExtension
+    final Recorder events = new Recorder();
 
     @AfterEach
-    void stopListening() {
-        events.close();
+    void restoreErrorPolicy() {
         Config.setThrowOnError(false);
     }
 

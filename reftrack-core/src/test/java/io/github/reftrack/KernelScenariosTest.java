@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The test scenarios of spec/kernel-ref-tracker.md §14, adapted to the Java contract (DESIGN.md
@@ -24,20 +25,19 @@ import org.junit.jupiter.api.Test;
  * stacks are interned.
  */
 class KernelScenariosTest {
-    private Recorder events;
+    @RegisterExtension
+    final Recorder events = new Recorder();
     private LogCapture log;
 
     @BeforeEach
     void listen() {
         Housekeeper.pausePromotion(true);
-        events = new Recorder();
         log = new LogCapture();
     }
 
     @AfterEach
     void stopListening() {
         log.close();
-        events.close();
         Capture.injectFailures(0);
         StackDepot.injectFailures(0);
         Housekeeper.pausePromotion(false);

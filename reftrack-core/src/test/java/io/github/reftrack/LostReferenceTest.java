@@ -4,23 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Trackers dropped without release are reported when the GC notices, with no false positives. */
 class LostReferenceTest {
-    private Recorder events;
-
-    @BeforeEach
-    void listen() {
-        events = new Recorder();
-    }
-
-    @AfterEach
-    void stopListening() {
-        events.close();
-    }
+    @RegisterExtension
+    final Recorder events = new Recorder();
 
     private static TrackingRefTrackerDir newDir(String cls) {
         return (TrackingRefTrackerDir) RefTrackerDir.builder(cls).quarantine(4).mode(RefTracking.Mode.FULL)

@@ -2,9 +2,14 @@ package io.github.reftrack;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Collects every event while registered; close() unregisters it. */
-final class Recorder implements RefTrackerListener, AutoCloseable {
+/**
+ * Collects every event from its construction until close(). As a test's
+ * {@code @RegisterExtension} instance field it listens for exactly one test.
+ */
+final class Recorder implements RefTrackerListener, AutoCloseable, AfterEachCallback {
     final List<LeakReport> leaks = new CopyOnWriteArrayList<>();
     final List<DoubleRelease> doubleReleases = new CopyOnWriteArrayList<>();
     final List<LostReference> lost = new CopyOnWriteArrayList<>();
@@ -44,5 +49,10 @@ final class Recorder implements RefTrackerListener, AutoCloseable {
     @Override
     public void close() {
         registration.close();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

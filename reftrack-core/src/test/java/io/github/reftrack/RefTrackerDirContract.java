@@ -6,32 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What every directory promises, whatever its mode. Subclasses say how to make one and what the
  * mode records; the tests hold for all of them.
  */
 abstract class RefTrackerDirContract {
-    Recorder events;
+    @RegisterExtension
+    final Recorder events = new Recorder();
 
     /** Creates a directory of class "contract" with the given quarantine. */
     abstract RefTrackerDir newDir(int quarantine);
 
     /** The mode the directories are created with. */
     abstract RefTracking.Mode mode();
-
-    @BeforeEach
-    void listen() {
-        events = new Recorder();
-    }
-
-    @AfterEach
-    void stopListening() {
-        events.close();
-    }
 
     @Test
     void allocReturnsATrackerThatFreeAccepts() {

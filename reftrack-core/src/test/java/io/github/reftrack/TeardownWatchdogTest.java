@@ -7,23 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A teardown waiting for references names the holders instead of hanging silently. */
 class TeardownWatchdogTest {
-    private Recorder events;
-
-    @BeforeEach
-    void listen() {
-        events = new Recorder();
-    }
-
-    @AfterEach
-    void stopListening() {
-        events.close();
-    }
+    @RegisterExtension
+    final Recorder events = new Recorder();
 
     private static RefTrackerDir newDir() {
         return RefTrackerDir.builder("teardown").mode(RefTracking.Mode.FULL).build();

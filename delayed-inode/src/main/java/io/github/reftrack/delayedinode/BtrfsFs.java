@@ -43,6 +43,7 @@ public final class BtrfsFs implements AutoCloseable {
     final boolean refTracker;
     final RefTracking.Mode trackingMode;
     final RefcountWarnings refcountWarnings = new RefcountWarnings();
+    final KernelLog kernelLog = new KernelLog();
     final AtomicLong useAfterFree = new AtomicLong();
     final AtomicInteger nodesCreated = new AtomicInteger();
     final AtomicLong killAllPrints = new AtomicLong();
@@ -53,6 +54,7 @@ public final class BtrfsFs implements AutoCloseable {
 
     private final DelayedNodes nodes = new DelayedNodes(this);
     private final DelayedItems items = new DelayedItems(this);
+    private final DelayedReaders readers = new DelayedReaders(this);
     private final DelayedRunner runner = new DelayedRunner(this);
     private final DelayedWorkers workers;
     private final DelayedTeardown teardown = new DelayedTeardown(this);
@@ -124,7 +126,7 @@ public final class BtrfsFs implements AutoCloseable {
      */
     public BtrfsInode readInode(SubvolRoot root, long ino, boolean directory) {
         BtrfsInode inode = new BtrfsInode(root, ino, directory);
-        if (items.fillInode(inode) != 0
+        if (readers.fillInode(inode) != 0
                 && tree.get(new MetadataTree.Key(ino, MetadataTree.INODE_ITEM, 0)) instanceof InodeItem item) {
             inode.size = item.size();
             inode.nlink = item.nlink();
@@ -207,6 +209,15 @@ public final class BtrfsFs implements AutoCloseable {
     }
 
     /**
+     * Returns the readers of pending items (readdir, tree log, inode fill).
+     *
+     * @return the readers of pending items (readdir, tree log, inode fill)
+     */
+    public DelayedReaders readers() {
+        return readers;
+    }
+
+    /**
      * Returns the functions that flush delayed items into the tree.
      *
      * @return the functions that flush delayed items into the tree
@@ -258,6 +269,15 @@ public final class BtrfsFs implements AutoCloseable {
      */
     public RefcountWarnings refcountWarnings() {
         return refcountWarnings;
+    }
+
+    /**
+     * Returns the messages the port printed (errors such as a duplicate dir index).
+     *
+     * @return the filesystem's log
+     */
+    public KernelLog kernelLog() {
+        return kernelLog;
     }
 
     /**

@@ -23,6 +23,31 @@ import java.util.function.Consumer;
  * delayed root's lock and the node's mutex (never the mutex while holding either spinlock).
  */
 public final class DelayedNodes {
+    /*
+     * How a node stays alive, and why each step is ordered as it is.
+     *
+     * 1. Publication. A node becomes reachable in two ways: through the subvolume index (under
+     *    xaLock) and through inode.delayedNode (volatile, read without locks by the fast path).
+     *    The fast path increments refs without inc_not_zero, which is only safe because the
+     *    inode cache holds a reference. So refs must be 2 before inode.delayedNode is written;
+     *    the fixed ordering sets it (and allocates both trackers) before the node is even put in
+     *    the index, and the volatile write publishes it. Writing the pointer first is the §10.4
+     *    bug (test ordering PUBLISH_BEFORE_REFS reproduces its "addition on 0").
+     * 2. Lookup without the cache goes through the index under xaLock and uses inc_not_zero: a
+     *    node whose refs reached 0 is being freed by a release that has not erased it yet. Such
+     *    a dying node reads as absent, and a creator that finds its slot occupied discards its
+     *    candidate and retries until the erase; it never resurrects the node.
+     * 3. Freeing. Only a release that drops refs to 0 frees: it erases the index entry (under
+     *    xaLock, so no lookup can pin it afterwards), exits the tracker directory (which would
+     *    report trackers still live), and marks the node freed. Every later touch fails the
+     *    kasan() guard.
+     * 4. Lists. IN_LIST transitions happen under the delayed root's lock with the node mutex
+     *    held by the caller, so count (guarded by the mutex) and list membership (one reference)
+     *    always agree after a release: listed if and only if items are pending.
+     * 5. Trackers follow the refcount: acquire increments then allocates, release frees then
+     *    decrements, so at every instant trackers <= refs, and a tracker never outlives its
+     *    reference on the node's directory.
+     */
     private final BtrfsFs fs;
     /** Test hook: runs in {@code getOrCreateDelayedNode} after the slot is reserved, before the lock. */
     volatile Consumer<BtrfsInode> beforeInsert = inode -> { };
@@ -81,6 +106,29 @@ public final class DelayedNodes {
     }
 
     /**
+     * {@link #getDelayedNode} with its own slot, for try-with-resources.
+     *
+     * @param inode the inode
+     * @return the reference, or {@code null} if the inode has no node
+     */
+    public NodeRef get(BtrfsInode inode) {
+        BtrfsRefTracker tracker = new BtrfsRefTracker();
+        DelayedNode node = getDelayedNode(inode, tracker);
+        return node == null ? null : new NodeRef(this, node, tracker);
+    }
+
+    /**
+     * {@link #getOrCreateDelayedNode} with its own slot, for try-with-resources.
+     *
+     * @param inode the inode
+     * @return the reference, never {@code null}
+     */
+    public NodeRef getOrCreate(BtrfsInode inode) {
+        BtrfsRefTracker tracker = new BtrfsRefTracker();
+        return new NodeRef(this, getOrCreateDelayedNode(inode, tracker), tracker);
+    }
+
+    /**
      * {@code btrfs_get_or_create_delayed_node}: the inode's node, created if it has none, with a
      * new reference. Retries while another thread wins the insertion race or a dying node still
      * occupies the index slot.
@@ -133,9 +181,11 @@ public final class DelayedNodes {
                 break;
             case PUBLISH_BEFORE_REFS:
                 inode.delayedNode = node;
+                // Widen the window a reader on another CPU would hit in the kernel only rarely.
                 for (int i = 0; i < 200; i++) {
                     Thread.onSpinWait();
                 }
+                Thread.yield();
                 node.refs.set(2);
                 NodeTracking.alloc(node, tracker, AllocSite.CREATE, true, null);
                 NodeTracking.alloc(node, node.inodeCacheTracker, AllocSite.CREATE_INODE_CACHE, true, "inode_cache");

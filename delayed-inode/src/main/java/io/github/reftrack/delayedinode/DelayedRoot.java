@@ -25,6 +25,9 @@ public final class DelayedRoot {
     /** {@code BTRFS_DELAYED_BATCH}: nodes of a small worker run; wake every this many items. */
     public static final int BATCH = 16;
 
+    /** Longest a throttled task waits in {@link #awaitProgress}. */
+    static final long MAX_THROTTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock.
     final NodeFifo nodeList = new NodeFifo();
@@ -120,13 +123,16 @@ public final class DelayedRoot {
     }
 
     /**
-     * Waits, interruptibly, until {@link #couldEndWait}. Polls every 10 ms as well so a lost
-     * wake-up costs a little latency, never a hang.
+     * Waits, interruptibly, until {@link #couldEndWait}, for at most {@link #MAX_THROTTLE_NANOS}.
+     * The kernel waits without a limit; the throttle is advisory, so a throttled task here gives
+     * up after a second rather than hang if the workers stop. Also polls every 10 ms, so a lost
+     * wake-up costs latency, never a hang.
      */
     void awaitProgress(int seq) throws InterruptedException {
+        long deadline = System.nanoTime() + MAX_THROTTLE_NANOS;
         waitLock.lock();
         try {
-            while (!couldEndWait(seq)) {
+            while (!couldEndWait(seq) && deadline - System.nanoTime() > 0) {
                 wait.await(10, TimeUnit.MILLISECONDS);
             }
         } finally {

@@ -85,7 +85,7 @@ public final class DelayedRunner {
      * {@code btrfs_commit_inode_delayed_inode}: writes only the pending inode item of one inode.
      *
      * @param inode the inode
-     * @return 0 or the update's error
+     * @return 0, the update's error, or {@link Errno#ENOMEM} if no transaction can be joined
      */
     public int commitInodeDelayedInode(BtrfsInode inode) {
         BtrfsRefTracker tracker = new BtrfsRefTracker();
@@ -96,6 +96,10 @@ public final class DelayedRunner {
         if (!node.testFlag(DelayedNode.INODE_DIRTY)) {
             nodes.releaseDelayedNode(node, tracker);
             return 0;
+        }
+        if (fs.joinTransaction() == null) {
+            nodes.releaseDelayedNode(node, tracker);
+            return Errno.ENOMEM;
         }
         int ret = 0;
         node.mutex.lock();

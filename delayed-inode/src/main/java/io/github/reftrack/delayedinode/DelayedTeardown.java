@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 public final class DelayedTeardown {
     /** Nodes pinned per kill-all pass. */
     static final int KILL_BATCH = 8;
-    private static final System.Logger LOG = System.getLogger("io.github.reftrack.delayedinode");
 
     private final BtrfsFs fs;
     private final DelayedNodes nodes;
@@ -129,7 +128,7 @@ public final class DelayedTeardown {
         if (node == null) {
             return true;
         }
-        LOG.log(System.Logger.Level.WARNING, "WARNING: delayed root not empty: " + node);
+        fs.kernelLog.warn("WARNING: delayed root not empty: " + node);
         nodes.rawDrop(node, tracker);
         return false;
     }

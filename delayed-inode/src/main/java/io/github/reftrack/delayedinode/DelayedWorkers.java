@@ -56,7 +56,8 @@ public final class DelayedWorkers {
      * (or with the workqueue congested) does nothing; from there queues a small run of
      * {@value DelayedRoot#BATCH} nodes; at {@value DelayedRoot#WRITEBACK} and above queues an
      * unbounded run and waits until {@value DelayedRoot#BATCH} items complete or fewer than
-     * {@value DelayedRoot#BACKGROUND} remain. An interrupt ends the wait (the flag is kept).
+     * {@value DelayedRoot#BACKGROUND} remain, or one second has passed (the kernel has no such
+     * limit). An interrupt ends the wait (the flag is kept).
      */
     public void balanceDelayedItems() {
         DelayedRoot delayedRoot = fs.delayedRoot;

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * <p>Immutable and thread-safe; build with {@link #builder()}.
  *
  * @param refTracker         the {@code -o ref_tracker} option: off makes every node use the
- *                           shared disabled directory (no trackers, nothing printed)
+ *                           shared disabled directory (no trackers, nothing printed). Defaults
+ *                           to on (the kernel's default is off) because the global mode, off
+ *                           unless set, already plays the role of {@code CONFIG_BTRFS_DEBUG}
  * @param tracking           the mode of the nodes' directories when the option is on
  * @param workerThreads      async worker threads; 0 queues worker runs for
  *                           {@link DelayedWorkers#runQueuedWork()} (deterministic tests)
@@ -37,6 +39,8 @@ public record MountOptions(boolean refTracker, RefTracking.Mode tracking, int wo
     public MountOptions {
         Objects.requireNonNull(tracking, "tracking");
         Objects.requireNonNull(printSink, "printSink");
+        Objects.requireNonNull(killAllReportAfter, "killAllReportAfter");
+        Objects.requireNonNull(killAllDeadline, "killAllDeadline");
         if (workerThreads < 0) {
             throw new IllegalArgumentException("workerThreads must be >= 0 (0 = run worker jobs by hand), was "
                     + workerThreads);

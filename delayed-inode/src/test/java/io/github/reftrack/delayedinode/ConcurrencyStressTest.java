@@ -3,6 +3,7 @@ package io.github.reftrack.delayedinode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reftrack.RefTracking;
+import io.github.reftrack.junit5.LeakChecked;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * nothing. A failure names its seed.
  */
 @Timeout(60)
+@LeakChecked
 class ConcurrencyStressTest {
     private static final int THREADS = 4;
     private static final int OPS = 6000;
@@ -166,7 +168,7 @@ class ConcurrencyStressTest {
         } else if (dice < 93) {
             t.fs.commitTransaction();
         } else {
-            t.fs.items().readdirPutDelayedItems(t.fs.items().readdirGetDelayedItems(slot.inode, Long.MAX_VALUE));
+            t.fs.readers().readdirPutDelayedItems(t.fs.readers().readdirGetDelayedItems(slot.inode, Long.MAX_VALUE));
         }
     }
 

@@ -44,7 +44,7 @@ class InjectionSiteTest {
                 break;
             case READDIR_RAW_DROP:
                 t.insert(dir, 2);
-                t.fs.items().readdirPutDelayedItems(t.fs.items().readdirGetDelayedItems(dir, 10));
+                t.fs.readers().readdirPutDelayedItems(t.fs.readers().readdirGetDelayedItems(dir, 10));
                 break;
             case ASYNC_WORKER_RELEASE:
                 for (long index = 2; index < 70; index++) {

@@ -45,7 +45,7 @@ class ItemScenariosTest {
 
             assertThat(t.fs.items().insertDelayedDirIndex(t.trans(), "a", dir, 300, 5)).isEqualTo(-17);
 
-            assertThat(t.logged).contains("error adding delayed dir index item, name: a, index: 5, root: 5, dir: 257,"
+            assertThat(t.logged()).contains("error adding delayed dir index item, name: a, index: 5, root: 5, dir: 257,"
                     + " dir->index_cnt: 2, delayed_node->index_cnt: 6, error: -17");
             assertThat(node.count()).isEqualTo(1);
             assertThat(t.delayedRoot().items()).isEqualTo(1);
@@ -186,7 +186,7 @@ class ItemScenariosTest {
             List<DelayedNode> order = t.delayedRoot().prepareListSnapshot();
             int live = nodeA.refDir().liveCount();
 
-            PendingEntries entries = t.fs.items().readdirGetDelayedItems(a, 3);
+            PendingEntries entries = t.fs.readers().readdirGetDelayedItems(a, 3);
 
             assertThat(entries.insertedIndexes()).containsExactly(2L, 3L);
             assertThat(entries.deletedIndexes()).isEmpty();
@@ -194,7 +194,7 @@ class ItemScenariosTest {
             assertThat(t.delayedRoot().prepareListSnapshot()).isEqualTo(order).startsWith(nodeA);
             assertThat(nodeA.refDir().liveCount()).isEqualTo(live);
             assertThat(nodeA.insRoot.get(2L).refs.get()).isEqualTo(2);
-            t.fs.items().readdirPutDelayedItems(entries);
+            t.fs.readers().readdirPutDelayedItems(entries);
             assertThat(nodeA.insRoot.get(2L).refs.get()).isEqualTo(1);
         }
     }
@@ -207,9 +207,9 @@ class ItemScenariosTest {
             t.insert(a, 2);
             DelayedNode node = t.node(a);
 
-            PendingEntries entries = t.fs.items().logGetDelayedItems(a);
-            assertThat(t.fs.items().logGetDelayedItems(a).insertedIndexes()).isEmpty();
-            t.fs.items().logPutDelayedItems(a, entries);
+            PendingEntries entries = t.fs.readers().logGetDelayedItems(a);
+            assertThat(t.fs.readers().logGetDelayedItems(a).insertedIndexes()).isEmpty();
+            t.fs.readers().logPutDelayedItems(a, entries);
 
             assertThat(entries.insertedIndexes()).containsExactly(2L);
             assertThat(node.insRoot.get(2L).logged).isTrue();

@@ -2,6 +2,7 @@ package io.github.reftrack.delayedinode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.junit5.LeakChecked;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * is left. A failure names its seed.
  */
 @Timeout(60)
+@LeakChecked
 class ModelBasedTest {
     private static final int SEEDS = 100;
     private static final int OPS = 300;
@@ -137,11 +139,11 @@ class ModelBasedTest {
         }
 
         private void checkReaddir(BtrfsInode dir) {
-            PendingEntries pending = t.fs.items().readdirGetDelayedItems(dir, Long.MAX_VALUE);
+            PendingEntries pending = t.fs.readers().readdirGetDelayedItems(dir, Long.MAX_VALUE);
             TreeSet<Long> visible = new TreeSet<>(t.fs.tree().dirIndex(dir.ino()).keySet());
             visible.addAll(pending.insertedIndexes());
             pending.deletedIndexes().forEach(visible::remove);
-            t.fs.items().readdirPutDelayedItems(pending);
+            t.fs.readers().readdirPutDelayedItems(pending);
             assertThat(visible).isEqualTo(entries.get(dir.ino()).keySet());
         }
 

@@ -147,6 +147,44 @@ class TeardownScenariosTest {
         }
     }
 
+    @Test
+    @DisplayName("8.2 abort: runDelayedItems refuses with -EIO; destroyDelayedInodes drops every item")
+    void abortCleanup_dropsItems_andFreesOrphans() {
+        try (TestFs t = TestFs.tracked()) {
+            List<DelayedNode> orphans = listedOrphans(t, 3);
+            BtrfsInode cached = t.dir(400);
+            t.insert(cached, 2);
+            Transaction trans = t.trans();
+            trans.abort();
+
+            assertThat(t.fs.runner().runDelayedItems(trans, -1)).isEqualTo(-5);
+            t.fs.teardown().destroyDelayedInodes();
+
+            assertThat(orphans).allMatch(DelayedNode::isFreed);
+            assertThat(t.node(cached).refs()).isEqualTo(1);
+            assertThat(t.node(cached).inList()).isFalse();
+            assertThat(t.delayedRoot().items()).isZero();
+            assertThat(t.fs.tree().insertBatches()).isZero();
+            assertThat(t.leaks).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("7.6 assertDelayedRootEmpty: warns about a listed node and drops its reference raw")
+    void assertDelayedRootEmpty_warns_whenANodeIsListed() {
+        try (TestFs t = TestFs.tracked()) {
+            BtrfsInode dir = t.dir(257);
+            t.insert(dir, 2);
+            DelayedNode node = t.node(dir);
+
+            assertThat(t.fs.teardown().assertDelayedRootEmpty()).isFalse();
+
+            assertThat(t.logged()).singleElement().asString().startsWith("WARNING: delayed root not empty:");
+            assertThat(node.refs()).isEqualTo(2);
+            assertThat(node.refDir().liveCount()).isEqualTo(2);
+        }
+    }
+
     /** Nodes with pending items whose inodes are evicted: listed, refs 1. */
     static List<DelayedNode> listedOrphans(TestFs t, int count) {
         List<DelayedNode> nodes = new ArrayList<>();

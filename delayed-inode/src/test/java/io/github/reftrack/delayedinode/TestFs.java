@@ -8,13 +8,10 @@ import io.github.reftrack.RefTracking;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * A mounted filesystem for one test: subvolume 5, manual async workers (0 threads), kill-all
- * prints collected, and the reftrack events and port log messages seen while it is open.
+ * prints collected, and the reftrack events seen while it is open.
  */
 final class TestFs implements AutoCloseable {
     final BtrfsFs fs;
@@ -23,23 +20,7 @@ final class TestFs implements AutoCloseable {
     final List<LeakReport> leaks = new CopyOnWriteArrayList<>();
     final List<DoubleRelease> doubleReleases = new CopyOnWriteArrayList<>();
     final List<Misuse> misuses = new CopyOnWriteArrayList<>();
-    final List<String> logged = new CopyOnWriteArrayList<>();
     private final RefTracking.Registration registration;
-    private final Logger portLogger = Logger.getLogger("io.github.reftrack.delayedinode");
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     private TestFs(MountOptions.Builder options) {
         this.fs = BtrfsFs.mount(options.printSink(prints::add).build());
@@ -60,7 +41,6 @@ final class TestFs implements AutoCloseable {
                 misuses.add(event);
             }
         });
-        portLogger.addHandler(handler);
     }
 
     /** Tracking on (full mode, mount option on), workers run by hand. */
@@ -102,6 +82,10 @@ final class TestFs implements AutoCloseable {
         return root.peekDelayedNode(inode.ino);
     }
 
+    List<String> logged() {
+        return fs.kernelLog().messages();
+    }
+
     DelayedRoot delayedRoot() {
         return fs.delayedRoot;
     }
@@ -114,7 +98,6 @@ final class TestFs implements AutoCloseable {
 
     @Override
     public void close() {
-        portLogger.removeHandler(handler);
         registration.close();
         fs.close();
     }

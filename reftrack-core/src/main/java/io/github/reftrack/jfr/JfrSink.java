@@ -6,6 +6,7 @@ import io.github.reftrack.LostReference;
 import io.github.reftrack.Misuse;
 import io.github.reftrack.RefTrackerListener;
 import io.github.reftrack.StuckTeardown;
+import io.github.reftrack.capture.FrameText;
 import io.github.reftrack.capture.Stack;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -105,20 +106,7 @@ final class JfrSink implements RefTrackerListener {
     /** Renders frames one per line as {@code class.method(File.java:N)}, as reports do. */
     static String render(List<StackTraceElement> frames) {
         StringBuilder out = new StringBuilder(64 * frames.size());
-        for (StackTraceElement frame : frames) {
-            out.append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(');
-            if (frame.isNativeMethod()) {
-                out.append("Native Method");
-            } else if (frame.getFileName() == null) {
-                out.append("Unknown Source");
-            } else {
-                out.append(frame.getFileName());
-                if (frame.getLineNumber() >= 0) {
-                    out.append(':').append(frame.getLineNumber());
-                }
-            }
-            out.append(")\n");
-        }
+        FrameText.appendAll(frames, "", out);
         return out.toString();
     }
 

@@ -32,8 +32,8 @@ final class Provoker {
             }
             switch (site) {
                 case READDIR_RAW_DROP:
-                    PendingEntries pending = fs.items().readdirGetDelayedItems(dir.inode, Long.MAX_VALUE);
-                    fs.items().readdirPutDelayedItems(pending);
+                    PendingEntries pending = fs.readers().readdirGetDelayedItems(dir.inode, Long.MAX_VALUE);
+                    fs.readers().readdirPutDelayedItems(pending);
                     break;
                 case EVICT_INODE_CACHE_RELEASE:
                     inodes.evict(dir);

@@ -59,12 +59,12 @@ final class TrafficThread {
                 fs.items().deleteDelayedDirIndex(trans, slot.inode, index);
             }
         } else if (dice < 53) {
-            PendingEntries entries = fs.items().readdirGetDelayedItems(slot.inode, Long.MAX_VALUE);
-            fs.items().readdirPutDelayedItems(entries);
+            PendingEntries entries = fs.readers().readdirGetDelayedItems(slot.inode, Long.MAX_VALUE);
+            fs.readers().readdirPutDelayedItems(entries);
         } else if (dice < 56) {
             fs.runner().commitInodeDelayedItems(trans, slot.inode);
         } else if (dice < 58) {
-            fs.items().inodeDelayedDirIndexCount(slot.inode);
+            fs.readers().inodeDelayedDirIndexCount(slot.inode);
         } else if (dice < 60) {
             inodes.evict(slot);
         } else if (dice < 82) {
@@ -72,7 +72,7 @@ final class TrafficThread {
         } else if (dice < 86) {
             fs.runner().commitInodeDelayedInode(slot.inode);
         } else if (dice < 89) {
-            fs.items().fillInode(slot.inode);
+            fs.readers().fillInode(slot.inode);
         } else if (dice < 91) {
             fs.items().delayedDeleteInodeRef(slot.inode);
             fs.items().delayedUpdateInode(trans, slot.inode);

@@ -1,6 +1,7 @@
 package io.github.reftrack.delayedinode.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTracking;
@@ -50,5 +51,26 @@ class WorkloadTest {
         assertThat(result.leaked()).isTrue();
         assertThat(result.stuckInodes()).hasSize(1);
         assertThat(result.stuckReports()).isEmpty();
+    }
+
+    @Test
+    void injectedLeak_stillNamesTheStuckInode_whenSampling() throws InterruptedException {
+        WorkloadResult result = Workload.builder().threads(2).ops(800).seed(5).tracking(RefTracking.Mode.SAMPLE)
+                .inject(InjectionSite.READDIR_RAW_DROP).killAllDeadline(Duration.ofMillis(200)).run();
+
+        assertThat(result.leaked()).isTrue();
+        assertThat(result.stuckInodes()).hasSize(1);
+        assertThat(result.refcountWarnings()).isZero();
+    }
+
+    @Test
+    void builder_rejectsBadSettings_withTheValueInTheMessage() {
+        assertThatThrownBy(() -> Workload.builder().threads(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads must be from 1 to 256, was 0");
+        assertThatThrownBy(() -> Workload.builder().ops(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ops must be >= 0, was -1");
+        assertThatThrownBy(() -> Workload.builder().killAllDeadline(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("killAllDeadline must be positive");
     }
 }

@@ -1,0 +1,62 @@
+package io.github.reftrack.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reftrack dump <pid>}: attaches to a running JVM and prints its live references grouped
+ * by the stack that took them, holders included, as kernel-shape text or JSON.
+ */
+@Command(name = "dump",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print the live references of a running JVM, grouped by the stack that took them.",
+            "The JVM must run with -Dreftrack.mode=full or sample; its local management agent is started"
+                + " if needed."})
+final class DumpCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PID", description = "process id of the JVM ('reftrack ps' lists them)")
+    private long pid;
+
+    @Option(names = "--class", paramLabel = "CLASS", description = "only directories of this class, e.g. delayed_node")
+    private String className;
+
+    @Option(names = "--json", description = "print a JSON array of reports (input for 'reftrack report')")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        if (pid <= 0) {
+            throw new ParameterException(spec.commandLine(), "PID must be a positive process id, was " + pid);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (AttachedJvm jvm = AttachedJvm.attach(pid)) {
+            RefTrackingClient client = jvm.connect();
+            if (json) {
+                out.println(client.dumpJson(className));
+                return ExitCode.OK;
+            }
+            out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
+                    + Words.count(client.liveReferences(), "live reference") + " in "
+                    + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
+                    + client.mode() + (className == null ? "" : "; showing class " + className));
+            out.println();
+            String text = client.dump(className);
+            if (text.isEmpty()) {
+                out.println("(no live references" + (className == null ? "" : " in directories of class "
+                        + className) + ")");
+            }
+            out.print(text);
+        }
+        return ExitCode.OK;
+    }
+}

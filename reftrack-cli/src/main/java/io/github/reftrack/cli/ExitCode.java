@@ -1,0 +1,21 @@
+package io.github.reftrack.cli;
+
+/**
+ * The exit codes of the {@code reftrack} command, the same for every subcommand.
+ *
+ * <p>Scripts can rely on them: {@value #OK} when the command did what was asked and found
+ * nothing wrong, {@value #LEAKS} when it ran and found leaked references.
+ */
+public final class ExitCode {
+    /** The command succeeded and, where it looks for leaks, found none. */
+    public static final int OK = 0;
+    /** A runtime error: an unreachable process, an unreadable file, a failed attach. */
+    public static final int ERROR = 1;
+    /** The command line was wrong: unknown option or command, a bad number, an unknown name. */
+    public static final int USAGE = 2;
+    /** The command ran and found leaked references. */
+    public static final int LEAKS = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.reftrack.cli;
+
+import io.github.reftrack.LeakReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Renders reports as one self-contained HTML page: a summary per directory class, the call tree
+ * of the live references ({@link CallTree}, rooted at the frame that took each reference) with
+ * counts and expand/collapse, and the kernel-shape text of every report.
+ *
+ * <p>The page loads nothing: CSS and JavaScript are inline and a Content-Security-Policy forbids
+ * every other source. Every piece of text that came from a report is HTML-escaped, so class and
+ * method names such as {@code <init>} and hostile holder names render as text. Without JavaScript
+ * the tree still works (it is made of {@code <details>} elements); only the expand-all and
+ * collapse-all buttons need it.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    /** Renders the page; {@code source} names where the reports came from, for the title. */
+    static String render(List<LeakReport> reports, String source) {
+        CallTree.Node root = CallTree.build(reports);
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
+                .append("<title>reftrack report: ").append(escape(source)).append("</title>\n")
+                .append("<style>\n").append(HtmlAssets.CSS).append("</style>\n</head>\n<body>\n");
+        header(reports, root, source, html);
+        html.append("<main>\n<h2>Live references by call path</h2>\n<p class=\"hint\">Each path starts at the")
+                .append(" method that took the reference, callers below it; paths part where callers differ (open a")
+                .append(" frame to see them). Numbers are live references through that frame.</p>\n");
+        if (root.users() == 0) {
+            html.append("<p class=\"empty\">No live references.</p>\n");
+        } else {
+            html.append("<ul class=\"tree\">\n");
+            for (CallTree.Node classNode : root.children()) {
+                node(classNode, root.users(), 0, html);
+            }
+            html.append("</ul>\n");
+        }
+        reportTexts(reports, html);
+        html.append("</main>\n<script>\n").append(HtmlAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void header(List<LeakReport> reports, CallTree.Node root, String source, StringBuilder html) {
+        Map<String, int[]> byClass = new TreeMap<>();
+        for (LeakReport report : reports) {
+            int[] counts = byClass.computeIfAbsent(report.className(), k -> new int[2]);
+            counts[0]++;
+            counts[1] += report.totalUsers();
+        }
+        html.append("<header>\n<h1>reftrack report</h1>\n<p class=\"meta\">").append(escape(source))
+                .append(" &middot; ")
+                .append(reports.size()).append(reports.size() == 1 ? " directory" : " directories")
+                .append(" &middot; <strong>").append(root.users()).append("</strong> live references</p>\n")
+                .append("<table class=\"summary\">\n")
+                .append("<tr><th>class</th><th>directories</th><th>live references</th></tr>\n");
+        byClass.forEach((className, counts) -> html.append("<tr><td><code>").append(escape(className))
+                .append("</code></td><td>").append(counts[0]).append("</td><td>").append(counts[1])
+                .append("</td></tr>\n"));
+        html.append("</table>\n<div class=\"controls\"><button type=\"button\" id=\"expand\">Expand all</button>")
+                .append("<button type=\"button\" id=\"collapse\">Collapse all</button></div>\n</header>\n");
+    }
+
+    /**
+     * One tree node, with its single-caller chain folded in: while a node has exactly one caller
+     * and no stack ends at it, the caller is listed under it in the same row (the count is the
+     * same all along such a chain), so a leak path reads as one block and nesting only appears
+     * where call paths part. Open by default: the class level and the innermost frames.
+     */
+    private static void node(CallTree.Node node, long total, int depth, StringBuilder html) {
+        List<CallTree.Node> chain = new ArrayList<>();
+        chain.add(node);
+        CallTree.Node last = node;
+        while (depth > 0 && last.children().size() == 1 && last.directories().isEmpty()) {
+            last = last.children().get(0);
+            chain.add(last);
+        }
+        List<CallTree.Node> children = last.children();
+        if (children.isEmpty()) {
+            html.append("<li class=\"leaf\"><div class=\"row\">");
+            row(chain, total, depth == 0, html);
+            html.append("</div>");
+            ends(last, html);
+            html.append("</li>\n");
+            return;
+        }
+        html.append("<li><details").append(depth <= 1 ? " open" : "").append("><summary class=\"row\">");
+        row(chain, total, depth == 0, html);
+        html.append("</summary>\n");
+        ends(last, html);
+        html.append("<ul>\n");
+        for (CallTree.Node child : children) {
+            node(child, total, depth + 1, html);
+        }
+        html.append("</ul></details></li>\n");
+    }
+
+    private static void row(List<CallTree.Node> chain, long total, boolean isClass, StringBuilder html) {
+        CallTree.Node first = chain.get(0);
+        String percent = String.format(Locale.ROOT, "%.1f", 100.0 * first.users() / total);
+        html.append("<span class=\"count\">").append(first.users()).append("</span>")
+                .append("<span class=\"bar\" title=\"").append(percent).append("% of all live references\">")
+                .append("<span style=\"width:").append(percent).append("%\"></span></span>");
+        if (isClass) {
+            html.append("<span class=\"label cls\">").append(escape(first.label())).append("</span>");
+            return;
+        }
+        html.append("<span class=\"frames\"><code class=\"label\">").append(escape(first.label())).append("</code>");
+        for (CallTree.Node caller : chain.subList(1, chain.size())) {
+            html.append("<code class=\"caller\">").append(escape(caller.label())).append("</code>");
+        }
+        html.append("</span>");
+    }
+
+    /**
+     * The directories of the stacks that end at this node (their outermost recorded frame), each
+     * with its holder names: holders belong to one directory's trackers, so they are never merged
+     * across directories.
+     */
+    private static void ends(CallTree.Node node, StringBuilder html) {
+        if (node.directories().isEmpty()) {
+            return;
+        }
+        html.append("<div class=\"ends\">in ");
+        String separator = "";
+        for (Map.Entry<String, Long> dir : node.directories().entrySet()) {
+            html.append(separator).append("<code>").append(escape(dir.getKey())).append("</code> &times;")
+                    .append(dir.getValue());
+            Set<String> holders = node.holders(dir.getKey());
+            if (!holders.isEmpty()) {
+                html.append(" held by <b>").append(escape(String.join(", ", holders))).append("</b>");
+            }
+            separator = "; ";
+        }
+        html.append("</div>\n");
+    }
+
+    private static void reportTexts(List<LeakReport> reports, StringBuilder html) {
+        html.append("<h2>Reports</h2>\n");
+        for (LeakReport report : reports) {
+            html.append("<details class=\"report\"><summary><code>").append(escape(report.dirName()))
+                    .append("</code> has ").append(report.totalUsers()).append(" users in ")
+                    .append(report.groups().size()).append(report.groups().size() == 1 ? " group" : " groups")
+                    .append("</summary>\n<pre>").append(escape(report.toString())).append("</pre></details>\n");
+        }
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

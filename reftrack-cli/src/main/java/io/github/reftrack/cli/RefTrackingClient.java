@@ -1,0 +1,76 @@
+package io.github.reftrack.cli;
+
+import java.io.IOException;
+import javax.management.InstanceNotFoundException;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+
+/**
+ * Reads reftrack's MBean ({@code io.github.reftrack:type=RefTracking}) in another JVM by
+ * attribute and operation name, so the command does not need the MBean interface's class: any
+ * reftrack version that keeps the names works.
+ *
+ * <p>Not thread-safe beyond what the underlying JMX connection guarantees.
+ */
+final class RefTrackingClient {
+    private final long pid;
+    private final MBeanServerConnection connection;
+    private final ObjectName name;
+
+    RefTrackingClient(long pid, MBeanServerConnection connection, ObjectName name) {
+        this.pid = pid;
+        this.connection = connection;
+        this.name = name;
+    }
+
+    int liveDirectories() {
+        return ((Number) attribute("LiveDirectories")).intValue();
+    }
+
+    long liveReferences() {
+        return ((Number) attribute("LiveReferences")).longValue();
+    }
+
+    String mode() {
+        return String.valueOf(attribute("Mode"));
+    }
+
+    /** The kernel-shape text of the live references, optionally of one directory class. */
+    String dump(String className) {
+        return (String) invoke("dump", className);
+    }
+
+    /** The live references as a JSON array of reports, optionally of one directory class. */
+    String dumpJson(String className) {
+        return (String) invoke("dumpJson", className);
+    }
+
+    private Object attribute(String attribute) {
+        try {
+            return connection.getAttribute(name, attribute);
+        } catch (JMException | IOException e) {
+            throw failure("read " + attribute, e);
+        }
+    }
+
+    private Object invoke(String operation, String className) {
+        try {
+            if (className == null) {
+                return connection.invoke(name, operation, new Object[0], new String[0]);
+            }
+            return connection.invoke(name, operation, new Object[] {className},
+                    new String[] {String.class.getName()});
+        } catch (JMException | IOException e) {
+            throw failure("call " + operation, e);
+        }
+    }
+
+    private CliException failure(String what, Exception e) {
+        if (e instanceof InstanceNotFoundException) {
+            return new CliException("JVM " + pid + " names " + name + " in " + AttachedJvm.MBEAN_PROPERTY
+                    + " but no such MBean is registered");
+        }
+        return new CliException("cannot " + what + " on " + name + " in JVM " + pid + ": " + e, e);
+    }
+}

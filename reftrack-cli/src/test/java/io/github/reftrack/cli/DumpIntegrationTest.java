@@ -1,0 +1,114 @@
+package io.github.reftrack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.github.reftrack.LeakReport;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code reftrack dump} and {@code reftrack ps} against a real JVM ({@link HoldingReferences})
+ * that tracks references in full mode and exposes reftrack's MBean.
+ */
+class DumpIntegrationTest {
+    private static final String HOLDER = HoldingReferences.class.getName();
+
+    private static ChildJvm child;
+
+    @BeforeAll
+    static void startTheJvm() throws IOException {
+        child = ChildJvm.start(HoldingReferences.class, "-Dreftrack.mode=full");
+    }
+
+    @AfterAll
+    static void stopTheJvm() throws IOException {
+        child.close();
+    }
+
+    private static Cli.Result dump(String... options) {
+        String[] args = new String[options.length + 2];
+        args[0] = "dump";
+        args[1] = Long.toString(child.pid());
+        System.arraycopy(options, 0, args, 2, options.length);
+        Cli.Result result = Cli.run(args);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);
+        assertThat(result.err()).isEmpty();
+        return result;
+    }
+
+    @Test
+    void jsonHasEveryDirectoryWithLiveReferences_groupedByStackNewestFirst() {
+        // the registry orders directories by id, which says nothing about creation order
+        List<LeakReport> reports = ReportJson.parse(dump("--json").out()).stream()
+                .sorted(Comparator.comparing(LeakReport::className).thenComparing(r -> -r.totalUsers())).toList();
+
+        assertThat(reports).extracting(LeakReport::className, LeakReport::totalUsers)
+                .containsExactly(tuple("connection", 3), tuple("connection", 1), tuple("session", 1));
+        LeakReport first = reports.get(0);
+        assertThat(first.groups()).extracting(LeakReport.Group::users, LeakReport.Group::holders)
+                .containsExactly(tuple(1, List.of("pool<main>")), tuple(2, List.of()));
+        assertThat(first.groups().get(0).frames()).extracting(StackTraceElement::getClassName,
+                StackTraceElement::getMethodName).containsExactly(tuple(HOLDER, "main"));
+        assertThat(first.groups().get(1).frames()).extracting(StackTraceElement::getMethodName)
+                .containsExactly("openStreams", "main");
+        assertThat(reports.get(1).groups().get(0).fingerprint()).isEqualTo(first.groups().get(1).fingerprint());
+    }
+
+    @Test
+    void textIsTheKernelShapeOfTheSameReports_afterASummaryLine() {
+        String json = dump("--json").out();
+        String expected = ReportJson.parse(json).stream().map(LeakReport::toString).collect(Collectors.joining());
+
+        Cli.Result result = dump();
+
+        assertThat(result.out()).isEqualTo("# JVM " + child.pid() + " (" + HOLDER + "): 5 live references"
+                + " in 3 directories; default mode FULL\n\n" + expected);
+        assertThat(result.out()).containsPattern("connection@[0-9a-f]{16} has 1/3 users at\n"
+                + "  held by: pool<main>\n"
+                + "     " + HOLDER.replace(".", "\\.") + "\\.main\\(HoldingReferences\\.java:\\d+\\)\n\n");
+        assertThat(result.out()).containsPattern("connection@[0-9a-f]{16} has 2/3 users at\n"
+                + "     " + HOLDER.replace(".", "\\.") + "\\.openStreams\\(HoldingReferences\\.java:\\d+\\)\n"
+                + "     " + HOLDER.replace(".", "\\.") + "\\.main\\(HoldingReferences\\.java:\\d+\\)\n\n");
+    }
+
+    @Test
+    void showsOneClassOnly_whenAClassIsGiven() {
+        Cli.Result text = dump("--class", "session");
+        List<LeakReport> json = ReportJson.parse(dump("--class", "session", "--json").out());
+
+        assertThat(json).extracting(LeakReport::className).containsExactly("session");
+        assertThat(text.out()).endsWith("; default mode FULL; showing class session\n\n" + json.get(0))
+                .doesNotContain("connection@");
+    }
+
+    @Test
+    void saysSo_whenNoDirectoryOfTheClassHasLiveReferences() {
+        Cli.Result result = dump("--class", "inode");
+
+        assertThat(result.out()).endsWith("; default mode FULL; showing class inode\n\n"
+                + "(no live references in directories of class inode)\n");
+    }
+
+    @Test
+    void psListsTheJvm_andItsLiveReferencesOnceItsAgentRuns() throws IOException {
+        try (ChildJvm fresh = ChildJvm.start(HoldingReferences.class, "-Dreftrack.mode=full");
+             ChildJvm plain = ChildJvm.start(PlainJvm.class)) {
+            Cli.Result before = Cli.run("ps");
+            Cli.Result dumped = Cli.run("dump", Long.toString(fresh.pid()));
+            Cli.Result after = Cli.run("ps");
+
+            assertThat(before.exitCode()).as(before.toString()).isEqualTo(ExitCode.OK);
+            assertThat(before.out()).startsWith("PID        LIVE  MAIN CLASS\n")
+                    .contains(String.format("%-8d %6s  %s%n", fresh.pid(), "-", HOLDER))
+                    .doesNotContainPattern("(?m)^" + plain.pid() + " ");
+            assertThat(dumped.exitCode()).isEqualTo(ExitCode.OK);
+            assertThat(after.out()).contains(String.format("%-8d %6d  %s%n", fresh.pid(), 5, HOLDER));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.reftrack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code reftrack report --html}: a self-contained page with escaped frames and counts. */
+class HtmlReportTest {
+
+    @TempDir
+    Path dir;
+
+    private String renderThroughTheCommand() throws IOException {
+        Path json = Files.writeString(dir.resolve("leaks.json"),
+                "[" + Reports.delayedNode().toJson() + "," + Reports.connection().toJson() + "]");
+        Path html = dir.resolve("leaks.html");
+
+        Cli.Result result = Cli.run("report", json.toString(), "--html", html.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).isEqualTo("wrote " + html + ": 2 directories, 7 live references\n");
+        return Files.readString(html);
+    }
+
+    @Test
+    void escapesFramesAndHolders() throws IOException {
+        String page = renderThroughTheCommand();
+
+        assertThat(page).contains("<code class=\"caller\">io.github.reftrack.delayedinode.Subvolume.&lt;init&gt;"
+                + "(Subvolume.java:44)</code>");
+        assertThat(page).contains("<div class=\"ends\">in <code>delayed_node@00000000c0ffee11</code> &times;1 held by"
+                + " <b>inode_cache, &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</b></div>");
+        assertThat(page).doesNotContain("<init>", "<script>alert");
+    }
+
+    @Test
+    void countsTheReferencesThroughEachFrame() throws IOException {
+        String page = renderThroughTheCommand();
+
+        assertThat(page).contains("<span class=\"count\">4</span><span class=\"bar\" title=\"57.1% of all live"
+                + " references\"><span style=\"width:57.1%\"></span></span>"
+                + "<span class=\"label cls\">delayed_node</span>");
+        assertThat(page).contains("<span class=\"count\">2</span><span class=\"bar\" title=\"28.6% of all live"
+                + " references\"><span style=\"width:28.6%\"></span></span>"
+                + "<span class=\"frames\"><code class=\"label\">"
+                + "io.github.reftrack.delayedinode.DelayedInodes.killAllDelayedNodes(DelayedInodes.java:301)</code>");
+        assertThat(page).contains("<strong>7</strong> live references");
+        assertThat(page).contains("<tr><td><code>connection</code></td><td>1</td><td>3</td></tr>");
+        assertThat(page).contains("<div class=\"ends\">in <code>connection@0000000000000001</code> &times;3</div>");
+    }
+
+    @Test
+    void foldsSingleCallerChainsIntoOneRow_andNestsWhereCallersDiffer() throws IOException {
+        Path json = Files.writeString(dir.resolve("branching.json"), Reports.branching().toJson());
+        Path html = dir.resolve("branching.html");
+        Cli.run("report", json.toString(), "--html", html.toString());
+        String page = Files.readString(html);
+
+        // the class and the shared innermost method can be opened; each caller chain is one leaf row
+        assertThat(Pattern.compile("<details( open)?><summary").matcher(page).results().count()).isEqualTo(2);
+        assertThat(page).contains("<span class=\"count\">3</span>", "<code class=\"label\">com.example.Pool.lease"
+                + "(Pool.java:7,9)</code></span></summary>\n<ul>\n<li class=\"leaf\"><div class=\"row\">"
+                + "<span class=\"count\">2</span>");
+        assertThat(page).contains("<code class=\"label\">com.example.A.open(A.java:3)</code>"
+                + "<code class=\"caller\">com.example.Main.main(Main.java:1)</code></span></div>");
+        assertThat(page).contains("<code class=\"label\">com.example.B.open(B.java:5)</code>"
+                + "<code class=\"caller\">com.example.Main.main(Main.java:2)</code></span></div>");
+        assertThat(page).contains("id=\"expand\"", "id=\"collapse\"", "querySelectorAll('ul.tree details')");
+    }
+
+    @Test
+    void loadsNothingFromOutside() throws IOException {
+        String page = renderThroughTheCommand();
+
+        assertThat(page).contains(
+                "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\"");
+        assertThat(page).doesNotContainPattern("(?i)\\b(src|href)\\s*=").doesNotContain("http:", "https:", "@import",
+                "url(");
+    }
+
+    @Test
+    void includesEveryReportsKernelText() throws IOException {
+        String page = renderThroughTheCommand();
+
+        assertThat(page).contains("<pre>" + HtmlReport.escape(Reports.delayedNode().toString()) + "</pre>",
+                "<pre>" + HtmlReport.escape(Reports.connection().toString()) + "</pre>");
+    }
+
+    @Test
+    void saysSo_whenThereAreNoLiveReferences() throws IOException {
+        Path json = Files.writeString(dir.resolve("none.json"), "[]");
+        Path html = dir.resolve("none.html");
+
+        Cli.Result result = Cli.run("report", json.toString(), "--html", html.toString());
+
+        assertThat(result.out()).isEqualTo("wrote " + html + ": 0 directories, 0 live references\n");
+        assertThat(Files.readString(html)).contains("<p class=\"empty\">No live references.</p>")
+                .doesNotContain("<ul class=\"tree\">");
+    }
+
+    @Test
+    void exitsWithOne_whenTheOutputCannotBeWritten() throws IOException {
+        Path json = Files.writeString(dir.resolve("one.json"), Reports.connection().toJson());
+        Path html = dir.resolve("no-such-dir").resolve("out.html");
+
+        Cli.Result result = Cli.run("report", json.toString(), "--html", html.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(result.err()).isEqualTo("reftrack report: cannot write " + html + ": no such file\n");
+    }
+}
