@@ -68,6 +68,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Ledger {
     private static final AtomicLong SEQUENCE = new AtomicLong();
     static final int CLOSE_DISPLAY_LIMIT = 16;
+    /** Trackers interned per lock acquisition by reports and promotions. */
+    private static final int INTERN_CHUNK = 256;
 
     private final long id;
     private final String className;
@@ -398,23 +400,32 @@ final class Ledger {
 
     /**
      * Interns every stack of a snapshot (outside the lock: decoding is the slow part), then
-     * stores the interned stacks back on the trackers that still carry the raw capture.
+     * stores the interned stacks back on the trackers that still carry the raw capture. Works in
+     * chunks, dropping each chunk's captures before decoding the next: a decoded capture caches
+     * its whole frame array (kilobytes), so a million young trackers must not all be decoded and
+     * held at once.
      */
     private Stack[] internAll(Snapshot snapshot) {
         Stack[] stacks = new Stack[snapshot.size()];
-        boolean anyRaw = false;
-        for (int i = 0; i < stacks.length; i++) {
-            stacks[i] = intern(snapshot.stacks()[i]);
-            anyRaw |= stacks[i] != snapshot.stacks()[i];
-        }
-        if (anyRaw) {
-            synchronized (lock) {
-                for (int i = 0; i < stacks.length; i++) {
-                    RefTracker t = snapshot.trackers()[i];
-                    if (t.allocStack == snapshot.stacks()[i]) {
-                        t.allocStack = stacks[i];
+        for (int from = 0; from < stacks.length; from += INTERN_CHUNK) {
+            int to = Math.min(stacks.length, from + INTERN_CHUNK);
+            boolean anyRaw = false;
+            for (int i = from; i < to; i++) {
+                stacks[i] = intern(snapshot.stacks()[i]);
+                anyRaw |= stacks[i] != snapshot.stacks()[i];
+            }
+            if (anyRaw) {
+                synchronized (lock) {
+                    for (int i = from; i < to; i++) {
+                        RefTracker t = snapshot.trackers()[i];
+                        if (t.allocStack == snapshot.stacks()[i]) {
+                            t.allocStack = stacks[i];
+                        }
                     }
                 }
+            }
+            for (int i = from; i < to; i++) {
+                snapshot.stacks()[i] = null;
             }
         }
         return stacks;
