@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * Delivers events to the log and to the listeners, in that order, always outside directory locks.
@@ -17,6 +18,9 @@ final class Events {
 
     private static final CopyOnWriteArrayList<RefTrackerListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final Set<RefTrackerListener> FAILED = ConcurrentHashMap.newKeySet();
+    /** Abandoned-directory leaks already logged: class and stack fingerprints. */
+    private static final Set<String> LOGGED_ABANDONED = ConcurrentHashMap.newKeySet();
+    private static final int MAX_LOGGED_ABANDONED = 4096;
 
     static {
         // The built-in sinks (JFR events, JMX counts, JSON log) are listeners, installed first.
@@ -40,10 +44,20 @@ final class Events {
         throwIfAsked(report);
     }
 
-    /** Never throws: it runs on the housekeeping thread, where nobody could catch it. */
+    /**
+     * Reports a directory garbage-collected without {@code close()}. Dropping a whole subsystem
+     * can abandon thousands of directories leaking on the same stacks, so the log shows each
+     * distinct one (class and stacks) once, as Netty's detector does; listeners see every one.
+     * Never throws: it runs on the housekeeping thread, where nobody could catch it.
+     */
     static void abandoned(LeakReport report, int untracked) {
-        LOG.log(Level.ERROR, () -> "leaked references (directory garbage-collected without close()"
-                + (untracked != 0 ? ", with " + untracked + " untracked references unbalanced" : "") + "):\n" + report);
+        String key = report.className() + ' ' + report.groups().stream().map(LeakReport.Group::fingerprint)
+                .collect(Collectors.joining(","));
+        if (LOGGED_ABANDONED.size() < MAX_LOGGED_ABANDONED && LOGGED_ABANDONED.add(key)) {
+            LOG.log(Level.ERROR, () -> "leaked references (directory garbage-collected without close()"
+                    + (untracked != 0 ? ", with " + untracked + " untracked references unbalanced" : "")
+                    + "; later directories leaking on the same stacks are not logged again):\n" + report);
+        }
         dispatch(report, RefTrackerListener::onAbandonedDirectory);
     }
 

@@ -1,15 +1,19 @@
 package io.github.reftrack.delayedinode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code refcount_t} warnings one filesystem raised: counted, logged with the warning
- * thread's stack (as the kernel's {@code WARN_ONCE} dumps one), and kept (the first
- * {@value #KEPT}) so tests can assert them.
+ * The {@code refcount_t} warnings one filesystem raised: counted, kept (the first
+ * {@value #KEPT}) so tests can assert them, and logged with the warning thread's stack once per
+ * distinct message, as the kernel's {@code WARN_ONCE} does (a saturated count warns on every
+ * later use; the log says so once).
  *
- * <p>Thread-safe: the count is atomic, the kept list is guarded by {@code this}.
+ * <p>Thread-safe: the count is atomic, the kept list and the logged set are guarded by
+ * {@code this}.
  */
 public final class RefcountWarnings {
     static final int KEPT = 64;
@@ -18,18 +22,25 @@ public final class RefcountWarnings {
     private final AtomicLong count = new AtomicLong();
     // Guarded by this.
     private final List<String> messages = new ArrayList<>();
+    // Guarded by this.
+    private final Set<String> logged = new HashSet<>();
 
     RefcountWarnings() {
     }
 
     void warn(String message) {
         count.incrementAndGet();
+        boolean first;
         synchronized (this) {
             if (messages.size() < KEPT) {
                 messages.add(message);
             }
+            first = logged.add(message);
         }
-        LOG.log(System.Logger.Level.WARNING, message, new Throwable("refcount_t warning raised here"));
+        if (first) {
+            LOG.log(System.Logger.Level.WARNING, message + " (logged once per filesystem; count() has them all)",
+                    new Throwable("refcount_t warning raised here"));
+        }
     }
 
     /**
