@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import io.github.reftrack.capture.FrameText;
 import java.util.List;
 import java.util.Objects;
 
@@ -71,7 +72,7 @@ public record DoubleRelease(String className, String dirName, String holder, Lis
     private static void section(String heading, List<StackTraceElement> frames, StringBuilder out) {
         if (!frames.isEmpty()) {
             out.append(heading).append('\n');
-            Frames.render(frames, Frames.EVENT_INDENT, out);
+            FrameText.appendAll(frames, Frames.EVENT_INDENT, out);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.FrameText;
 import java.util.List;
 
 /** The kernel's indentations for report and event frames, and frames as JSON. */
@@ -11,10 +10,6 @@ final class Frames {
     static final String EVENT_INDENT = " ";
 
     private Frames() {
-    }
-
-    static void render(List<StackTraceElement> frames, String indent, StringBuilder out) {
-        FrameText.appendAll(frames, indent, out);
     }
 
     static void writeJson(List<StackTraceElement> frames, Json json) {

@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import io.github.reftrack.capture.FrameText;
 import java.util.List;
 import java.util.Objects;
 
@@ -74,7 +75,7 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
             if (!group.holders().isEmpty()) {
                 out.append("  held by: ").append(String.join(", ", group.holders())).append('\n');
             }
-            Frames.render(group.frames(), Frames.REPORT_INDENT, out);
+            FrameText.appendAll(group.frames(), Frames.REPORT_INDENT, out);
             out.append('\n');
         }
         if (skippedUsers > 0) {

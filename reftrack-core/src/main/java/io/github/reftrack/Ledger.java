@@ -184,8 +184,8 @@ final class Ledger {
     private RefTracker allocWithoutStack() {
         untracked.increment();
         if (closed) {
-            misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the object"
-                    + " is alive", Capture.take());
+            misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the object"
+                    + " is alive");
         }
         return RefTracker.UNTRACKED;
     }
@@ -258,14 +258,13 @@ final class Ledger {
 
     private boolean refuse(RefTracker tracker) {
         if (tracker == null) {
-            misuse(Misuse.Kind.NULL_TRACKER, "free(null): pass the tracker that alloc() returned; a reference"
-                    + " taken with allocUntracked() is released with freeUntracked()", Capture.take());
+            misuseHere(Misuse.Kind.NULL_TRACKER, "free(null): pass the tracker that alloc() returned; a reference"
+                    + " taken with allocUntracked() is released with freeUntracked()");
         } else {
             String owner = tracker.dir != null ? "directory " + tracker.dir.name()
                     : tracker == RefTracker.NOOP ? "the disabled directory" : "no directory";
-            misuse(Misuse.Kind.FOREIGN_TRACKER, "free() of a tracker that belongs to " + owner
-                    + ", not to this one: release it through the directory whose alloc() returned it",
-                    Capture.take());
+            misuseHere(Misuse.Kind.FOREIGN_TRACKER, "free() of a tracker that belongs to " + owner
+                    + ", not to this one: release it through the directory whose alloc() returned it");
         }
         return false;
     }
@@ -273,8 +272,8 @@ final class Ledger {
     void allocUntracked() {
         noTracker.increment();
         if (closed) {
-            misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "allocUntracked() after close(): take references only while the"
-                    + " object is alive", Capture.take());
+            misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "allocUntracked() after close(): take references only while the"
+                    + " object is alive");
         }
     }
 
@@ -285,13 +284,12 @@ final class Ledger {
     private boolean releaseWithoutStack(BalanceCounter counter, String what) {
         boolean balanced = counter.decrement();
         if (closed) {
-            misuse(Misuse.Kind.FREE_AFTER_CLOSE, what + " after close(): release references before the directory"
-                    + " is closed", Capture.take());
+            misuseHere(Misuse.Kind.FREE_AFTER_CLOSE, what + " after close(): release references before the directory"
+                    + " is closed");
         }
         if (!balanced) {
-            misuse(Misuse.Kind.UNTRACKED_UNDERFLOW, what + " without a matching untracked alloc"
-                    + " (refcount_t: decrement hit 0; leaking memory): the count is saturated from now on",
-                    Capture.take());
+            misuseHere(Misuse.Kind.UNTRACKED_UNDERFLOW, what + " without a matching untracked alloc"
+                    + " (refcount_t: decrement hit 0; leaking memory): the count is saturated from now on");
         }
         return balanced;
     }
@@ -525,11 +523,26 @@ final class Ledger {
         Events.lost(new LostReference(className, name, record.holder, interned.frames(), interned.fingerprint()));
     }
 
+    /**
+     * Reports misuse at the caller's stack. The stack is captured only when the misuse will be
+     * reported or thrown: it is reported once per directory and kind, and a repeated misuse on a
+     * hot path (say, every free after close) must not pay a capture each time.
+     */
+    private void misuseHere(Misuse.Kind kind, String message) {
+        misuse(kind, message, null, true);
+    }
+
+    /** Reports misuse with a stack already captured, or none ({@code at == null}). */
     private void misuse(Misuse.Kind kind, String message, Capture at) {
+        misuse(kind, message, at, false);
+    }
+
+    private void misuse(Misuse.Kind kind, String message, Capture at, boolean captureHere) {
         int bit = 1 << kind.ordinal();
         boolean firstOfKind = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
         if (firstOfKind || Config.throwOnError()) {
-            Events.misuse(new Misuse(kind, className, name, message, frames(at)), firstOfKind);
+            List<StackTraceElement> where = frames(captureHere ? Capture.take() : at);
+            Events.misuse(new Misuse(kind, className, name, message, where), firstOfKind);
         }
     }
 

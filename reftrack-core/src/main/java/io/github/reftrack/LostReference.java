@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import io.github.reftrack.capture.FrameText;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,7 +43,7 @@ public record LostReference(String className, String dirName, String holder, Lis
             out.append(" (held by: ").append(holder).append(')');
         }
         out.append(".\nallocated in:\n");
-        Frames.render(allocatedAt, Frames.EVENT_INDENT, out);
+        FrameText.appendAll(allocatedAt, Frames.EVENT_INDENT, out);
         return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import io.github.reftrack.capture.FrameText;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record Misuse(Kind kind, String className, String dirName, String message
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(128).append(dirName).append(": ").append(message).append('\n');
-        Frames.render(at, Frames.EVENT_INDENT, out);
+        FrameText.appendAll(at, Frames.EVENT_INDENT, out);
         return out.toString();
     }
 
