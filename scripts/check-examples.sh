@@ -7,8 +7,10 @@
 #
 #   scripts/check-examples.sh [MAVEN ARGS...]
 #
-# Leaves the planted test's failure message in examples/target/planted-failure.txt, which
-# scripts/regenerate-outputs.sh quotes in the README.
+# Leaves the planted test's failure message in examples/target/planted-failure.txt, and checks
+# that the <!-- output:junit-failure --> blocks of README.md and reftrack-junit5/README.md show
+# it, modulo object ids and numbers other than line numbers (CHECK_DOCS=false skips that;
+# scripts/regenerate-outputs.sh rewrites the blocks).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,4 +58,22 @@ awk 'BEGIN { RS = "\0" } {
   echo "check-examples: no ReferenceLeakError stack trace in $report" >&2
   exit 1
 }
-echo "check-examples: ok; the planted leak failed naming $expected" >&2
+echo "check-examples: the planted leak failed naming $expected" >&2
+
+if [[ "${CHECK_DOCS:-true}" != false ]]; then
+  # what varies between runs, as DocOutputs.normalize: object ids, and numbers but line numbers
+  normalize() { perl -pe 's/@[0-9a-f]{16}/\@ID/g; s/(?<![0-9])(?<!\.java:)(?<!"line":)[0-9]+/N/g'; }
+  for doc in README.md reftrack-junit5/README.md; do
+    awk '/<!-- output:junit-failure -->/ { on = 1; next } /<!-- \/output -->/ { on = 0 } on && !/^```/' \
+      "$root/$doc" | normalize >"$log.doc"
+    if ! normalize <"$examples/target/planted-failure.txt" | diff -u "$log.doc" - >&2; then
+      echo "check-examples: the junit-failure block of $doc no longer shows the planted failure;" \
+        "run scripts/regenerate-outputs.sh" >&2
+      rm -f "$log.doc"
+      exit 1
+    fi
+  done
+  rm -f "$log.doc"
+  echo "check-examples: the junit-failure blocks show it" >&2
+fi
+echo "check-examples: ok" >&2
