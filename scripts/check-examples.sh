@@ -62,7 +62,10 @@ echo "check-examples: the planted leak failed naming $expected" >&2
 
 if [[ "${CHECK_DOCS:-true}" != false ]]; then
   # what varies between runs, as DocOutputs.normalize: object ids, and numbers but line numbers
-  normalize() { perl -pe 's/@[0-9a-f]{16}/\@ID/g; s/(?<![0-9])(?<!\.java:)(?<!"line":)[0-9]+/N/g'; }
+  normalize() {
+    perl -pe 's/@[0-9a-f]{16}/\@ID/g; s/(?<![0-9])(?<!\.java:)(?<!"line":)[0-9]+/N/g; s/\bN(, N)+/N/g;
+              s/\b(N [a-z ]*?[a-z])s\b/$1/g; s/\(inodes N/(inode N/g'
+  }
   for doc in README.md reftrack-junit5/README.md; do
     awk '/<!-- output:junit-failure -->/ { on = 1; next } /<!-- \/output -->/ { on = 0 } on && !/^```/' \
       "$root/$doc" | normalize >"$log.doc"

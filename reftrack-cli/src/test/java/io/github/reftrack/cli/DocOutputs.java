@@ -263,11 +263,15 @@ public final class DocOutputs {
     /**
      * Text with what varies between runs replaced: object ids become {@code @ID}, and every run
      * of digits becomes {@code N}, except source line numbers ({@code Foo.java:12} and JSON's
-     * {@code "line":12}). scripts/check-examples.sh does the same with perl.
+     * {@code "line":12}); then lists of numbers become one, and a counted noun its singular
+     * ({@code 2 delayed nodes} and {@code 1 delayed node} both read {@code N delayed node}).
+     * scripts/check-examples.sh does the same with perl.
      */
     static String normalize(String text) {
         return text.replace("\r\n", "\n").replaceAll("@[0-9a-f]{16}", "@ID")
-                .replaceAll("(?<![0-9])(?<!\\.java:)(?<!\"line\":)[0-9]+", "N");
+                .replaceAll("(?<![0-9])(?<!\\.java:)(?<!\"line\":)[0-9]+", "N")
+                .replaceAll("\\bN(, N)+", "N").replaceAll("\\b(N [a-z ]*?[a-z])s\\b", "$1")
+                .replace("(inodes N", "(inode N");
     }
 
     private static String unfence(String block) {

@@ -94,7 +94,13 @@ class DocOutputsTest {
     void normalizeKeepsLineNumbersAndDropsWhatVaries() {
         String text = "node@00000000c0ffee11 has 1/3 users at 14:30:23.282 (Foo.java:151) \"line\":7";
 
-        assertThat(DocOutputs.normalize(text)).isEqualTo("node@ID has N/N users at N:N:N.N (Foo.java:151) \"line\":7");
+        assertThat(DocOutputs.normalize(text)).isEqualTo("node@ID has N/N user at N:N:N.N (Foo.java:151) \"line\":7");
+    }
+
+    @Test
+    void normalizeTreatsOneAndManyAlike() {
+        assertThat(DocOutputs.normalize("2 delayed nodes stuck (inodes 262, 263)"))
+                .isEqualTo(DocOutputs.normalize("1 delayed node stuck (inode 256)"));
     }
 
     @Test
