@@ -7,15 +7,24 @@ import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTrackerListener;
 import io.github.reftrack.RefTracking;
 import java.util.concurrent.atomic.AtomicInteger;
+// end:use-it
 
-/** A ref-counted connection whose caller forgets two releases. Run it with -Dreftrack.mode=full. */
+/**
+ * A ref-counted connection whose caller forgets two releases; the README's "Use it". Run it with
+ * {@code -Dreftrack.mode=full}: it prints who holds the connection, then closes it, which reports
+ * the two references still held as a leak.
+ */
 public final class ConnectionLeak {
 
-    /** Every reference has its own tracker, the creator's too; put() releases both, together. */
+    private ConnectionLeak() {
+    }
+
+    // snippet:use-it
+    /** One tracker per reference, the creator's too; put() touches the count only if free() agreed. */
     static final class Connection {
         private final AtomicInteger refs = new AtomicInteger(1);
         private final RefTrackerDir refDir = RefTrackerDir.create("connection", 16); // class, quarantine
-        final RefTracker creator = refDir.alloc("pool");                             // the first reference's
+        final RefTracker creator = refDir.alloc("pool");                             // the first reference
 
         RefTracker get() {
             refs.incrementAndGet();
@@ -31,25 +40,30 @@ public final class ConnectionLeak {
             }
         }
 
-        /** What is held right now, one block per distinct stack. */
-        LeakReport report() {
+        LeakReport report() {   // what is held right now, one block per distinct stack
             return refDir.report(16);
         }
 
-        /** Shuts the connection down whatever its count: live trackers are reported as a leak. */
-        void forceClose() {
+        void forceClose() {     // shut down whatever the count: live trackers are reported as a leak
             refDir.close();
         }
     }
+    // end:use-it
 
+    /**
+     * Runs the example.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
-        // every leak, double release and lost reference also reaches the listeners
-        RefTracking.addListener(new RefTrackerListener() {
+        // snippet:use-it
+        RefTracking.addListener(new RefTrackerListener() { // leaks go to the log at ERROR, and to listeners
             @Override
             public void onLeak(LeakReport leak) {
                 System.err.println("leak: " + leak.toJson());
             }
         });
+        // end:use-it
         Connection connection = new Connection();
         for (int i = 0; i < 3; i++) {
             query(connection);
@@ -70,4 +84,3 @@ public final class ConnectionLeak {
         connection.get(); // the release is forgotten
     }
 }
-// end:use-it

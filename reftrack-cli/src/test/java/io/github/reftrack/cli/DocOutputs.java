@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>A block in a Markdown file sits between {@code <!-- output:NAME -->} and
  * {@code <!-- /output -->}, as one fenced code block; a quoted source file between
  * {@code <!-- snippet:PATH#REGION -->} and {@code <!-- /snippet -->}, taken from the lines
- * between {@code // snippet:REGION} and {@code // end:REGION} in that file.
+ * between {@code // snippet:REGION} and {@code // end:REGION} in that file (one or more stretches).
  * {@code docs/report-screenshot.html} is regenerated whole.
  *
  * <p>What varies from run to run is ignored when comparing ({@link #normalize}): object ids
@@ -136,17 +136,36 @@ public final class DocOutputs {
         return printed.computeIfAbsent(name, this::run);
     }
 
-    /** The lines between {@code // snippet:REGION} and {@code // end:REGION} of a file. */
+    /**
+     * The lines between {@code // snippet:REGION} and {@code // end:REGION} of a file (the markers
+     * may be indented): every such stretch, each without its common indentation, one blank line
+     * between them.
+     */
     String snippet(String file, String region) {
-        List<String> lines = read(root.resolve(file)).lines().toList();
-        int start = lines.indexOf("// snippet:" + region);
-        int end = lines.indexOf("// end:" + region);
-        if (start < 0 || end < start) {
-            throw new IllegalStateException(file + " has no region '" + region + "' (// snippet:" + region
+        List<String> blocks = new ArrayList<>();
+        List<String> block = null;
+        for (String line : read(root.resolve(file)).lines().toList()) {
+            if (line.strip().equals("// snippet:" + region)) {
+                block = new ArrayList<>();
+            } else if (line.strip().equals("// end:" + region) && block != null) {
+                blocks.add(dedent(block));
+                block = null;
+            } else if (block != null) {
+                block.add(line);
+            }
+        }
+        if (blocks.isEmpty() || block != null) {
+            throw new IllegalStateException(file + " has no complete region '" + region + "' (// snippet:" + region
                     + " ... // end:" + region + ")");
         }
+        return String.join("\n", blocks);
+    }
+
+    private static String dedent(List<String> lines) {
+        int indent = lines.stream().filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
         StringBuilder text = new StringBuilder();
-        lines.subList(start + 1, end).forEach(line -> text.append(line).append('\n'));
+        lines.forEach(line -> text.append(line.isBlank() ? "" : line.substring(indent)).append('\n'));
         return text.toString();
     }
 
