@@ -92,9 +92,21 @@ final class AttachedJvm implements AutoCloseable {
         return mainClassOf(systemProperties());
     }
 
+    /**
+     * What the JVM runs, from its {@code sun.java.command}: the main class or jar, or for a
+     * source-file program ({@code java Program.java}) the source file, marked as such, rather
+     * than the JDK's source launcher.
+     */
     static String mainClassOf(Properties properties) {
         String command = properties.getProperty("sun.java.command", "").strip();
-        return command.isEmpty() ? "?" : command.split("\\s+", 2)[0];
+        if (command.isEmpty()) {
+            return "?";
+        }
+        String[] words = command.split("\\s+", 3);
+        if (words[0].contains("com.sun.tools.javac.launcher.") && words.length > 1) {
+            return words[1] + " (source file)";
+        }
+        return words[0];
     }
 
     /**

@@ -43,6 +43,8 @@ final class CallTree {
         private final Map<String, Node> children = new LinkedHashMap<>();
         private final Map<String, Set<String>> holders = new LinkedHashMap<>();
         private final Map<String, Long> directories = new LinkedHashMap<>();
+        private int hiddenBefore;
+        private int hiddenAfter;
 
         Node(String key) {
             this.key = key;
@@ -62,6 +64,16 @@ final class CallTree {
 
         long users() {
             return users;
+        }
+
+        /** Frames folded away between this node and the one that called into it (the most seen). */
+        int hiddenBefore() {
+            return hiddenBefore;
+        }
+
+        /** Frames folded away outside this node, where a stack ended in hidden frames (the most seen). */
+        int hiddenAfter() {
+            return hiddenAfter;
         }
 
         /** Children, most references first; ties keep first-seen order. */
@@ -90,17 +102,26 @@ final class CallTree {
     }
 
     /**
-     * Builds the tree of the given reports; the returned root's children are the directory
-     * classes, in order of first appearance before sorting by count.
+     * Builds the tree of the given reports with every frame; the returned root's children are the
+     * directory classes, in order of first appearance before sorting by count.
      */
     static Node build(List<LeakReport> reports) {
+        return build(reports, FrameFilter.NONE);
+    }
+
+    /**
+     * Builds the tree of the given reports, folding away the frames {@code filter} hides (their
+     * number is kept on the nodes next to them); a stack whose frames would all be hidden is kept
+     * whole.
+     */
+    static Node build(List<LeakReport> reports, FrameFilter filter) {
         Node root = new Node("all");
         for (LeakReport report : reports) {
             Node classNode = root.child(report.className());
             root.users += report.totalUsers();
             classNode.users += report.totalUsers();
             for (LeakReport.Group group : report.groups()) {
-                add(classNode, report.dirName(), group);
+                add(classNode, report.dirName(), group, filter);
             }
             if (report.skippedUsers() > 0) {
                 Node skipped = classNode.child(SKIPPED);
@@ -111,15 +132,23 @@ final class CallTree {
         return root;
     }
 
-    private static void add(Node classNode, String dirName, LeakReport.Group group) {
+    private static void add(Node classNode, String dirName, LeakReport.Group group, FrameFilter filter) {
         Node node = classNode;
         List<StackTraceElement> frames = group.frames();
         if (frames.isEmpty()) {
             node = node.child(NO_STACK);
             node.users += group.users();
         }
+        boolean hideSome = !frames.stream().allMatch(filter::hides);
+        int hidden = 0;
         for (StackTraceElement frame : frames) {
+            if (hideSome && filter.hides(frame)) {
+                hidden++;
+                continue;
+            }
             node = node.child(methodKey(frame));
+            node.hiddenBefore = Math.max(node.hiddenBefore, hidden);
+            hidden = 0;
             node.users += group.users();
             if (node.frame == null) {
                 node.frame = frame;
@@ -128,6 +157,7 @@ final class CallTree {
                 node.lines.add(frame.getLineNumber());
             }
         }
+        node.hiddenAfter = Math.max(node.hiddenAfter, hidden);
         if (!group.holders().isEmpty()) {
             node.holders.computeIfAbsent(dirName, k -> new LinkedHashSet<>()).addAll(group.holders());
         }

@@ -1,5 +1,7 @@
 package io.github.reftrack.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.delayedinode.InjectionSite;
 import io.github.reftrack.delayedinode.workload.Workload;
@@ -34,6 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Once progress shows, a line at least this often. */
     private static final long HEARTBEAT_SECONDS = 5;
     private static final int MAX_THREADS = 256;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Spec
     private CommandSpec spec;
@@ -65,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--list-sites", description = "list the injection sites and exit")
     private boolean listSites;
 
-    @Option(names = "--json", description = "print the result as JSON ('reftrack report' reads it)")
+    @Option(names = "--json", description = "print the result (or with --list-sites, the sites) as JSON;"
+            + " 'reftrack report' reads the result")
     private boolean json;
 
     @Option(names = "--wait", description = "after the run, stay alive until standard input ends (Enter or"
@@ -76,16 +80,18 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (listSites) {
-            for (InjectionSite each : InjectionSite.values()) {
-                out.printf("%-26s %s%n", each.cliName(), each.description());
-            }
+            listSites(out);
             return ExitCode.OK;
         }
         Workload.Builder workload = configure();
         WorkloadResult result;
+        // the teardown watchdog's reports become one progress line each; the report is printed once, below
+        OneLineLog oneLineLog = OneLineLog.install(spec.commandLine().getErr(), "reftrack demo: ");
         try (ProgressRelay progress = new ProgressRelay(spec.commandLine().getErr(), "reftrack demo: ", QUIET_SECONDS,
                 HEARTBEAT_SECONDS)) {
             result = workload.progress(progress).run();
+        } finally {
+            oneLineLog.close();
         }
         DemoOutput output = new DemoOutput(threads, seed, tracking, site, deadlineMillis);
         if (json) {
@@ -98,6 +104,20 @@ final class DemoCommand implements Callable<Integer> {
             waitForInput();
         }
         return result.leaked() ? ExitCode.LEAKS : ExitCode.OK;
+    }
+
+    private void listSites(PrintWriter out) {
+        if (!json) {
+            for (InjectionSite each : InjectionSite.values()) {
+                out.printf("%-26s %s%n", each.cliName(), each.description());
+            }
+            return;
+        }
+        ArrayNode sites = MAPPER.createArrayNode();
+        for (InjectionSite each : InjectionSite.values()) {
+            sites.addObject().put("name", each.cliName()).put("description", each.description());
+        }
+        out.println(sites);
     }
 
     private void waitForInput() {

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Print the live references of a running JVM, grouped by the stack that took them.",
-            "The JVM must run with -Dreftrack.mode=full or sample; its local management agent is started"
-                + " if needed."})
+            "The JVM needs no flag: its local management agent is started if needed. It must use reftrack"
+                + " (have created a directory); references show with their stacks where they are tracked,"
+                + " by -Dreftrack.mode=full or sample or by a directory built with its own mode."})
 final class DumpCommand implements Callable<Integer> {
 
     @Spec

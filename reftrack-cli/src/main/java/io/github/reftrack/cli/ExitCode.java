@@ -11,7 +11,10 @@ public final class ExitCode {
     public static final int OK = 0;
     /** A runtime error: an unreachable process, an unreadable file, a failed attach. */
     public static final int ERROR = 1;
-    /** The command line was wrong: unknown option or command, a bad number, an unknown name. */
+    /**
+     * The command line was wrong (unknown option or command, a bad number, an unknown name), or
+     * an input file is not what the command reads (not a reftrack JSON report, or over a limit).
+     */
     public static final int USAGE = 2;
     /** The command ran and found leaked references. */
     public static final int LEAKS = 3;

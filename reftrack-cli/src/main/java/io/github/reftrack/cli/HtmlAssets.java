@@ -38,15 +38,21 @@ final class HtmlAssets {
             details.report { margin: 4px 0; }
             pre { background: #f6f7f9; border: 1px solid var(--line); padding: 8px 10px; overflow-x: auto; }
             .empty { color: var(--muted); font-style: italic; }
+            .hidden-frames { color: var(--muted); font-size: 11.5px; font-style: italic; }
+            .hidden-frames::before { content: "\\22EF  "; }
             """;
 
     static final String SCRIPT = """
             (function () {
               function setAll(open) {
-                document.querySelectorAll('ul.tree details').forEach(function (d) { d.open = open; });
+                document.querySelectorAll('main details').forEach(function (d) { d.open = open; });
               }
-              document.getElementById('expand').addEventListener('click', function () { setAll(true); });
-              document.getElementById('collapse').addEventListener('click', function () { setAll(false); });
+              var expand = document.getElementById('expand');
+              var collapse = document.getElementById('collapse');
+              if (expand && collapse) {
+                expand.addEventListener('click', function () { setAll(true); });
+                collapse.addEventListener('click', function () { setAll(false); });
+              }
             })();
             """;
 

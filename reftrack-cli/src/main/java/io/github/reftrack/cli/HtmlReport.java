@@ -26,34 +26,49 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Renders the page; {@code source} names where the reports came from, for the title. */
+    /** Renders the page of the given reports with every frame; {@code source} names where they came from. */
     static String render(List<LeakReport> reports, String source) {
-        CallTree.Node root = CallTree.build(reports);
+        return render(reports.stream().map(r -> new ReportJson.Item(null, r, null)).toList(), source, FrameFilter.NONE);
+    }
+
+    /**
+     * Renders the page: the reports among {@code items} as the call tree and their texts, the
+     * other events as text; {@code source} names where they came from, for the title; frames
+     * {@code filter} hides are folded into an {@code n frames hidden} marker. Sections with
+     * nothing to show are left out.
+     */
+    static String render(List<ReportJson.Item> items, String source, FrameFilter filter) {
+        List<LeakReport> reports = items.stream().map(ReportJson.Item::report).filter(r -> r != null).toList();
+        List<ReportJson.Item> others = items.stream().filter(item -> item.report() == null).toList();
+        CallTree.Node root = CallTree.build(reports, filter);
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
                 .append("<title>reftrack report: ").append(escape(source)).append("</title>\n")
                 .append("<style>\n").append(HtmlAssets.CSS).append("</style>\n</head>\n<body>\n");
-        header(reports, root, source, html);
-        html.append("<main>\n<h2>Live references by call path</h2>\n<p class=\"hint\">Each path starts at the")
-                .append(" method that took the reference, callers below it; paths part where callers differ (open a")
-                .append(" frame to see them). Numbers are live references through that frame.</p>\n");
+        header(reports, root, source, others.size(), html);
+        html.append("<main>\n");
         if (root.users() == 0) {
             html.append("<p class=\"empty\">No live references.</p>\n");
         } else {
-            html.append("<ul class=\"tree\">\n");
+            html.append("<h2>Live references by call path</h2>\n<p class=\"hint\">Each path starts at the")
+                    .append(" method that took the reference, callers below it; paths part where callers differ")
+                    .append(" (open a frame to see them). Numbers are live references through that frame.</p>\n")
+                    .append("<ul class=\"tree\">\n");
             for (CallTree.Node classNode : root.children()) {
                 node(classNode, root.users(), 0, html);
             }
             html.append("</ul>\n");
         }
         reportTexts(reports, html);
+        otherEvents(others, html);
         html.append("</main>\n<script>\n").append(HtmlAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    private static void header(List<LeakReport> reports, CallTree.Node root, String source, StringBuilder html) {
+    private static void header(List<LeakReport> reports, CallTree.Node root, String source, int others,
+            StringBuilder html) {
         Map<String, int[]> byClass = new TreeMap<>();
         for (LeakReport report : reports) {
             int[] counts = byClass.computeIfAbsent(report.className(), k -> new int[2]);
@@ -61,10 +76,18 @@ final class HtmlReport {
             counts[1] += report.totalUsers();
         }
         html.append("<header>\n<h1>reftrack report</h1>\n<p class=\"meta\">").append(escape(source))
-                .append(" &middot; ")
-                .append(reports.size()).append(reports.size() == 1 ? " directory" : " directories")
-                .append(" &middot; <strong>").append(root.users()).append("</strong> live references</p>\n")
-                .append("<table class=\"summary\">\n")
+                .append(" &middot; ").append(Words.count(reports.size(), "directory", "directories"))
+                .append(" &middot; <strong>").append(root.users()).append("</strong> ")
+                .append(root.users() == 1 ? "live reference" : "live references");
+        if (others > 0) {
+            html.append(" &middot; ").append(Words.count(others, "other event"));
+        }
+        html.append("</p>\n");
+        if (byClass.isEmpty()) {
+            html.append("</header>\n");
+            return;
+        }
+        html.append("<table class=\"summary\">\n")
                 .append("<tr><th>class</th><th>directories</th><th>live references</th></tr>\n");
         byClass.forEach((className, counts) -> html.append("<tr><td><code>").append(escape(className))
                 .append("</code></td><td>").append(counts[0]).append("</td><td>").append(counts[1])
@@ -117,11 +140,26 @@ final class HtmlReport {
             html.append("<span class=\"label cls\">").append(escape(first.label())).append("</span>");
             return;
         }
-        html.append("<span class=\"frames\"><code class=\"label\">").append(escape(first.label())).append("</code>");
+        html.append("<span class=\"frames\">");
+        hidden(first.hiddenBefore(), html);
+        html.append("<code class=\"label\">").append(escape(first.label())).append("</code>");
+        CallTree.Node previous = first;
         for (CallTree.Node caller : chain.subList(1, chain.size())) {
+            hidden(caller.hiddenBefore(), html);
             html.append("<code class=\"caller\">").append(escape(caller.label())).append("</code>");
+            previous = caller;
         }
+        hidden(previous.hiddenAfter(), html);
         html.append("</span>");
+    }
+
+    /** The visible marker of folded frames: {@code 2 frames hidden}. */
+    private static void hidden(int frames, StringBuilder html) {
+        if (frames > 0) {
+            html.append("<span class=\"hidden-frames\" title=\"reflection, launcher or framework frames; ")
+                    .append("'reftrack report --all-frames' shows them\">")
+                    .append(Words.count(frames, "frame")).append(" hidden</span>");
+        }
     }
 
     /**
@@ -148,12 +186,29 @@ final class HtmlReport {
     }
 
     private static void reportTexts(List<LeakReport> reports, StringBuilder html) {
+        if (reports.isEmpty()) {
+            return;
+        }
         html.append("<h2>Reports</h2>\n");
         for (LeakReport report : reports) {
             html.append("<details class=\"report\"><summary><code>").append(escape(report.dirName()))
-                    .append("</code> has ").append(report.totalUsers()).append(" users in ")
-                    .append(report.groups().size()).append(report.groups().size() == 1 ? " group" : " groups")
+                    .append("</code> has ").append(Words.count(report.totalUsers(), "user")).append(" in ")
+                    .append(Words.count(report.groups().size(), "group"))
                     .append("</summary>\n<pre>").append(escape(report.toString())).append("</pre></details>\n");
+        }
+    }
+
+    private static void otherEvents(List<ReportJson.Item> others, StringBuilder html) {
+        if (others.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Other events</h2>\n");
+        for (ReportJson.Item item : others) {
+            html.append("<pre>");
+            if (item.heading() != null) {
+                html.append(escape(item.heading())).append('\n');
+            }
+            html.append(escape(item.text())).append("</pre>\n");
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The entry point of the {@code reftrack} command.
@@ -67,6 +68,13 @@ public final class Main {
     private static int onUsageError(ParameterException e, String[] args) {
         CommandLine failed = e.getCommandLine();
         String name = failed.getCommandSpec().qualifiedName();
+        if (e instanceof UnmatchedArgumentException unmatched && !failed.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            failed.getErr().println(name + ": unknown command '" + unmatched.getUnmatched().get(0)
+                    + "': use one of " + String.join(", ", failed.getSubcommands().keySet())
+                    + " (see '" + name + " --help')");
+            return ExitCode.USAGE;
+        }
         failed.getErr().println(name + ": " + firstLine(e.getMessage())
                 + " (see '" + name + " --help')");
         return ExitCode.USAGE;
@@ -75,8 +83,10 @@ public final class Main {
     private static int onRuntimeError(Exception e, CommandLine failed, ParseResult parsed) {
         String name = failed.getCommandSpec().qualifiedName();
         PrintWriter err = failed.getErr();
-        if (e instanceof CliException) {
-            err.println(name + ": " + e.getMessage());
+        if (e instanceof CliException cli) {
+            // one line, whatever the input put into the message
+            err.println(name + ": " + e.getMessage().replace('\n', ' ').replace('\r', ' '));
+            return cli.exitCode();
         } else if (e instanceof InterruptedException) {
             err.println(name + ": interrupted");
         } else {

@@ -1,8 +1,13 @@
 package io.github.reftrack.cli;
 
 import io.github.reftrack.LeakReport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,61 +22,138 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reftrack report FILE.json... [--html OUT.html]}: renders saved JSON reports as the
- * kernel-shape text, or as one self-contained HTML page with a call tree over all of them.
+ * {@code reftrack report FILE... [--html OUT.html]}: renders saved JSON reports and JSON-lines
+ * event logs as the kernel-shape text, or as one self-contained HTML page with a call tree over
+ * all of them. {@code -} reads standard input.
+ *
+ * <p>Exits with {@link ExitCode#LEAKS} when an input records a problem (a leaked demo run, or a
+ * leak, abandoned directory, lost reference, double release or stuck teardown event), with
+ * {@link ExitCode#OK} for snapshots of live references, and with {@link ExitCode#USAGE} when an
+ * input is not reftrack JSON.
  */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
-        description = {"Render saved JSON reports (from 'reftrack dump --json', 'reftrack demo --json' or"
-                + " LeakReport.toJson()) as kernel-shape text, or as one self-contained HTML page with --html."})
+        description = {"Render saved reftrack JSON as kernel-shape text, or as one self-contained HTML page with"
+                + " --html. Reads reports ('reftrack dump --json', 'reftrack demo --json', LeakReport.toJson(),"
+                + " one object or an array) and JSON-lines event logs (-Dreftrack.jsonLog); '-' reads standard"
+                + " input.",
+            "Exits with 3 when the input records a leak or another problem, 2 when it is not reftrack JSON."})
 final class ReportCommand implements Callable<Integer> {
+    /** Standard input; tests replace it. */
+    static InputStream stdin = System.in;
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE.json", description = "the JSON report(s) to read, in order")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the JSON file(s) to read, in order; - for"
+            + " standard input")
     private List<Path> inputs;
 
     @Option(names = "--html", paramLabel = "OUT.html", description = "write an HTML page here instead of printing text")
     private Path html;
 
+    @Option(names = "--all-frames", description = "HTML: show every frame; by default reflection, launcher, test"
+            + " runner and picocli frames are folded into an 'n frames hidden' marker")
+    private boolean allFrames;
+
+    @Option(names = "--hide-frames", paramLabel = "PREFIX", split = ",", description = "HTML: also hide frames"
+            + " whose class name starts with PREFIX (repeatable, or comma-separated)")
+    private List<String> hiddenPrefixes = new ArrayList<>();
+
     @Override
     public Integer call() {
-        List<LeakReport> reports = new ArrayList<>();
+        List<ReportJson.Item> items = new ArrayList<>();
+        boolean problems = false;
         for (Path input : inputs) {
-            reports.addAll(read(input));
+            ReportJson.Input parsed = read(input);
+            items.addAll(parsed.items());
+            problems |= parsed.problems();
         }
+        int exitCode = problems ? ExitCode.LEAKS : ExitCode.OK;
         PrintWriter out = spec.commandLine().getOut();
         if (html == null) {
-            reports.forEach(report -> out.print(report));
-            return ExitCode.OK;
+            for (ReportJson.Item item : items) {
+                if (item.heading() != null) {
+                    out.println(item.heading());
+                }
+                out.print(item.report() != null ? item.report() : item.text());
+                if (item.heading() != null) {
+                    out.println();
+                }
+            }
+            return exitCode;
         }
-        String source = inputs.size() == 1 ? String.valueOf(inputs.get(0).getFileName())
-                : inputs.size() + " files";
-        String page = HtmlReport.render(reports, source);
+        String source = inputs.size() == 1 ? name(inputs.get(0)) : inputs.size() + " files";
+        FrameFilter filter = allFrames ? FrameFilter.NONE : FrameFilter.DEFAULT.and(hiddenPrefixes);
+        String page = HtmlReport.render(items, source, filter);
         try {
             Files.writeString(html, page, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CliException("cannot write " + html + ": " + describe(e), e);
         }
+        List<LeakReport> reports = items.stream().map(ReportJson.Item::report).filter(r -> r != null)
+                .toList();
         long users = reports.stream().mapToLong(LeakReport::totalUsers).sum();
+        long others = items.size() - reports.size();
         out.println("wrote " + html + ": " + Words.count(reports.size(), "directory", "directories") + ", "
-                + Words.count(users, "live reference"));
-        return ExitCode.OK;
+                + Words.count(users, "live reference")
+                + (others == 0 ? "" : ", " + Words.count(others, "other event")));
+        return exitCode;
     }
 
-    private static List<LeakReport> read(Path file) {
+    private static String name(Path input) {
+        return isStdin(input) ? "standard input" : String.valueOf(input.getFileName());
+    }
+
+    private static boolean isStdin(Path input) {
+        return input.toString().equals("-");
+    }
+
+    private static ReportJson.Input read(Path input) {
+        String where = isStdin(input) ? "standard input" : input.toString();
         String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            json = isStdin(input) ? readStdin() : readFile(input);
+        } catch (CharacterCodingException e) {
+            throw new CliException(ExitCode.USAGE, where + " is not a reftrack JSON report: not UTF-8 text", e);
         } catch (IOException e) {
-            throw new CliException("cannot read " + file + ": " + describe(e), e);
+            throw new CliException("cannot read " + where + ": " + describe(e), e);
+        }
+        if (json == null) {
+            throw new CliException(ExitCode.USAGE, where + " is not a reftrack JSON report: "
+                    + ReportJson.tooLong(), null);
         }
         try {
             return ReportJson.parse(json);
         } catch (IllegalArgumentException e) {
-            throw new CliException(file + " is not a reftrack JSON report: " + e.getMessage(), e);
+            throw new CliException(ExitCode.USAGE, where + " is not a reftrack JSON report: " + e.getMessage(), e);
         }
+    }
+
+    /** The file's text, or {@code null} if it is over the size limit. */
+    private static String readFile(Path file) throws IOException {
+        if (Files.size(file) > ReportJson.MAX_DOCUMENT_CHARS) {
+            return null;
+        }
+        return decode(Files.readAllBytes(file));
+    }
+
+    /** Standard input's text, or {@code null} if it is over the size limit. */
+    private static String readStdin() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buffer = new byte[65536];
+        for (int n = stdin.read(buffer); n >= 0; n = stdin.read(buffer)) {
+            bytes.write(buffer, 0, n);
+            if (bytes.size() > ReportJson.MAX_DOCUMENT_CHARS) {
+                return null;
+            }
+        }
+        return decode(bytes.toByteArray());
+    }
+
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     private static String describe(IOException e) {

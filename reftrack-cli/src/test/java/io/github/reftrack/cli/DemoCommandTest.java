@@ -68,7 +68,7 @@ class DemoCommandTest {
         assertThat(root.get("leaked").asBoolean()).isTrue();
         assertThat(root.get("injected").asText()).isEqualTo("kill-all-pin");
         assertThat(root.get("seed").asLong()).isEqualTo(3);
-        List<LeakReport> reports = ReportJson.parse(json.out());
+        List<LeakReport> reports = ReportJson.parse(json.out()).reports();
         assertThat(reports).isNotEmpty();
         assertThat(reports.get(0).groups().get(0).frames()).extracting(StackTraceElement::getMethodName)
                 .contains("killAllDelayedNodes");

@@ -45,7 +45,7 @@ class DumpIntegrationTest {
     @Test
     void jsonHasEveryDirectoryWithLiveReferences_groupedByStackNewestFirst() {
         // the registry orders directories by id, which says nothing about creation order
-        List<LeakReport> reports = ReportJson.parse(dump("--json").out()).stream()
+        List<LeakReport> reports = ReportJson.parse(dump("--json").out()).reports().stream()
                 .sorted(Comparator.comparing(LeakReport::className).thenComparing(r -> -r.totalUsers())).toList();
 
         assertThat(reports).extracting(LeakReport::className, LeakReport::totalUsers)
@@ -63,7 +63,8 @@ class DumpIntegrationTest {
     @Test
     void textIsTheKernelShapeOfTheSameReports_afterASummaryLine() {
         String json = dump("--json").out();
-        String expected = ReportJson.parse(json).stream().map(LeakReport::toString).collect(Collectors.joining());
+        String expected = ReportJson.parse(json).reports().stream().map(LeakReport::toString)
+                .collect(Collectors.joining());
 
         Cli.Result result = dump();
 
@@ -80,7 +81,7 @@ class DumpIntegrationTest {
     @Test
     void showsOneClassOnly_whenAClassIsGiven() {
         Cli.Result text = dump("--class", "session");
-        List<LeakReport> json = ReportJson.parse(dump("--class", "session", "--json").out());
+        List<LeakReport> json = ReportJson.parse(dump("--class", "session", "--json").out()).reports();
 
         assertThat(json).extracting(LeakReport::className).containsExactly("session");
         assertThat(text.out()).endsWith("; default mode FULL; showing class session\n\n" + json.get(0))

@@ -2,9 +2,11 @@ package io.github.reftrack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.LeakReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +72,7 @@ class HtmlReportTest {
                 + "<code class=\"caller\">com.example.Main.main(Main.java:1)</code></span></div>");
         assertThat(page).contains("<code class=\"label\">com.example.B.open(B.java:5)</code>"
                 + "<code class=\"caller\">com.example.Main.main(Main.java:2)</code></span></div>");
-        assertThat(page).contains("id=\"expand\"", "id=\"collapse\"", "querySelectorAll('ul.tree details')");
+        assertThat(page).contains("id=\"expand\"", "id=\"collapse\"", "querySelectorAll('main details')");
     }
 
     @Test
@@ -100,7 +102,57 @@ class HtmlReportTest {
 
         assertThat(result.out()).isEqualTo("wrote " + html + ": 0 directories, 0 live references\n");
         assertThat(Files.readString(html)).contains("<p class=\"empty\">No live references.</p>")
-                .doesNotContain("<ul class=\"tree\">");
+                .doesNotContain("<ul class=\"tree\">", "<h2>", "<table", "Expand all");
+    }
+
+    @Test
+    void usesTheSingular_whenThereIsOneOfSomething() throws IOException {
+        LeakReport one = new LeakReport("connection", "connection@0000000000000001", 1, 0, List.of(
+                new LeakReport.Group(1, List.of(Reports.frame("com.example.Pool", "lease", "Pool.java", 7)),
+                        "ffeeddccbbaa9988", List.of())));
+        Path json = Files.writeString(dir.resolve("one.json"), one.toJson());
+        Path html = dir.resolve("one.html");
+
+        Cli.Result result = Cli.run("report", json.toString(), "--html", html.toString());
+
+        assertThat(result.out()).isEqualTo("wrote " + html + ": 1 directory, 1 live reference\n");
+        assertThat(Files.readString(html)).contains("1 directory &middot; <strong>1</strong> live reference</p>",
+                "</code> has 1 user in 1 group</summary>").doesNotContain("1 live references", "has 1 users");
+    }
+
+    @Test
+    void expandAllOpensTheReportsToo() {
+        assertThat(HtmlAssets.SCRIPT).contains("document.querySelectorAll('main details')");
+    }
+
+    @Test
+    void foldsReflectionAndLauncherFramesIntoAVisibleMarker_unlessAllFramesAreAsked() throws IOException {
+        LeakReport viaReflection = new LeakReport("connection", "connection@0000000000000001", 1, 0, List.of(
+                new LeakReport.Group(1, List.of(
+                        Reports.frame("com.example.Pool", "lease", "Pool.java", 7),
+                        Reports.frame("com.example.Main", "run", "Main.java", 3),
+                        Reports.frame("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke0", null, -2),
+                        Reports.frame("jdk.internal.reflect.NativeMethodAccessorImpl", "invoke", null, 77),
+                        Reports.frame("java.lang.reflect.Method", "invoke", "Method.java", 568),
+                        Reports.frame("com.sun.tools.javac.launcher.Main", "execute", "Main.java", 419),
+                        Reports.frame("picocli.CommandLine", "execute", "CommandLine.java", 2078)),
+                        "ffeeddccbbaa9988", List.of())));
+        Path json = Files.writeString(dir.resolve("reflect.json"), viaReflection.toJson());
+        Path html = dir.resolve("reflect.html");
+        Path all = dir.resolve("all.html");
+
+        Cli.run("report", json.toString(), "--html", html.toString());
+        Cli.run("report", json.toString(), "--html", all.toString(), "--all-frames");
+
+        String page = Files.readString(html);
+        String tree = page.substring(page.indexOf("<ul class=\"tree\">"), page.indexOf("<h2>Reports</h2>"));
+        assertThat(tree).contains("com.example.Main.run(Main.java:3)</code><span class=\"hidden-frames\"",
+                ">5 frames hidden</span>").doesNotContain("reflect.", "launcher.Main", "picocli.");
+        // the report's own text stays complete
+        assertThat(page.substring(page.indexOf("<h2>Reports</h2>"))).contains("java.lang.reflect.Method.invoke");
+        String full = Files.readString(all);
+        assertThat(full.substring(full.indexOf("<ul class=\"tree\">"), full.indexOf("<h2>Reports</h2>")))
+                .contains("picocli.CommandLine.execute").doesNotContain("frames hidden");
     }
 
     @Test
