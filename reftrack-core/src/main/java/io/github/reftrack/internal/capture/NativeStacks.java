@@ -1,0 +1,333 @@
+package io.github.reftrack.internal.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Optional native stack capture: HotSpot's {@code AsyncGetCallTrace}, called on the current
+ * thread through a small JNI library, keeps a stack as raw frames (method id and bytecode index,
+ * one {@code long} each) that can be hashed without decoding; JVMTI decodes them later into the
+ * class, method, source file and line that {@code new Throwable().getStackTrace()} gives for the
+ * same call site.
+ *
+ * <p><b>What it rests on.</b> {@code AsyncGetCallTrace} is an unsupported HotSpot interface meant
+ * for profilers; it may change or vanish in any JDK release. The library is built only for
+ * linux-x86_64 where {@code gcc} was present at build time, is extracted from the jar to a
+ * temporary file and loaded with {@link System#load} on the first {@link #load()}. When it
+ * loads it gets a JVMTI environment, enables the ClassLoad and ClassPrepare events and creates
+ * method ids for every class, which costs a little on every class load from then on.
+ *
+ * <p><b>Where it is safe.</b> Capture reads only the calling thread's own stack, from a native
+ * method, where HotSpot walks from the thread's last Java frame. Method ids of a class that is
+ * unloaded later stay checkable: {@link #decode} asks JVMTI first and renders such a frame as
+ * {@value #UNLOADED_CLASS}{@code .}{@value #UNKNOWN_METHOD} instead of touching freed metadata. After
+ * a class is redefined, an old frame may decode to the new version of its method.
+ *
+ * <p><b>Failures.</b> Nothing here throws for an environment that cannot run it: {@link #load()}
+ * returns an instance that is not {@link #available()} and says why in
+ * {@link #unavailableReason()} (no library for this platform, not HotSpot, JNI restricted on
+ * JDK 24+ without {@code --enable-native-access}, loading refused). A capture the VM declines
+ * (during a GC, a deoptimisation, ...) returns a negative code; the caller then takes the Java
+ * capture for that call.
+ *
+ * <p>Thread-safe and stateless after loading. Frames equal the Java path's in class, method,
+ * file and line; a decoded element carries the module name but not the class loader name or
+ * module version, and frames of hidden classes are dropped as {@code Throwable} drops them.
+ */
+public final class NativeStacks {
+    /** Declaring class shown for a frame whose class was unloaded before it was decoded. */
+    public static final String UNLOADED_CLASS = "<unloaded>";
+
+    /** Method name shown for a frame whose class was unloaded before it was decoded. */
+    public static final String UNKNOWN_METHOD = "<unknown>";
+
+    /** Where the build places the library in the jar. */
+    static final String LIBRARY = "/META-INF/native/linux-x86_64/libreftrack.so";
+
+    /** Returned by {@link #capture} when the library is not loaded. */
+    public static final int NOT_LOADED = -30;
+
+    private static final String[] CODES = {
+        "no Java frame", "no class load event enabled", "GC active", "unknown frame, not Java",
+        "not walkable, not Java", "unknown frame, Java", "not walkable, Java", "unknown thread state",
+        "thread exiting", "deoptimisation in progress", "at a safepoint",
+    };
+
+    /** Takes a raw capture; {@code skip} counts the Java frames above the caller to drop. */
+    interface Backend {
+        int capture(long[] into, int skip);
+    }
+
+    private enum Agct implements Backend {
+        INSTANCE;
+
+        @Override
+        public int capture(long[] into, int skip) {
+            // This frame and the NativeStacks method that called it.
+            return capture0(into, skip + 2);
+        }
+    }
+
+    private static final class Loaded {
+        static final NativeStacks INSTANCE = load(LIBRARY);
+    }
+
+    private final Backend backend;
+    private final String reason;
+
+    NativeStacks(Backend backend, String reason) {
+        this.backend = backend;
+        this.reason = reason;
+    }
+
+    /**
+     * Loads the library on the first call and returns the same answer on every call.
+     *
+     * @return the native capture, possibly not {@link #available()}; never null
+     */
+    public static NativeStacks load() {
+        return Loaded.INSTANCE;
+    }
+
+    static NativeStacks load(String resource) {
+        String reason;
+        try {
+            reason = tryLoad(resource);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            reason = "loading " + resource + " failed: " + e;
+        }
+        return reason == null ? new NativeStacks(Agct.INSTANCE, null)
+                : new NativeStacks(null, reason + "; stacks are captured in Java");
+    }
+
+    private static String tryLoad(String resource) throws IOException {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return "native capture is built only for linux-x86_64, not " + os + "/" + arch;
+        }
+        String restricted = nativeAccessRefused();
+        if (restricted != null) {
+            return restricted;
+        }
+        Path file;
+        try (InputStream in = NativeStacks.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "no native library " + resource + " in reftrack-core (it is built only"
+                        + " where gcc and the JDK headers were present at build time)";
+            }
+            file = Files.createTempFile("reftrack-native", ".so");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            System.load(file.toAbsolutePath().toString());
+        } finally {
+            // The mapping outlives the name, so the temporary file never lingers.
+            Files.deleteIfExists(file);
+        }
+        String failure = failure0();
+        return failure == null ? null : "native capture cannot run: " + failure;
+    }
+
+    /** JDK 24+ restricts JNI; loading without the grant would only warn today and fail later. */
+    private static String nativeAccessRefused() {
+        if (Runtime.version().feature() < 24) {
+            return null;
+        }
+        Module module = NativeStacks.class.getModule();
+        try {
+            Method enabled = Module.class.getMethod("isNativeAccessEnabled");
+            if (Boolean.TRUE.equals(enabled.invoke(module))) {
+                return null;
+            }
+        } catch (ReflectiveOperationException e) {
+            return "cannot tell whether JNI is allowed: " + e;
+        }
+        String grant = module.isNamed() ? module.getName() : "ALL-UNNAMED";
+        return "JNI is restricted on JDK " + Runtime.version().feature()
+                + "; start the JVM with --enable-native-access=" + grant;
+    }
+
+    /**
+     * Whether native capture works in this JVM.
+     *
+     * @return true when the library is loaded and found what it needs
+     */
+    public boolean available() {
+        return reason == null;
+    }
+
+    /**
+     * Why native capture is not available, written to be logged once with what to do.
+     *
+     * @return the reason, or null when {@link #available()}
+     */
+    public String unavailableReason() {
+        return reason;
+    }
+
+    /**
+     * Captures the caller's stack as raw frames, innermost first. Costs one JNI call and a walk
+     * of {@code into.length + skip} frames; allocates nothing below 512 frames.
+     *
+     * @param into receives up to {@code into.length} raw frames
+     * @param skip how many frames above the caller of this method to leave out, 0 or more
+     * @return the number of frames written, or a negative code (see {@link #describe(int)}):
+     *     the caller should then capture in Java
+     */
+    public int capture(long[] into, int skip) {
+        return backend == null ? NOT_LOADED : backend.capture(into, skip);
+    }
+
+    /**
+     * Captures up to {@code maxFrames} raw frames of the caller's stack, or answers null when
+     * the VM declined this capture and the caller should take the Java capture instead.
+     *
+     * @param maxFrames the most frames to keep, 1 or more
+     * @param skip how many frames above the caller of this method to leave out, 0 or more
+     * @return the raw frames, exactly as many as were captured, or null to fall back
+     */
+    public long[] captureOrNull(int maxFrames, int skip) {
+        if (backend == null) {
+            return null;
+        }
+        long[] raw = new long[maxFrames];
+        int n = backend.capture(raw, skip);
+        if (n < 0) {
+            return null;
+        }
+        return n == maxFrames ? raw : Arrays.copyOf(raw, n);
+    }
+
+    /**
+     * A 64-bit hash of raw frames, equal for equal stacks in this JVM (method ids are per run).
+     *
+     * @param raw raw frames from {@link #capture}
+     * @param n how many of them
+     * @return the hash
+     */
+    public static long hash(long[] raw, int n) {
+        long h = n;
+        for (int i = 0; i < n; i++) {
+            h = (h ^ raw[i]) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 31;
+        }
+        return h;
+    }
+
+    /**
+     * Names a negative result of {@link #capture}.
+     *
+     * @param code a negative capture result
+     * @return a short description
+     */
+    public static String describe(int code) {
+        if (code <= 0 && -code < CODES.length) {
+            return CODES[-code];
+        }
+        switch (code) {
+            case -20: return "no Java frame";
+            case -21: return "unexpected frame at the top of the native walk";
+            case -22: return "method id wider than 48 bits";
+            case -23: return "a frame without a method id";
+            case -24: return "out of native memory";
+            case NOT_LOADED: return "native library not loaded";
+            default: return "unrecognised code " + code;
+        }
+    }
+
+    /**
+     * Decodes raw frames into stack trace elements, dropping hidden frames as {@code Throwable}
+     * does. A frame whose class has been unloaded decodes as {@value #UNLOADED_CLASS}. Costs a
+     * few JVMTI calls per frame; decode each distinct stack once.
+     *
+     * @param raw raw frames from {@link #capture} in this JVM
+     * @param n how many of them
+     * @return the frames, innermost first
+     * @throws IllegalStateException if native capture is not {@link #available()}
+     */
+    public StackTraceElement[] decode(long[] raw, int n) {
+        if (backend != Agct.INSTANCE) {
+            throw new IllegalStateException("decode needs the native library: " + reason);
+        }
+        Class<?>[] classes = new Class<?>[n];
+        String[] names = new String[3 * n];
+        int[] lines = new int[n];
+        decode0(raw, n, classes, names, lines);
+        StackTraceElement[] frames = new StackTraceElement[n];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            Class<?> holder = classes[i];
+            String method = names[3 * i] == null ? UNKNOWN_METHOD : names[3 * i];
+            if (holder == null) {
+                frames[kept++] = new StackTraceElement(UNLOADED_CLASS, UNKNOWN_METHOD, null, -1);
+            } else if (!holder.isHidden() && !HIDDEN.get(holder).contains(method + names[3 * i + 1])) {
+                frames[kept++] = new StackTraceElement(null, holder.getModule().getName(), null,
+                        holder.getName(), method, names[3 * i + 2], lines[i]);
+            }
+        }
+        return kept == n ? frames : Arrays.copyOf(frames, kept);
+    }
+
+    /**
+     * The methods of a class that the VM leaves out of a {@code Throwable}'s stack trace besides
+     * those of hidden classes: the ones annotated {@code jdk.internal.vm.annotation.Hidden}
+     * (method handle internals, reflection, {@code Thread.runWith}), honoured only in classes of
+     * the boot and platform loaders. Each set holds name + descriptor and is computed once.
+     */
+    private static final ClassValue<Set<String>> HIDDEN = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            if (loader != null && loader != ClassLoader.getPlatformClassLoader()) {
+                return Set.of();
+            }
+            Set<String> hidden = new HashSet<>();
+            try {
+                for (Method m : type.getDeclaredMethods()) {
+                    if (annotatedHidden(m.getDeclaredAnnotations())) {
+                        hidden.add(m.getName() + MethodType.methodType(m.getReturnType(),
+                                m.getParameterTypes()).toMethodDescriptorString());
+                    }
+                }
+                for (Constructor<?> c : type.getDeclaredConstructors()) {
+                    if (annotatedHidden(c.getDeclaredAnnotations())) {
+                        hidden.add("<init>" + MethodType.methodType(void.class,
+                                c.getParameterTypes()).toMethodDescriptorString());
+                    }
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // A class whose members cannot be listed keeps all its frames.
+                return Set.of();
+            }
+            return Set.copyOf(hidden);
+        }
+    };
+
+    private static boolean annotatedHidden(Annotation[] annotations) {
+        for (Annotation a : annotations) {
+            if (a.annotationType().getName().equals("jdk.internal.vm.annotation.Hidden")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static native String failure0();
+
+    private static native int capture0(long[] into, int skip);
+
+    private static native int decode0(long[] raw, int n, Class<?>[] classes, String[] names,
+            int[] lines);
+}
