@@ -16,10 +16,11 @@
  *
  * A raw frame is one jlong: the jmethodID in the low 48 bits and the bytecode index in the high
  * 16 (0xFFFF for a native method). Capture refuses (returns an error) rather than truncate an
- * id that does not fit. Decoding checks each id with JVMTI first: HotSpot keeps the storage of
- * ids whose class was unloaded and answers JVMTI_ERROR_INVALID_METHODID for them, so a stale
- * frame becomes an "unloaded" marker instead of a crash. Once the declaring class is held as a
- * local reference it cannot be unloaded until the reference is dropped.
+ * id that does not fit. Describing a method checks its id with JVMTI first: HotSpot keeps the
+ * storage of ids whose class was unloaded and answers JVMTI_ERROR_INVALID_METHODID for them, so
+ * a stale frame becomes an "unloaded" marker instead of a crash. Once the declaring class is
+ * held as a local reference it cannot be unloaded until the reference is dropped. Line numbers
+ * are looked up from the table in Java, which caches a method's description.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -220,28 +221,24 @@ JNIEXPORT jint JNICALL Java_io_github_reftrack_internal_capture_NativeStacks_cap
     return result;
 }
 
-static jint line_of(jmethodID method, jint bci) {
+static jintArray line_table(JNIEnv *env, jmethodID method) {
     jint count;
     jvmtiLineNumberEntry *table;
     if ((*jvmti)->GetLineNumberTable(jvmti, method, &count, &table) != JVMTI_ERROR_NONE) {
-        return -1;
+        return NULL;
     }
-    /* As HotSpot maps a bci to a line: an exact start wins, else the latest start before it. */
-    jint line = -1;
-    jlocation best = -1;
-    for (jint i = 0; i < count; i++) {
-        jlocation start = table[i].start_location;
-        if (start == bci) {
-            line = table[i].line_number;
-            break;
+    jint *pairs = malloc(sizeof(jint) * 2 * (size_t) (count > 0 ? count : 1));
+    jintArray result = pairs == NULL ? NULL : (*env)->NewIntArray(env, 2 * count);
+    if (result != NULL) {
+        for (jint i = 0; i < count; i++) {
+            pairs[2 * i] = (jint) table[i].start_location;
+            pairs[2 * i + 1] = table[i].line_number;
         }
-        if (start < bci && start >= best) {
-            best = start;
-            line = table[i].line_number;
-        }
+        (*env)->SetIntArrayRegion(env, result, 0, 2 * count, pairs);
     }
+    free(pairs);
     (*jvmti)->Deallocate(jvmti, (unsigned char *) table);
-    return line;
+    return result;
 }
 
 static jstring utf(JNIEnv *env, char *text) {
@@ -250,66 +247,41 @@ static jstring utf(JNIEnv *env, char *text) {
     return s;
 }
 
+static void put(JNIEnv *env, jobjectArray out, jint index, jobject value) {
+    if (!(*env)->ExceptionCheck(env)) {
+        (*env)->SetObjectArrayElement(env, out, index, value);
+    }
+    (*env)->DeleteLocalRef(env, value);
+}
+
 /*
- * Decodes raw[0..n): for frame i, classes[i] gets the declaring class (left null when the
- * method's class was unloaded), names[3i] the method name, names[3i+1] its descriptor,
- * names[3i+2] the source file (null when absent) and lines[i] the line (-1 unknown, -2 native
- * method). Returns n, or RT_OUT_OF_MEMORY (an OutOfMemoryError may then be pending).
+ * Describes the method of a raw frame: returns its declaring class, or NULL when the id is no
+ * longer valid (its class was unloaded), and fills out[0] with the method name, out[1] with its
+ * descriptor, out[2] with the source file (null when absent) and out[3] with the line number
+ * table as (start bci, line) pairs (null when absent). JVMTI is asked for the class first, and
+ * the local reference to it keeps the class loaded while the rest is read.
  */
-JNIEXPORT jint JNICALL Java_io_github_reftrack_internal_capture_NativeStacks_decode0(
-        JNIEnv *env, jclass cls, jlongArray raw, jint n, jobjectArray classes,
-        jobjectArray names, jintArray lines) {
+JNIEXPORT jclass JNICALL Java_io_github_reftrack_internal_capture_NativeStacks_method0(
+        JNIEnv *env, jclass cls, jlong raw, jobjectArray out) {
     (void) cls;
-    jlong *frames = malloc(sizeof(jlong) * (size_t) (n > 0 ? n : 1));
-    jint *line_numbers = malloc(sizeof(jint) * (size_t) (n > 0 ? n : 1));
-    if (frames == NULL || line_numbers == NULL) {
-        free(frames);
-        free(line_numbers);
-        return RT_OUT_OF_MEMORY;
+    jmethodID method = (jmethodID) (uintptr_t) (raw & ID_MASK);
+    jclass holder = NULL;
+    if (method == NULL
+            || (*jvmti)->GetMethodDeclaringClass(jvmti, method, &holder) != JVMTI_ERROR_NONE) {
+        return NULL;
     }
-    (*env)->GetLongArrayRegion(env, raw, 0, n, frames);
-    jint result = n;
-    for (jint i = 0; i < n; i++) {
-        jmethodID method = (jmethodID) (uintptr_t) (frames[i] & ID_MASK);
-        jint bci = (jint) ((frames[i] >> 48) & 0xFFFF);
-        jclass holder = NULL;
-        line_numbers[i] = -1;
-        if (method == NULL
-                || (*jvmti)->GetMethodDeclaringClass(jvmti, method, &holder) != JVMTI_ERROR_NONE
-                || holder == NULL) {
-            continue;
-        }
-        char *name = NULL;
-        char *signature = NULL;
-        char *file = NULL;
-        jstring method_name = NULL;
-        jstring descriptor = NULL;
-        jstring file_name = NULL;
-        if ((*jvmti)->GetMethodName(jvmti, method, &name, &signature, NULL) == JVMTI_ERROR_NONE) {
-            method_name = utf(env, name);
-            descriptor = utf(env, signature);
-        }
-        if ((*jvmti)->GetSourceFileName(jvmti, holder, &file) == JVMTI_ERROR_NONE) {
-            file_name = utf(env, file);
-        }
-        if ((*env)->ExceptionCheck(env)) {
-            result = RT_OUT_OF_MEMORY;
-            break;
-        }
-        line_numbers[i] = bci == BCI_NATIVE ? -2 : line_of(method, bci);
-        (*env)->SetObjectArrayElement(env, names, 3 * i, method_name);
-        (*env)->SetObjectArrayElement(env, names, 3 * i + 1, descriptor);
-        (*env)->SetObjectArrayElement(env, names, 3 * i + 2, file_name);
-        (*env)->SetObjectArrayElement(env, classes, i, holder);
-        (*env)->DeleteLocalRef(env, method_name);
-        (*env)->DeleteLocalRef(env, descriptor);
-        (*env)->DeleteLocalRef(env, file_name);
-        (*env)->DeleteLocalRef(env, holder);
+    char *name;
+    char *signature;
+    if ((*jvmti)->GetMethodName(jvmti, method, &name, &signature, NULL) == JVMTI_ERROR_NONE) {
+        put(env, out, 0, utf(env, name));
+        put(env, out, 1, utf(env, signature));
     }
-    if (result == n) {
-        (*env)->SetIntArrayRegion(env, lines, 0, n, line_numbers);
+    char *file;
+    if ((*jvmti)->GetSourceFileName(jvmti, holder, &file) == JVMTI_ERROR_NONE) {
+        put(env, out, 2, utf(env, file));
     }
-    free(frames);
-    free(line_numbers);
-    return result;
+    if (!(*env)->ExceptionCheck(env)) {
+        put(env, out, 3, line_table(env, method));
+    }
+    return holder;
 }

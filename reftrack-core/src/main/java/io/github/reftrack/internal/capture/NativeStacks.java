@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Optional native stack capture: HotSpot's {@code AsyncGetCallTrace}, called on the current
@@ -55,6 +58,10 @@ public final class NativeStacks {
     /** Where the build places the library in the jar. */
     static final String LIBRARY = "/META-INF/native/linux-x86_64/libreftrack.so";
 
+    private static final long ID_MASK = 0xFFFF_FFFF_FFFFL;
+    private static final int BCI_NATIVE = 0xFFFF;
+    private static final int MAX_CACHED_METHODS = 16_384;
+
     /** Returned by {@link #capture} when the library is not loaded. */
     public static final int NOT_LOADED = -30;
 
@@ -85,6 +92,7 @@ public final class NativeStacks {
 
     private final Backend backend;
     private final String reason;
+    private final Map<Long, MethodInfo> methods = new ConcurrentHashMap<>();
 
     NativeStacks(Backend backend, String reason) {
         this.backend = backend;
@@ -249,8 +257,9 @@ public final class NativeStacks {
 
     /**
      * Decodes raw frames into stack trace elements, dropping hidden frames as {@code Throwable}
-     * does. A frame whose class has been unloaded decodes as {@value #UNLOADED_CLASS}. Costs a
-     * few JVMTI calls per frame; decode each distinct stack once.
+     * does. A frame whose class has been unloaded decodes as {@value #UNLOADED_CLASS}. A method
+     * seen before costs a map look-up (its description is cached while its class is alive);
+     * a new one costs four JVMTI calls. Decode each distinct stack once all the same.
      *
      * @param raw raw frames from {@link #capture} in this JVM
      * @param n how many of them
@@ -261,23 +270,86 @@ public final class NativeStacks {
         if (backend != Agct.INSTANCE) {
             throw new IllegalStateException("decode needs the native library: " + reason);
         }
-        Class<?>[] classes = new Class<?>[n];
-        String[] names = new String[3 * n];
-        int[] lines = new int[n];
-        decode0(raw, n, classes, names, lines);
         StackTraceElement[] frames = new StackTraceElement[n];
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            Class<?> holder = classes[i];
-            String method = names[3 * i] == null ? UNKNOWN_METHOD : names[3 * i];
-            if (holder == null) {
-                frames[kept++] = new StackTraceElement(UNLOADED_CLASS, UNKNOWN_METHOD, null, -1);
-            } else if (!holder.isHidden() && !HIDDEN.get(holder).contains(method + names[3 * i + 1])) {
-                frames[kept++] = new StackTraceElement(null, holder.getModule().getName(), null,
-                        holder.getName(), method, names[3 * i + 2], lines[i]);
+            StackTraceElement frame = frame(raw[i]);
+            if (frame != null) {
+                frames[kept++] = frame;
             }
         }
         return kept == n ? frames : Arrays.copyOf(frames, kept);
+    }
+
+    /** The frame, the unloaded marker, or null for a hidden frame. */
+    private StackTraceElement frame(long raw) {
+        long id = raw & ID_MASK;
+        MethodInfo method = methods.get(id);
+        if (method == null || method.holder.get() == null) {
+            method = MethodInfo.describe(raw);
+            if (method == null) {
+                methods.remove(id);
+                return new StackTraceElement(UNLOADED_CLASS, UNKNOWN_METHOD, null, -1);
+            }
+            if (methods.size() >= MAX_CACHED_METHODS) {
+                // Entries of collected classes are dropped this way; live ones come back on use.
+                methods.clear();
+            }
+            methods.put(id, method);
+        }
+        return method.hidden ? null : method.frame((int) (raw >>> 48));
+    }
+
+    /** What JVMTI says about one method, kept while its class is alive. */
+    private static final class MethodInfo {
+        final WeakReference<Class<?>> holder;
+        final boolean hidden;
+        final String module;
+        final String className;
+        final String name;
+        final String file;
+        final int[] lines;
+
+        private MethodInfo(Class<?> holder, Object[] parts) {
+            this.holder = new WeakReference<>(holder);
+            this.name = parts[0] == null ? UNKNOWN_METHOD : (String) parts[0];
+            this.hidden = holder.isHidden() || HIDDEN.get(holder).contains(name + parts[1]);
+            this.module = holder.getModule().getName();
+            this.className = holder.getName();
+            this.file = (String) parts[2];
+            this.lines = (int[]) parts[3];
+        }
+
+        static MethodInfo describe(long raw) {
+            Object[] parts = new Object[4];
+            Class<?> holder = method0(raw, parts);
+            return holder == null ? null : new MethodInfo(holder, parts);
+        }
+
+        StackTraceElement frame(int bci) {
+            return new StackTraceElement(null, module, null, className, name, file,
+                    bci == BCI_NATIVE ? -2 : line(bci));
+        }
+
+        /** As HotSpot maps a bci to a line: an exact start wins, else the latest start before. */
+        private int line(int bci) {
+            if (lines == null) {
+                return -1;
+            }
+            int line = -1;
+            int best = -1;
+            for (int i = 0; i < lines.length; i += 2) {
+                int start = lines[i];
+                if (start == bci) {
+                    return lines[i + 1];
+                }
+                if (start < bci && start >= best) {
+                    best = start;
+                    line = lines[i + 1];
+                }
+            }
+            return line;
+        }
     }
 
     /**
@@ -328,6 +400,5 @@ public final class NativeStacks {
 
     private static native int capture0(long[] into, int skip);
 
-    private static native int decode0(long[] raw, int n, Class<?>[] classes, String[] names,
-            int[] lines);
+    private static native Class<?> method0(long raw, Object[] parts);
 }

@@ -49,6 +49,7 @@ class NativeStacksTest {
         StackTraceElement[] java = both.java.getStackTrace();
         StackTraceElement[] decoded = stacks.decode(both.raw, both.raw.length);
         assertThat(frames(decoded, java.length)).isEqualTo(frames(java, java.length));
+        assertThat(stacks.decode(both.raw, both.raw.length)).as("decoded again, from the cache").isEqualTo(decoded);
     }
 
     @Test
