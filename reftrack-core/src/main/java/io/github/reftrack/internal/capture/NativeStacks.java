@@ -44,9 +44,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * (during a GC, a deoptimisation, ...) returns a negative code; the caller then takes the Java
  * capture for that call.
  *
- * <p>Thread-safe and stateless after loading. Frames equal the Java path's in class, method,
- * file and line; a decoded element carries the module name but not the class loader name or
- * module version, and frames of hidden classes are dropped as {@code Throwable} drops them.
+ * <p><b>Frames.</b> Decoded frames equal the Java path's in class, method, file and line: frames
+ * of hidden classes and of {@code @Hidden} JDK methods are dropped and a virtual thread's stack
+ * ends at its continuation, as in a {@code Throwable}. A decoded element carries the module
+ * name but not the class loader name or module version. A {@code Throwable} keeps at most 1024
+ * frames by default; a native capture keeps as many as its array holds.
+ *
+ * <p><b>Enabling.</b> The engine picks the backend from {@code -Dreftrack.capture=native|java|auto}
+ * and logs {@link #unavailableReason()} once when native was asked for and cannot run. On JDK 24
+ * and later the JVM must be started with {@code --enable-native-access=ALL-UNNAMED} (class path)
+ * or {@code --enable-native-access=io.github.reftrack} (module path).
+ *
+ * <p>Thread-safe. The only state after loading is a cache of method descriptions, each holding
+ * its class weakly, cleared whole when it reaches {@value #MAX_CACHED_METHODS} methods.
  */
 public final class NativeStacks {
     /** Declaring class shown for a frame whose class was unloaded before it was decoded. */
@@ -273,23 +283,28 @@ public final class NativeStacks {
         StackTraceElement[] frames = new StackTraceElement[n];
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            StackTraceElement frame = frame(raw[i]);
-            if (frame != null) {
-                frames[kept++] = frame;
+            MethodInfo method = method(raw[i]);
+            if (method == null) {
+                frames[kept++] = new StackTraceElement(UNLOADED_CLASS, UNKNOWN_METHOD, null, -1);
+            } else if (method.continuationEntry) {
+                // A virtual thread's stack ends here, as its Throwable's does; the carrier's follows.
+                break;
+            } else if (!method.hidden) {
+                frames[kept++] = method.frame((int) (raw[i] >>> 48));
             }
         }
         return kept == n ? frames : Arrays.copyOf(frames, kept);
     }
 
-    /** The frame, the unloaded marker, or null for a hidden frame. */
-    private StackTraceElement frame(long raw) {
+    /** The method of a raw frame, or null when its class was unloaded. */
+    private MethodInfo method(long raw) {
         long id = raw & ID_MASK;
         MethodInfo method = methods.get(id);
         if (method == null || method.holder.get() == null) {
             method = MethodInfo.describe(raw);
             if (method == null) {
                 methods.remove(id);
-                return new StackTraceElement(UNLOADED_CLASS, UNKNOWN_METHOD, null, -1);
+                return null;
             }
             if (methods.size() >= MAX_CACHED_METHODS) {
                 // Entries of collected classes are dropped this way; live ones come back on use.
@@ -297,13 +312,14 @@ public final class NativeStacks {
             }
             methods.put(id, method);
         }
-        return method.hidden ? null : method.frame((int) (raw >>> 48));
+        return method;
     }
 
     /** What JVMTI says about one method, kept while its class is alive. */
     private static final class MethodInfo {
         final WeakReference<Class<?>> holder;
         final boolean hidden;
+        final boolean continuationEntry;
         final String module;
         final String className;
         final String name;
@@ -318,6 +334,8 @@ public final class NativeStacks {
             this.className = holder.getName();
             this.file = (String) parts[2];
             this.lines = (int[]) parts[3];
+            this.continuationEntry = className.equals("jdk.internal.vm.Continuation")
+                    && name.equals("enterSpecial");
         }
 
         static MethodInfo describe(long raw) {

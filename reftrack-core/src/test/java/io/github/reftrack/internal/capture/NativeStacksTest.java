@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class NativeStacksTest {
     private static final int MAX = 4096;
+
+    /** The most frames a Throwable records by default (-XX:MaxJavaStackTraceDepth). */
+    private static final int THROWABLE_DEPTH = 1024;
 
     private static NativeStacks loaded() {
         NativeStacks stacks = NativeStacks.load();
@@ -49,6 +53,9 @@ class NativeStacksTest {
         StackTraceElement[] java = both.java.getStackTrace();
         StackTraceElement[] decoded = stacks.decode(both.raw, both.raw.length);
         assertThat(frames(decoded, java.length)).isEqualTo(frames(java, java.length));
+        if (java.length < THROWABLE_DEPTH) {
+            assertThat(decoded).hasSameSizeAs(java);
+        }
         assertThat(stacks.decode(both.raw, both.raw.length)).as("decoded again, from the cache").isEqualTo(decoded);
     }
 
@@ -115,6 +122,27 @@ class NativeStacksTest {
     }
 
     @Test
+    void framesEqualJavaCapture_whenCapturedOnAVirtualThread() throws Exception {
+        NativeStacks stacks = loaded();
+        Method ofVirtual;
+        try {
+            ofVirtual = Thread.class.getMethod("ofVirtual");
+        } catch (NoSuchMethodException e) {
+            System.out.println("virtual thread test skipped: JDK " + Runtime.version().feature());
+            assumeTrue(false, "no virtual threads before JDK 21");
+            return;
+        }
+        Both[] captured = new Both[1];
+        Runnable task = () -> captured[0] = both(stacks);
+        Object builder = ofVirtual.invoke(null);
+        Thread thread = (Thread) Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class)
+                .invoke(builder, task);
+        thread.join();
+
+        assertSameFrames(stacks, captured[0]);
+    }
+
+    @Test
     void capturesEveryFrame_whenTheStackIs3000Deep() {
         NativeStacks stacks = loaded();
         Both deep = descend(3000, () -> both(stacks));
@@ -122,6 +150,7 @@ class NativeStacksTest {
         // A Throwable keeps the innermost 1024 frames (MaxJavaStackTraceDepth); the native capture
         // keeps as many as asked for.
         assertThat(deep.raw.length).isGreaterThan(3000);
+        assertThat(deep.java.getStackTrace()).hasSize(THROWABLE_DEPTH);
         assertSameFrames(stacks, deep);
     }
 
