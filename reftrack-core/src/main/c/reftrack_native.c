@@ -206,7 +206,10 @@ JNIEXPORT jint JNICALL Java_io_github_reftrack_internal_capture_NativeStacks_cap
                 result = RT_ID_TOO_WIDE;
                 break;
             }
-            jlong bci = frames[i].lineno < 0 ? BCI_NATIVE : (frames[i].lineno & 0xFFFF);
+            /* -3 marks a native method; another negative value is a method-entry marker,
+               which HotSpot maps to bci 0 when it looks up a line. */
+            jint lineno = frames[i].lineno;
+            jlong bci = lineno == AGCT_NATIVE_FRAME ? BCI_NATIVE : lineno < 0 ? 0 : (lineno & 0xFFFF);
             raw[n] = (jlong) id | (bci << 48);
         }
         if (result > 0) {
