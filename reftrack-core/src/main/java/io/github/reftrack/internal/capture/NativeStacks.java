@@ -203,8 +203,12 @@ public final class NativeStacks {
      * @param skip how many frames above the caller of this method to leave out, 0 or more
      * @return the number of frames written, or a negative code (see {@link #describe(int)}):
      *     the caller should then capture in Java
+     * @throws IllegalArgumentException if {@code skip} is negative
      */
     public int capture(long[] into, int skip) {
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip must be 0 or more, not " + skip);
+        }
         return backend == null ? NOT_LOADED : backend.capture(into, skip);
     }
 
@@ -215,8 +219,13 @@ public final class NativeStacks {
      * @param maxFrames the most frames to keep, 1 or more
      * @param skip how many frames above the caller of this method to leave out, 0 or more
      * @return the raw frames, exactly as many as were captured, or null to fall back
+     * @throws IllegalArgumentException if {@code maxFrames} is below 1 or {@code skip} negative
      */
     public long[] captureOrNull(int maxFrames, int skip) {
+        if (maxFrames < 1 || skip < 0) {
+            throw new IllegalArgumentException("maxFrames must be 1 or more and skip 0 or more, not "
+                    + maxFrames + " and " + skip);
+        }
         if (backend == null) {
             return null;
         }
@@ -271,7 +280,8 @@ public final class NativeStacks {
      * seen before costs a map look-up (its description is cached while its class is alive);
      * a new one costs four JVMTI calls. Decode each distinct stack once all the same.
      *
-     * @param raw raw frames from {@link #capture} in this JVM
+     * @param raw raw frames from {@link #capture} in this JVM, and nothing else: an arbitrary
+     *     value is read as a method id by the VM and can crash it
      * @param n how many of them
      * @return the frames, innermost first
      * @throws IllegalStateException if native capture is not {@link #available()}

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -72,6 +77,42 @@ class NativeStacksTest {
         assertThat(stacks.captureOrNull(8, 0)).isNull();
         assertThatThrownBy(() -> stacks.decode(new long[1], 1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(stacks.unavailableReason());
+    }
+
+    private static String runChild(String... jvmOptions) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                Path.of("target", "classes") + File.pathSeparator + Path.of("target", "test-classes"),
+                NativeStacksMain.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        return output;
+    }
+
+    @Test
+    void reasonNamesTheFlag_whenJniIsRestricted() throws Exception {
+        loaded();
+        assumeTrue(Runtime.version().feature() >= 24, "JNI is restricted from JDK 24 on");
+
+        String refused = runChild();
+        String granted = runChild("--enable-native-access=ALL-UNNAMED");
+
+        assertThat(refused).contains("available=false")
+                .contains("start the JVM with --enable-native-access=ALL-UNNAMED")
+                .doesNotContain("WARNING");
+        assertThat(granted).contains("available=true reason=null").doesNotContain("WARNING");
+    }
+
+    @Test
+    void loadsOnTheClassPath_whenTheLibraryIsBuilt() throws Exception {
+        loaded();
+        String flag = Runtime.version().feature() >= 24 ? "--enable-native-access=ALL-UNNAMED" : "-Dunused";
+
+        assertThat(runChild(flag)).contains("available=true reason=null");
     }
 
     @Test
@@ -156,6 +197,16 @@ class NativeStacksTest {
 
     private static Both descend(int frames, Supplier<Both> bottom) {
         return frames == 0 ? bottom.get() : descend(frames - 1, bottom);
+    }
+
+    @Test
+    void captureRefusesClearly_whenArgumentsAreOutOfRange() {
+        NativeStacks stacks = NativeStacks.load();
+
+        assertThatThrownBy(() -> stacks.capture(new long[8], -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("skip");
+        assertThatThrownBy(() -> stacks.captureOrNull(0, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxFrames");
     }
 
     @Test
