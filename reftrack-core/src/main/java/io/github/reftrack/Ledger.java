@@ -1,15 +1,11 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.Capture;
-import io.github.reftrack.capture.Stack;
-import io.github.reftrack.capture.StackDepot;
+import io.github.reftrack.internal.capture.RawCapture;
+import io.github.reftrack.internal.capture.Stack;
+import io.github.reftrack.internal.capture.StackRef;
 import java.lang.ref.Reference;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,15 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code quarantineCapacity}, the head is evicted (FIFO, as the kernel's).</li>
  * </ul>
  *
- * <p>Everything slow happens outside the lock: capturing the stack ({@code new Capture()}, about a
- * microsecond) before taking it, and decoding, interning, rendering and event delivery after
+ * <p>Everything slow happens outside the lock: capturing the stack (the runtime's capture source,
+ * about a microsecond) before taking it, and decoding, interning, rendering and event delivery after
  * releasing it. The lock is held for a few pointer writes, which is why one shared directory
  * scales like two separate ones. Untracked references (sampled out, capture failed,
  * {@code allocUntracked}) never take the lock: they are counted in {@link BalanceCounter}s.
  *
- * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw {@link Capture} (a compact
- * VM backtrace whose size grows with the stack depth). Stacks are decoded and interned in the
- * {@link StackDepot} only for trackers that live long enough or get reported: the first tracker
+ * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw capture (for the Java source,
+ * a compact VM backtrace whose size grows with the stack depth). Stacks are decoded and interned
+ * in the runtime's stack depot only for trackers that live long enough or get reported: the first tracker
  * linked after a promotion queues the directory for the housekeeping thread, which interns the
  * stacks of every tracker live at its next pass ({@link #promote()}); a report interns the stacks
  * it shows. Newest trackers sit at the head, so the raw ones always form a prefix of the live
@@ -54,7 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       lock was held, whatever alloc, free or close run concurrently.</li>
  *   <li>Each tracker is released at most once: the second {@code free} sees {@code state} no
  *       longer {@code LIVE} under the lock, changes nothing, and reports the double release with
- *       the first release's stack, also after the tracker left the quarantine.</li>
+ *       the first release's stack, also after the tracker left the quarantine. The state decides,
+ *       never the presence of a stack: a release whose stack could not be captured is still a
+ *       release, and the report says its stack is missing.</li>
  *   <li>Leaks are reported exactly once: the first {@code close} sets {@code closed} and takes
  *       the live list under the lock; later closes see {@code closed} and return. A directory
  *       whose handle is garbage-collected first is closed by the registry, on the housekeeping
@@ -67,16 +65,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Ledger {
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    static final int CLOSE_DISPLAY_LIMIT = 16;
     /** Trackers interned per lock acquisition by reports and promotions. */
     private static final int INTERN_CHUNK = 256;
 
+    private final RefTrackingRuntime runtime;
+    private final long sequence;
     private final long id;
     private final String className;
     private final String name;
     private final RefTracking.Mode mode;
     private final int quarantineCapacity;
-    private final Sampler sampler;
+    private final int sampleInterval;
     private final boolean detectLost;
     private final BalanceCounter untracked = new BalanceCounter();
     private final BalanceCounter noTracker = new BalanceCounter();
@@ -90,18 +89,21 @@ final class Ledger {
     private int liveTrackers;
     private int quarantined;
     private int lost;
+    private long releasedTotal;
     private boolean promotionQueued;
     /** Written under lock; read without it on paths that only decide whether to warn. */
     private volatile boolean closed;
 
-    Ledger(String className, int quarantineCapacity, RefTracking.Mode mode, int sampleInterval,
-            boolean detectLost) {
-        this.id = idOf(SEQUENCE.incrementAndGet());
+    Ledger(RefTrackingRuntime runtime, String className, int quarantineCapacity, RefTracking.Mode mode,
+            int sampleInterval, boolean detectLost) {
+        this.runtime = runtime;
+        this.sequence = SEQUENCE.incrementAndGet();
+        this.id = idOf(sequence);
         this.className = className;
         this.name = className + '@' + String.format("%016x", id);
         this.mode = mode;
         this.quarantineCapacity = quarantineCapacity;
-        this.sampler = sampleInterval > 1 ? Sampler.forClass(className, sampleInterval) : null;
+        this.sampleInterval = sampleInterval;
         this.detectLost = detectLost;
     }
 
@@ -131,6 +133,15 @@ final class Ledger {
         return id;
     }
 
+    RefTrackingRuntime runtime() {
+        return runtime;
+    }
+
+    /** Creation order, for listing directories oldest first (the id is scrambled). */
+    long sequence() {
+        return sequence;
+    }
+
     String name() {
         return name;
     }
@@ -144,10 +155,10 @@ final class Ledger {
     }
 
     RefTracker alloc(String holder) {
-        if (sampler != null && !sampler.sample()) {
+        if (sampleInterval > 1 && !runtime.sampler().sample(sampleInterval)) {
             return allocWithoutStack();
         }
-        Capture capture = Capture.take();
+        RawCapture capture = runtime.capture().capture();
         if (capture == null) {
             misuse(Misuse.Kind.CAPTURE_FAILED, "memory allocation failure, unreliable refcount tracker: the stack"
                     + " could not be captured, so the reference is counted without one", null);
@@ -155,11 +166,12 @@ final class Ledger {
         }
         RefTracker record = new RefTracker(this, holder, null);
         record.allocStack = capture;
+        record.allocNanos = runtime.nanoTime();
         RefTracker handle = record;
         LostWatch watch = null;
         if (detectLost) {
             handle = new RefTracker(this, holder, record);
-            watch = new LostWatch(handle, record);
+            watch = new LostWatch(handle, record, runtime.housekeeper().collected);
         }
         boolean queuePromotion;
         boolean afterClose;
@@ -172,7 +184,7 @@ final class Ledger {
             promotionQueued |= queuePromotion;
         }
         if (queuePromotion) {
-            Housekeeper.queuePromotion(this);
+            runtime.housekeeper().queuePromotion(this);
         }
         if (afterClose) {
             misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
@@ -197,45 +209,46 @@ final class Ledger {
         if (tracker == null || tracker.dir != this) {
             return refuse(tracker);
         }
-        Capture capture = Capture.take();
+        RawCapture capture = runtime.capture().capture();
         RefTracker record = tracker.record();
-        Object allocStack;
-        Object firstFree;
+        boolean released;
+        StackRef allocStack;
+        StackRef firstFree;
         boolean pastQuarantine;
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
-            if (record.state == RefTracker.LIVE || record.state == RefTracker.ORPHANED) {
+            released = record.state == RefTracker.LIVE || record.state == RefTracker.ORPHANED;
+            if (released) {
                 release(record, capture);
-                allocStack = null;
-                firstFree = null;
-                pastQuarantine = false;
-            } else {
-                allocStack = record.allocStack;
-                firstFree = record.freeStack;
-                pastQuarantine = record.state == RefTracker.EVICTED;
             }
+            allocStack = record.allocStack;
+            firstFree = record.freeStack;
+            pastQuarantine = record.state == RefTracker.EVICTED;
         }
         Reference.reachabilityFence(tracker);
         if (afterClose) {
             misuse(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the directory"
                     + " is closed", capture);
         }
-        if (firstFree == null) {
+        if (released) {
             return true;
         }
-        Events.doubleRelease(new DoubleRelease(className, name, record.holder, frames(allocStack),
-                frames(firstFree), frames(capture), pastQuarantine));
+        String note = firstFree != null ? null
+                : "the first release's stack could not be captured (no memory or no stack left at that moment)";
+        runtime.events().doubleRelease(new DoubleRelease(className, name, record.holder, stack(allocStack),
+                stack(firstFree), stack(capture), pastQuarantine, note));
         return false;
     }
 
     /** Moves a live record to the quarantine. Caller holds lock. */
-    private void release(RefTracker record, Capture capture) {
+    private void release(RefTracker record, RawCapture capture) {
         boolean wasLinked = record.state == RefTracker.LIVE;
         record.freeStack = capture;
         record.state = RefTracker.RELEASED;
+        releasedTotal++;
         if (record.watch != null) {
-            ((LostWatch) record.watch).clear();
+            record.watch.clear();
             record.watch = null;
         }
         if (!wasLinked) {
@@ -302,35 +315,18 @@ final class Ledger {
         return tracked + untracked.outstanding() + noTracker.outstanding();
     }
 
-    int untrackedCount() {
-        return untracked.get();
-    }
-
-    int noTrackerCount() {
-        return noTracker.get();
-    }
-
-    int quarantineSize() {
+    RefTrackerDir.Stats stats() {
         synchronized (lock) {
-            return quarantined;
-        }
-    }
-
-    int lostCount() {
-        synchronized (lock) {
-            return lost;
-        }
-    }
-
-    static void checkDisplayLimit(int displayLimit) {
-        if (displayLimit < 0) {
-            throw new IllegalArgumentException("displayLimit must be >= 0 (0 shows only the skipped count), was "
-                    + displayLimit);
+            RefTracker oldest = live.prev;
+            Duration oldestAge = oldest == live ? Duration.ZERO
+                    : Duration.ofNanos(Math.max(0, runtime.nanoTime() - oldest.allocNanos));
+            return new RefTrackerDir.Stats(liveTrackers, untracked.get(), noTracker.get(), quarantined, lost,
+                    releasedTotal, oldestAge, runtime.housekeeper().failures());
         }
     }
 
     LeakReport report(int displayLimit) {
-        checkDisplayLimit(displayLimit);
+        Checks.displayLimit(displayLimit);
         Snapshot snapshot;
         synchronized (lock) {
             snapshot = liveSnapshot(Integer.MAX_VALUE);
@@ -342,7 +338,7 @@ final class Ledger {
      * The trackers of the live list, newest first, with the stack each carried when the
      * snapshot was taken (the tracker's own field may be promoted meanwhile).
      */
-    private record Snapshot(RefTracker[] trackers, Object[] stacks) {
+    private record Snapshot(RefTracker[] trackers, StackRef[] stacks) {
         int size() {
             return trackers.length;
         }
@@ -352,7 +348,7 @@ final class Ledger {
     private Snapshot liveSnapshot(int limit) {
         int size = Math.min(limit, liveTrackers);
         RefTracker[] trackers = new RefTracker[size];
-        Object[] stacks = new Object[size];
+        StackRef[] stacks = new StackRef[size];
         RefTracker t = live.next;
         for (int i = 0; i < size; i++, t = t.next) {
             trackers[i] = t;
@@ -363,37 +359,13 @@ final class Ledger {
 
     private LeakReport report(Snapshot snapshot, int displayLimit) {
         Stack[] stacks = internAll(snapshot);
-        Map<Stack, Integer> groupOf = new IdentityHashMap<>();
-        List<Stack> groupStacks = new ArrayList<>();
-        List<Integer> users = new ArrayList<>();
-        List<Set<String>> holders = new ArrayList<>();
-        int skipped = 0;
+        Grouping grouping = new Grouping(displayLimit);
         for (int i = 0; i < stacks.length; i++) {
-            Integer g = groupOf.get(stacks[i]);
-            if (g == null) {
-                if (groupStacks.size() == displayLimit) {
-                    skipped++;
-                    continue;
-                }
-                g = groupStacks.size();
-                groupOf.put(stacks[i], g);
-                groupStacks.add(stacks[i]);
-                users.add(0);
-                holders.add(new LinkedHashSet<>());
-            }
-            users.set(g, users.get(g) + 1);
-            String holder = snapshot.trackers()[i].holder;
-            if (holder != null) {
-                holders.get(g).add(holder);
-            }
+            RefTracker t = snapshot.trackers()[i];
+            grouping.add(stacks[i], t.holder, t.allocNanos);
         }
-        List<LeakReport.Group> groups = new ArrayList<>(groupStacks.size());
-        for (int g = 0; g < groupStacks.size(); g++) {
-            Stack stack = groupStacks.get(g);
-            groups.add(new LeakReport.Group(users.get(g), stack.frames(), stack.fingerprint(),
-                    List.copyOf(holders.get(g))));
-        }
-        return new LeakReport(className, name, stacks.length, skipped, groups);
+        return new LeakReport(className, name, stacks.length, grouping.skipped(), grouping.groups(runtime.nanoTime()),
+                Math.max(0, untracked.get()));
     }
 
     /**
@@ -409,7 +381,7 @@ final class Ledger {
             int to = Math.min(stacks.length, from + INTERN_CHUNK);
             boolean anyRaw = false;
             for (int i = from; i < to; i++) {
-                stacks[i] = intern(snapshot.stacks()[i]);
+                stacks[i] = runtime.depot().intern(snapshot.stacks()[i]);
                 anyRaw |= stacks[i] != snapshot.stacks()[i];
             }
             if (anyRaw) {
@@ -438,7 +410,7 @@ final class Ledger {
         synchronized (lock) {
             promotionQueued = false;
             int prefix = 0;
-            for (RefTracker t = live.next; t != live && t.allocStack instanceof Capture; t = t.next) {
+            for (RefTracker t = live.next; t != live && t.allocStack instanceof RawCapture; t = t.next) {
                 prefix++;
             }
             raw = liveSnapshot(prefix);
@@ -447,7 +419,7 @@ final class Ledger {
     }
 
     void print(int displayLimit) {
-        Events.print(report(displayLimit));
+        runtime.events().print(report(displayLimit));
     }
 
     boolean isClosed() {
@@ -478,17 +450,18 @@ final class Ledger {
             }
             liveTrackers = 0;
         }
-        RefTrackerRegistry.INSTANCE.unregister(id);
+        runtime.registry().unregister(this);
         if (abandoned) {
             int unbalanced = untracked.get() + noTracker.get();
             if (leaked.size() > 0 || unbalanced != 0) {
-                Events.abandoned(report(leaked, CLOSE_DISPLAY_LIMIT), unbalanced);
+                runtime.events().abandoned(new AbandonedDirectory(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT),
+                        unbalanced));
             }
             return;
         }
         try {
             if (leaked.size() > 0) {
-                Events.leak(report(leaked, CLOSE_DISPLAY_LIMIT));
+                runtime.events().leak(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT));
             }
         } finally {
             checkBalanced(untracked, "references counted without a stack (sampled out, or their capture failed)");
@@ -507,7 +480,7 @@ final class Ledger {
 
     /** Reports a lost reference found by the housekeeping thread. */
     void lost(RefTracker record) {
-        Object stack;
+        StackRef stack;
         synchronized (lock) {
             if (record.state != RefTracker.LIVE) {
                 return;
@@ -519,8 +492,9 @@ final class Ledger {
             record.watch = null;
             stack = record.allocStack;
         }
-        Stack interned = intern(stack);
-        Events.lost(new LostReference(className, name, record.holder, interned.frames(), interned.fingerprint()));
+        Stack interned = runtime.depot().intern(stack);
+        runtime.events().lost(new LostReference(className, name, record.holder, interned.frames(),
+                interned.fingerprint()));
     }
 
     /**
@@ -533,28 +507,22 @@ final class Ledger {
     }
 
     /** Reports misuse with a stack already captured, or none ({@code at == null}). */
-    private void misuse(Misuse.Kind kind, String message, Capture at) {
+    private void misuse(Misuse.Kind kind, String message, RawCapture at) {
         misuse(kind, message, at, false);
     }
 
-    private void misuse(Misuse.Kind kind, String message, Capture at, boolean captureHere) {
+    private void misuse(Misuse.Kind kind, String message, RawCapture at, boolean captureHere) {
         int bit = 1 << kind.ordinal();
         boolean firstOfKind = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
-        if (firstOfKind || Config.throwOnError()) {
-            List<StackTraceElement> where = frames(captureHere ? Capture.take() : at);
-            Events.misuse(new Misuse(kind, className, name, message, where), firstOfKind);
+        if (firstOfKind || runtime.events().throwOnError()) {
+            List<StackTraceElement> where = runtime.depot().intern(captureHere ? runtime.capture().capture() : at)
+                    .frames();
+            runtime.events().misuse(new Misuse(kind, className, name, message, where), firstOfKind);
         }
     }
 
-    private static Stack intern(Object stack) {
-        if (stack instanceof Stack) {
-            return (Stack) stack;
-        }
-        return StackDepot.intern((Capture) stack, Config.DEPTH);
-    }
-
-    private static List<StackTraceElement> frames(Object stack) {
-        return intern(stack).frames();
+    private CallStack stack(StackRef ref) {
+        return CallStack.of(runtime.depot().intern(ref));
     }
 
     private static void linkFirst(RefTracker head, RefTracker t) {

@@ -33,9 +33,10 @@ class SampleModeContractTest extends RefTrackerDirContract {
 
     @Test
     void samplingIsSharedByTheDirectoriesOfAClass() {
-        RefTrackerDir first = RefTrackerDir.builder("sampled_shared").mode(RefTracking.Mode.SAMPLE)
+        TestRuntime test = new TestRuntime();
+        RefTrackerDir first = test.directory("sampled_shared").mode(RefTracking.Mode.SAMPLE)
                 .sampleInterval(2).build();
-        RefTrackerDir second = RefTrackerDir.builder("sampled_shared").mode(RefTracking.Mode.SAMPLE)
+        RefTrackerDir second = test.directory("sampled_shared").mode(RefTracking.Mode.SAMPLE)
                 .sampleInterval(2).build();
         first.alloc();
         second.alloc();

@@ -9,7 +9,7 @@ import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTrackerListener;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.StuckTeardown;
-import io.github.reftrack.capture.Stack;
+import io.github.reftrack.internal.capture.Stack;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
