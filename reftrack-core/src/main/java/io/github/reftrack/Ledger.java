@@ -183,21 +183,45 @@ final class Ledger {
             queuePromotion = !promotionQueued && !afterClose;
             promotionQueued |= queuePromotion;
         }
-        if (queuePromotion) {
-            runtime.housekeeper().queuePromotion(this);
-        }
-        if (afterClose) {
-            misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
-                    + " directory will never report it; take references only while the object is alive", capture);
+        // The reference is counted now: nothing below may throw past the caller, who would then
+        // hold a reference without its tracker (a stack or heap running out here, for instance).
+        try {
+            if (queuePromotion) {
+                runtime.housekeeper().queuePromotion(this);
+            }
+            if (afterClose) {
+                misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
+                        + " directory will never report it; take references only while the object is alive",
+                        capture);
+            }
+        } catch (VirtualMachineError e) {
+            if (queuePromotion) {
+                promotionNotQueued();
+            }
         }
         return handle;
     }
 
+    /** Queuing the promotion failed: let a later alloc queue it. */
+    private void promotionNotQueued() {
+        try {
+            synchronized (lock) {
+                promotionQueued = false;
+            }
+        } catch (VirtualMachineError e) {
+            // still out of stack: this directory's young stacks are interned by its next report
+        }
+    }
+
     private RefTracker allocWithoutStack() {
         untracked.increment();
-        if (closed) {
-            misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the object"
-                    + " is alive");
+        try {
+            if (closed) {
+                misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the"
+                        + " object is alive");
+            }
+        } catch (VirtualMachineError e) {
+            // counted: the caller must get its token
         }
         return RefTracker.UNTRACKED;
     }
