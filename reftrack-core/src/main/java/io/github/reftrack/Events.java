@@ -99,9 +99,8 @@ final class Events {
         throwIfAsked(event);
     }
 
-    /** A directory still open at JVM shutdown: logged and written to the sinks, once. */
+    /** A directory still open at JVM shutdown: written to the sinks (the caller prints it). */
     void atExit(LeakReport report) {
-        log(Level.ERROR, report, "references still held at JVM exit (-Dreftrack.reportAtExit=on):\n");
         for (EventSink sink : sinks) {
             try {
                 sink.accept(report);

@@ -228,7 +228,7 @@ final class Ledger {
 
     boolean free(RefTracker tracker) {
         if (tracker == RefTracker.UNTRACKED) {
-            return releaseWithoutStack(untracked, "free() of an untracked reference");
+            return releaseSampledOut();
         }
         if (tracker == null || tracker.dir != this) {
             return refuse(tracker);
@@ -316,6 +316,36 @@ final class Ledger {
 
     void freeUntracked() {
         releaseWithoutStack(noTracker, "freeUntracked()");
+    }
+
+    /**
+     * Releases a reference counted without a stack. Releasing more of them than were taken is a
+     * double release: reported (once per directory, as the count is saturated from then on) with
+     * the stack of this release and why the other two are missing.
+     */
+    private boolean releaseSampledOut() {
+        boolean balanced = untracked.decrement();
+        try {
+            if (closed) {
+                misuseHere(Misuse.Kind.FREE_AFTER_CLOSE, "free() of an untracked reference after close(): release"
+                        + " references before the directory is closed");
+            }
+        } catch (VirtualMachineError e) {
+            // released: the caller must learn so
+        }
+        if (!balanced) {
+            int bit = 1 << Misuse.Kind.UNTRACKED_UNDERFLOW.ordinal();
+            boolean first = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
+            if (first || runtime.events().throwOnError()) {
+                String why = sampleInterval > 1 ? "sampled out: one reference in " + sampleInterval + " gets a stack"
+                        : "its stack could not be captured";
+                runtime.events().doubleRelease(new DoubleRelease(className, name, null, CallStack.EMPTY,
+                        CallStack.EMPTY, stack(runtime.capture().capture()), false, "released more often than taken"
+                        + " among references counted without a stack (" + why + "), so where this one was taken"
+                        + " and first released is not known; later such releases are not reported again"));
+            }
+        }
+        return balanced;
     }
 
     private boolean releaseWithoutStack(BalanceCounter counter, String what) {
@@ -484,11 +514,16 @@ final class Ledger {
             return;
         }
         try {
-            if (leaked.size() > 0) {
+            // References counted without a stack are leaked references like the others: the report
+            // says how many there are besides the stacks it shows.
+            if (leaked.size() > 0 || untracked.get() > 0) {
                 runtime.events().leak(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT));
             }
         } finally {
-            checkBalanced(untracked, "references counted without a stack (sampled out, or their capture failed)");
+            if (untracked.get() < 0) {
+                checkBalanced(untracked, "references counted without a stack (sampled out, or their capture"
+                        + " failed)");
+            }
             checkBalanced(noTracker, "references taken with allocUntracked()");
         }
     }

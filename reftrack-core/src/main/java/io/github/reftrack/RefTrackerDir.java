@@ -203,8 +203,9 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
 
     /**
      * Closes the directory: the kernel's {@code ref_tracker_dir_exit}. Live trackers are reported
-     * as a leak ({@link RefTrackerListener#onLeak}), with {@link #DEFAULT_DISPLAY_LIMIT}, and references
-     * counted without a stack that were not released are reported as misuse. Closing again does
+     * as a leak ({@link RefTrackerListener#onLeak}), with {@link #DEFAULT_DISPLAY_LIMIT}, together
+     * with the references counted without a stack (sampled out) that were not released; an
+     * imbalance of {@link #allocUntracked()} references is reported as misuse. Closing again does
      * nothing. A later {@code alloc} or {@code free} still works and is reported once as misuse.
      */
     @Override

@@ -194,23 +194,28 @@ public final class RefTrackingRuntime {
     }
 
     /**
-     * Reports every open directory of this runtime that holds references, grouped, once each:
-     * what {@code -Dreftrack.reportAtExit=on} does at JVM shutdown. The reports go to the log and
-     * to {@code onLeak}; the directories stay open.
+     * Reports every open directory of this runtime that holds references, grouped by stack, in
+     * one block: what {@code -Dreftrack.reportAtExit=on} does once at JVM shutdown. The block goes
+     * to standard error (at shutdown the logging system may already be closed) and each report to
+     * the built-in sinks (the JSON log); listeners are not called. The directories stay open.
      *
      * @return how many directories were reported
      */
     public int reportOpenDirectories() {
-        int reported = 0;
-        for (LeakReport report : registry.reports(RefTrackerDir.DEFAULT_DISPLAY_LIMIT)) {
-            try {
-                events.atExit(report);
-            } catch (RuntimeException e) {
-                // onError=throw at shutdown: the report is logged; nobody could catch it
-            }
-            reported++;
+        List<LeakReport> reports = registry.reports(RefTrackerDir.DEFAULT_DISPLAY_LIMIT);
+        if (reports.isEmpty()) {
+            return 0;
         }
-        return reported;
+        StringBuilder out = new StringBuilder(256).append("reftrack: references still held at JVM exit in ")
+                .append(reports.size()).append(reports.size() == 1 ? " directory" : " directories")
+                .append(" (-D").append(RefTracking.REPORT_AT_EXIT_PROPERTY).append("=on):\n");
+        for (LeakReport report : reports) {
+            out.append(report);
+            events.atExit(report);
+        }
+        System.err.print(out);
+        System.err.flush();
+        return reports.size();
     }
 
     CaptureSource capture() {
@@ -297,7 +302,7 @@ public final class RefTrackingRuntime {
 
     private void startBuiltInSinks() {
         try {
-            Jfr.addPeriodicEvent();
+            Jfr.addPeriodicEvent(registry::directories);
             if (settings.jmx()) {
                 registerMBean();
             }

@@ -27,7 +27,7 @@ class SampleModeContractTest extends RefTrackerDirContract {
         }
         LeakReport report = dir.report(16);
         assertThat(report.totalUsers()).isEqualTo(10);
-        assertThat(((TrackingRefTrackerDir) dir).untrackedCount()).isEqualTo(10 * INTERVAL - 10);
+        assertThat(dir.stats().untracked()).isEqualTo(10 * INTERVAL - 10);
         assertThat(dir.liveCount()).isEqualTo(10 * INTERVAL);
     }
 

@@ -147,7 +147,7 @@ class JfrEventsTest {
         RefTracker two = first.alloc();
         RefTracker three = second.alloc();
         try {
-            assertThat(Jfr.addPeriodicEvent()).isTrue();
+            assertThat(Jfr.addPeriodicEvent(RefTracking.registry()::directories)).isTrue();
             List<RecordedEvent> events = record("io.github.reftrack.LiveTrackers", () -> { })
                     .stream().filter(e -> e.getString("className").equals("jfr_live")).toList();
 
