@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * bounded queue ({@value #CAPACITY} lines); a daemon thread, {@code reftrack-json-log}, started on
  * the first event, writes them. A stalled reader (the log is a FIFO nobody drains, a hung network
  * file system) therefore never blocks the application: when the queue is full the line is
- * dropped and counted ({@link #dropped()}), and the first drop is logged.
+ * dropped and counted ({@link #dropped()}), and the first drop is logged. At JVM exit a shutdown
+ * hook waits up to two seconds for the queued lines to be written.
  *
  * <p>The file is opened in append mode on the first write and kept open; each line is one
  * {@code write} of a complete line, so lines from several processes sharing the file do not
@@ -33,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class JsonLogSink implements EventSink {
     static final int CAPACITY = 4096;
+    /** How long the JVM's exit waits, at most, for queued lines to be written. */
+    private static final long EXIT_FLUSH_SECONDS = 2;
 
     private final String path;
     private final Clock clock;
@@ -66,6 +69,7 @@ final class JsonLogSink implements EventSink {
             thread.setDaemon(true);
             writer = thread;
             thread.start();
+            flushAtExit();
         }
         if (queue.offer(line)) {
             offered.incrementAndGet();
@@ -73,6 +77,21 @@ final class JsonLogSink implements EventSink {
             Events.LOG.log(Level.WARNING, "reftrack's JSON event log " + path + " is not keeping up (its reader is"
                     + " stalled or the disk is slow); events that do not fit in its queue of " + CAPACITY
                     + " lines are dropped and counted");
+        }
+    }
+
+    /** Lets the writer finish the queued lines when the JVM exits (daemon threads run during hooks). */
+    private void flushAtExit() {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    flush(EXIT_FLUSH_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "reftrack-json-log-flush"));
+        } catch (IllegalStateException | SecurityException e) {
+            // already shutting down: what is queued may be lost
         }
     }
 

@@ -17,28 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Design</h2>
  *
- * <p>Each directory has one lock ({@code lock}). It guards the two intrusive lists, every
- * tracker's mutable fields ({@code state}, {@code allocStack}, {@code freeStack}, links, watch)
- * and the directory's own {@code liveTrackers}, {@code quarantined}, {@code closed} and
- * {@code promotionQueued}. The lists reuse the trackers' {@code prev}/{@code next} fields, so a
- * tracker is in at most one list, and linking costs no allocation:
- * <ul>
- *   <li>{@code live}: trackers not yet released, newest at the head (the kernel's
- *       {@code list}, walked newest to oldest when reporting);</li>
- *   <li>{@code quarantine}: released trackers, oldest at the head; when it holds more than
- *       {@code quarantineCapacity}, the head is evicted (FIFO, as the kernel's).</li>
- * </ul>
+ * <p>Each directory has one lock ({@code lock}). It guards the {@link TrackerList} (the live list,
+ * newest first, and the FIFO quarantine, both intrusive through the trackers' own links, with
+ * their counts), every tracker's mutable fields ({@code state}, {@code allocStack},
+ * {@code freeStack}, links, watch) and the directory's own {@code lost}, {@code closed} and
+ * {@code promotionQueued}. Grouping a report ({@link Grouping}) works on a copy, outside the lock.
  *
- * <p>Everything slow happens outside the lock: capturing the stack (the runtime's capture source,
- * about a microsecond) before taking it, and decoding, interning, rendering and event delivery after
- * releasing it. The lock is held for a few pointer writes, which is why one shared directory
+ * <p>Everything slow happens outside the lock: capturing the stack (the runtime's capture
+ * source, about a microsecond) before taking it, and decoding, interning, rendering and event
+ * delivery after releasing it. The lock is held for a few pointer writes, which is why one shared directory
  * scales like two separate ones. Untracked references (sampled out, capture failed,
  * {@code allocUntracked}) never take the lock: they are counted in {@link BalanceCounter}s.
  *
- * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw capture (for the Java source,
- * a compact VM backtrace whose size grows with the stack depth). Stacks are decoded and interned
- * in the runtime's stack depot only for trackers that live long enough or get reported: the first tracker
- * linked after a promotion queues the directory for the housekeeping thread, which interns the
+ * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw capture (for the Java
+ * source, a compact VM backtrace whose size grows with the stack depth). Stacks are decoded and
+ * interned in the runtime's stack depot only for trackers that live long enough or get reported:
+ * the first tracker linked after a promotion queues the directory for the housekeeping thread, which interns the
  * stacks of every tracker live at its next pass ({@link #promote()}); a report interns the stacks
  * it shows. Newest trackers sit at the head, so the raw ones always form a prefix of the live
  * list and a promotion walks only that prefix. Once interned, a live tracker costs one 48-byte
@@ -74,7 +68,7 @@ final class Ledger {
     private final String className;
     private final String name;
     private final RefTracking.Mode mode;
-    private final int quarantineCapacity;
+    private final TrackerList trackers;
     private final int sampleInterval;
     private final boolean detectLost;
     private final BalanceCounter untracked = new BalanceCounter();
@@ -84,12 +78,7 @@ final class Ledger {
     private final Object lock = new Object();
 
     // Guarded by lock.
-    private final RefTracker live = sentinel();
-    private final RefTracker quarantine = sentinel();
-    private int liveTrackers;
-    private int quarantined;
     private int lost;
-    private long releasedTotal;
     private boolean promotionQueued;
     /** Written under lock; read without it on paths that only decide whether to warn. */
     private volatile boolean closed;
@@ -102,7 +91,7 @@ final class Ledger {
         this.className = className;
         this.name = className + '@' + String.format("%016x", id);
         this.mode = mode;
-        this.quarantineCapacity = quarantineCapacity;
+        this.trackers = new TrackerList(quarantineCapacity);
         this.sampleInterval = sampleInterval;
         this.detectLost = detectLost;
     }
@@ -120,13 +109,6 @@ final class Ledger {
         x = (x ^ (x >>> 16)) * 0x7feb352d;
         x = (x ^ (x >>> 15)) * 0x846ca68b;
         return x ^ (x >>> 16);
-    }
-
-    private static RefTracker sentinel() {
-        RefTracker s = new RefTracker(null, null, null);
-        s.prev = s;
-        s.next = s;
-        return s;
     }
 
     long id() {
@@ -177,8 +159,7 @@ final class Ledger {
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
-            linkFirst(live, record);
-            liveTrackers++;
+            trackers.addLive(record);
             record.watch = watch;
             queuePromotion = !promotionQueued && !afterClose;
             promotionQueued |= queuePromotion;
@@ -270,27 +251,11 @@ final class Ledger {
         boolean wasLinked = record.state == RefTracker.LIVE;
         record.freeStack = capture;
         record.state = RefTracker.RELEASED;
-        releasedTotal++;
         if (record.watch != null) {
             record.watch.clear();
             record.watch = null;
         }
-        if (!wasLinked) {
-            return;
-        }
-        unlink(record);
-        liveTrackers--;
-        if (closed) {
-            return;
-        }
-        linkLast(quarantine, record);
-        quarantined++;
-        if (quarantined > quarantineCapacity) {
-            RefTracker oldest = quarantine.next;
-            unlink(oldest);
-            oldest.state = RefTracker.EVICTED;
-            quarantined--;
-        }
+        trackers.released(record, wasLinked, !closed);
     }
 
     private boolean refuse(RefTracker tracker) {
@@ -364,18 +329,19 @@ final class Ledger {
     int liveCount() {
         int tracked;
         synchronized (lock) {
-            tracked = liveTrackers;
+            tracked = trackers.liveCount();
         }
         return tracked + untracked.outstanding() + noTracker.outstanding();
     }
 
     RefTrackerDir.Stats stats() {
         synchronized (lock) {
-            RefTracker oldest = live.prev;
-            Duration oldestAge = oldest == live ? Duration.ZERO
+            RefTracker oldest = trackers.oldestLive();
+            Duration oldestAge = oldest == null ? Duration.ZERO
                     : Duration.ofNanos(Math.max(0, runtime.nanoTime() - oldest.allocNanos));
-            return new RefTrackerDir.Stats(liveTrackers, untracked.get(), noTracker.get(), quarantined, lost,
-                    releasedTotal, oldestAge, runtime.housekeeper().failures());
+            return new RefTrackerDir.Stats(trackers.liveCount(), untracked.get(), noTracker.get(),
+                    trackers.quarantined(), lost, trackers.releasedTotal(), oldestAge,
+                    runtime.housekeeper().failures());
         }
     }
 
@@ -400,15 +366,10 @@ final class Ledger {
 
     /** Copies the newest {@code limit} live trackers and their stacks. Caller holds lock. */
     private Snapshot liveSnapshot(int limit) {
-        int size = Math.min(limit, liveTrackers);
-        RefTracker[] trackers = new RefTracker[size];
-        StackRef[] stacks = new StackRef[size];
-        RefTracker t = live.next;
-        for (int i = 0; i < size; i++, t = t.next) {
-            trackers[i] = t;
-            stacks[i] = t.allocStack;
-        }
-        return new Snapshot(trackers, stacks);
+        int size = Math.min(limit, trackers.liveCount());
+        Snapshot snapshot = new Snapshot(new RefTracker[size], new StackRef[size]);
+        trackers.copyNewest(snapshot.trackers(), snapshot.stacks());
+        return snapshot;
     }
 
     private LeakReport report(Snapshot snapshot, int displayLimit) {
@@ -463,11 +424,7 @@ final class Ledger {
         Snapshot raw;
         synchronized (lock) {
             promotionQueued = false;
-            int prefix = 0;
-            for (RefTracker t = live.next; t != live && t.allocStack instanceof RawCapture; t = t.next) {
-                prefix++;
-            }
-            raw = liveSnapshot(prefix);
+            raw = liveSnapshot(trackers.rawPrefix());
         }
         internAll(raw);
     }
@@ -491,18 +448,8 @@ final class Ledger {
                 return;
             }
             closed = true;
-            while (quarantine.next != quarantine) {
-                RefTracker oldest = quarantine.next;
-                unlink(oldest);
-                oldest.state = RefTracker.EVICTED;
-            }
-            quarantined = 0;
             leaked = liveSnapshot(Integer.MAX_VALUE);
-            for (RefTracker t = live.next; t != live; t = live.next) {
-                unlink(t);
-                t.state = RefTracker.ORPHANED;
-            }
-            liveTrackers = 0;
+            trackers.clearAtClose();
         }
         runtime.registry().unregister(this);
         if (abandoned) {
@@ -544,8 +491,7 @@ final class Ledger {
             if (record.state != RefTracker.LIVE) {
                 return;
             }
-            unlink(record);
-            liveTrackers--;
+            trackers.removeLive(record);
             lost++;
             record.state = RefTracker.LOST;
             record.watch = null;
@@ -582,27 +528,6 @@ final class Ledger {
 
     private CallStack stack(StackRef ref) {
         return CallStack.of(runtime.depot().intern(ref));
-    }
-
-    private static void linkFirst(RefTracker head, RefTracker t) {
-        t.prev = head;
-        t.next = head.next;
-        head.next.prev = t;
-        head.next = t;
-    }
-
-    private static void linkLast(RefTracker head, RefTracker t) {
-        t.next = head;
-        t.prev = head.prev;
-        head.prev.next = t;
-        head.prev = t;
-    }
-
-    private static void unlink(RefTracker t) {
-        t.prev.next = t.next;
-        t.next.prev = t.prev;
-        t.prev = null;
-        t.next = null;
     }
 
     @Override
