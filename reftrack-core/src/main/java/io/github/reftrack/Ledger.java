@@ -429,6 +429,25 @@ final class Ledger {
         internAll(raw);
     }
 
+    /** The {@code n} oldest live references, oldest first, with their ages now. */
+    List<HeldReference> oldest(int n) {
+        RefTracker[] held;
+        StackRef[] stacks;
+        synchronized (lock) {
+            int size = Math.min(n, trackers.liveCount());
+            held = new RefTracker[size];
+            stacks = new StackRef[size];
+            trackers.copyOldest(held, stacks);
+        }
+        long now = runtime.nanoTime();
+        List<HeldReference> out = new java.util.ArrayList<>(held.length);
+        for (int i = 0; i < held.length; i++) {
+            out.add(new HeldReference(className, name, held[i].holder,
+                    Duration.ofNanos(Math.max(0, now - held[i].allocNanos)), stack(stacks[i])));
+        }
+        return out;
+    }
+
     void print(int displayLimit) {
         runtime.events().print(report(displayLimit));
     }

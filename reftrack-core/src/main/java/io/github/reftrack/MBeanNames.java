@@ -29,6 +29,8 @@ public final class MBeanNames {
     public static final String DUMP = "dump";
     /** Operation: the open directories' reports as a JSON array; optionally one class. */
     public static final String DUMP_JSON = "dumpJson";
+    /** Operation: the N references held longest, one line each ({@code int} N). */
+    public static final String OLDEST = "oldest";
 
     private MBeanNames() {
     }

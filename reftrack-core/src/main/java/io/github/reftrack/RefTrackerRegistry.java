@@ -136,6 +136,26 @@ public final class RefTrackerRegistry {
         return reports;
     }
 
+    /**
+     * Lists the references held longest across the open directories: "who has held it
+     * longest". Each directory's list is read under its lock; the ages are measured when it is.
+     *
+     * @param n how many to list, at most
+     * @return up to {@code n} references, oldest first
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public List<HeldReference> oldest(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0 (how many references to list), was " + n);
+        }
+        List<HeldReference> all = new ArrayList<>();
+        for (Ledger ledger : openLedgers()) {
+            all.addAll(ledger.oldest(n));
+        }
+        all.sort(Comparator.comparing(HeldReference::age).reversed());
+        return List.copyOf(all.subList(0, Math.min(n, all.size())));
+    }
+
     /** Watches a directory's handle; keeps its ledger so it can still be reported. */
     static final class Entry extends WeakReference<TrackingRefTrackerDir> {
         final Ledger ledger;

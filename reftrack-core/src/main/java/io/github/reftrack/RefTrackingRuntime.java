@@ -339,6 +339,15 @@ public final class RefTrackingRuntime {
         }
 
         @Override
+        public String oldest(int n) {
+            StringBuilder out = new StringBuilder();
+            for (HeldReference held : registry.oldest(n)) {
+                out.append(held).append('\n');
+            }
+            return out.toString();
+        }
+
+        @Override
         public long liveReferences() {
             return registry.liveReferences();
         }

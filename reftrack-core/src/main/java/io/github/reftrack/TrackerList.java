@@ -106,6 +106,15 @@ final class TrackerList {
         }
     }
 
+    /** Copies the oldest {@code trackers.length} live trackers, oldest first, and their stacks. */
+    void copyOldest(RefTracker[] trackers, StackRef[] stacks) {
+        RefTracker t = live.prev;
+        for (int i = 0; i < trackers.length; i++, t = t.prev) {
+            trackers[i] = t;
+            stacks[i] = t.allocStack;
+        }
+    }
+
     /** At close: evicts the whole quarantine and orphans every live tracker. */
     void clearAtClose() {
         while (quarantine.next != quarantine) {

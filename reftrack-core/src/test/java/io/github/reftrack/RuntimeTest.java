@@ -119,6 +119,29 @@ class RuntimeTest {
     }
 
     @Test
+    void oldestListsTheLongestHeldReferencesAcrossDirectories() {
+        TestRuntime test = new TestRuntime();
+        RefTrackerDir first = test.fullDir("oldest_a", 0);
+        RefTrackerDir second = test.fullDir("oldest_b", 0);
+        Sites.siteHolder(first, "held_longest");
+        test.clock.addAndGet(Duration.ofSeconds(60).toNanos());
+        Sites.siteX(second);
+        test.clock.addAndGet(Duration.ofSeconds(30).toNanos());
+        Sites.siteY(first);
+        test.clock.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        List<HeldReference> oldest = test.runtime.registry().oldest(2);
+
+        assertThat(oldest).extracting(HeldReference::age).containsExactly(Duration.ofSeconds(91),
+                Duration.ofSeconds(31));
+        assertThat(oldest.get(0).holder()).isEqualTo("held_longest");
+        assertThat(oldest.get(1).dirName()).isEqualTo(second.name());
+        assertThat(oldest.get(0).toString()).startsWith("1m31s  " + first.name() + "  held_longest  ")
+                .contains("Sites.siteHolder(Sites.java:");
+        assertThat(test.runtime.registry().oldest(0)).isEmpty();
+    }
+
+    @Test
     void leakReportSurvivesJsonAndBackToTheSameText() throws Exception {
         TestRuntime test = new TestRuntime();
         RefTrackerDir dir = test.fullDir("round \"trip\"\nforged", 0);

@@ -47,6 +47,16 @@ final class RefTrackingClient {
         return (String) invoke(MBeanNames.DUMP_JSON, className);
     }
 
+    /** The references held longest, one line each, oldest first. */
+    String oldest(int n) {
+        try {
+            return (String) connection.invoke(name, MBeanNames.OLDEST, new Object[] {n},
+                    new String[] {int.class.getName()});
+        } catch (JMException | IOException e) {
+            throw failure("call " + MBeanNames.OLDEST, e);
+        }
+    }
+
     private Object attribute(String attribute) {
         try {
             return connection.getAttribute(name, attribute);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reftrack.LeakReport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,8 +74,10 @@ final class ReportJson {
         String dirName = text(node, "dirName", at);
         int totalUsers = integer(node, "totalUsers", at);
         int skippedUsers = integer(node, "skippedUsers", at);
+        JsonNode untracked = node.get("untrackedUsers");
+        int untrackedUsers = untracked == null || untracked.isNull() ? 0 : integer(node, "untrackedUsers", at);
         try {
-            return new LeakReport(className, dirName, totalUsers, skippedUsers, parsed);
+            return new LeakReport(className, dirName, totalUsers, skippedUsers, parsed, untrackedUsers);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
@@ -106,7 +109,8 @@ final class ReportJson {
         int users = integer(node, "users", at);
         String fingerprint = text(node, "fingerprint", at);
         try {
-            return new LeakReport.Group(users, frames, fingerprint, holders);
+            return new LeakReport.Group(users, frames, fingerprint, holders, millis(node, "oldestMillis", at),
+                    millis(node, "newestMillis", at));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
@@ -154,6 +158,18 @@ final class ReportJson {
             throw wrongType(at + "." + field, "an integer");
         }
         return value.asInt();
+    }
+
+    /** An optional hold age in milliseconds; {@code null} when absent. */
+    private static Duration millis(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw wrongType(at + "." + field, "a non-negative integer");
+        }
+        return Duration.ofMillis(value.asLong());
     }
 
     private static IllegalArgumentException wrongType(String at, String expected) {

@@ -76,6 +76,11 @@ final class RefTrackingBean implements RefTrackingMXBean {
     }
 
     @Override
+    public String oldest(int n) {
+        return view.oldest(Math.max(0, n));
+    }
+
+    @Override
     public String dumpJson(String className) {
         return view.toJson(view.reports(className));
     }

@@ -110,4 +110,13 @@ public interface RefTrackingMXBean {
      * @return a JSON array, {@code []} when nothing is held
      */
     String dumpJson(String className);
+
+    /**
+     * Lists the references held longest across open directories, one line each, oldest first:
+     * age, directory, holder and the frame that took the reference.
+     *
+     * @param n how many to list (negative lists none)
+     * @return the lines; empty when nothing is held
+     */
+    String oldest(int n);
 }

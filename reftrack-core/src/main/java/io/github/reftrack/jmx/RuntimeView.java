@@ -34,6 +34,14 @@ public interface RuntimeView {
     String toJson(List<LeakReport> reports);
 
     /**
+     * Renders the references held longest, one per line, oldest first.
+     *
+     * @param n how many, at most
+     * @return the lines; empty when nothing is held
+     */
+    String oldest(int n);
+
+    /**
      * Returns outstanding references per directory class.
      *
      * @return class name to count, sorted

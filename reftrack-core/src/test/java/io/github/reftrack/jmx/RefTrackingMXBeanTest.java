@@ -126,6 +126,8 @@ class RefTrackingMXBeanTest {
         assertThat(SERVER.getAttribute(name, MBeanNames.HOUSEKEEPER_FAILURES)).isEqualTo(0L);
         assertThat(SERVER.invoke(name, MBeanNames.DUMP, new Object[0], new String[0])).isInstanceOf(String.class);
         assertThat(SERVER.invoke(name, MBeanNames.DUMP_JSON, new Object[0], new String[0])).isInstanceOf(String.class);
+        assertThat(SERVER.invoke(name, MBeanNames.OLDEST, new Object[] {3}, new String[] {int.class.getName()}))
+                .isInstanceOf(String.class);
         assertThat(name.toString()).isEqualTo(RefTracking.MBEAN_NAME);
     }
 
@@ -160,6 +162,11 @@ class RefTrackingMXBeanTest {
         @Override
         public Map<String, Long> liveByClass() {
             return Map.of();
+        }
+
+        @Override
+        public String oldest(int n) {
+            return "";
         }
 
         @Override
