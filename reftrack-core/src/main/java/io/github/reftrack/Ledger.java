@@ -55,6 +55,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code alloc} links the tracker to a list nobody reports, {@code free} marks it released;
  *       each is reported once as misuse.</li>
  *   <li>No user code (listener, logger) runs while the lock is held.</li>
+ *   <li>A caller that runs out of stack or heap inside {@code alloc} or {@code free} gets either
+ *       an error and an unchanged directory, or the normal result: the list moves call no method
+ *       (a call can overflow on entry) and run before the plain field writes, and nothing after
+ *       the count or the release may throw past the caller. {@code AdversarialTest} checks this
+ *       at every depth near the end of the stack.</li>
  * </ol>
  */
 final class Ledger {
@@ -231,10 +236,14 @@ final class Ledger {
             firstFree = record.freeStack;
             pastQuarantine = record.state == RefTracker.EVICTED;
         }
-        Reference.reachabilityFence(tracker);
-        if (afterClose) {
-            misuse(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the directory"
-                    + " is closed", capture);
+        try {
+            Reference.reachabilityFence(tracker);
+            if (afterClose) {
+                misuse(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the"
+                        + " directory is closed", capture);
+            }
+        } catch (VirtualMachineError e) {
+            // the release is done: the caller must learn so, not retry it into a double release
         }
         if (released) {
             return true;
@@ -248,14 +257,19 @@ final class Ledger {
 
     /** Moves a live record to the quarantine. Caller holds lock. */
     private void release(RefTracker record, RawCapture capture) {
-        boolean wasLinked = record.state == RefTracker.LIVE;
+        // The list move first: it either does not start (a call can overflow the stack on entry)
+        // or finishes, and the plain field writes after it cannot fail.
+        trackers.released(record, record.state == RefTracker.LIVE, !closed);
         record.freeStack = capture;
-        record.state = RefTracker.RELEASED;
-        if (record.watch != null) {
-            record.watch.clear();
-            record.watch = null;
+        LostWatch watch = record.watch;
+        record.watch = null;
+        if (watch != null) {
+            try {
+                watch.clear();
+            } catch (StackOverflowError e) {
+                // the watch may still fire; lost() ignores a tracker that is no longer live
+            }
         }
-        trackers.released(record, wasLinked, !closed);
     }
 
     private boolean refuse(RefTracker tracker) {

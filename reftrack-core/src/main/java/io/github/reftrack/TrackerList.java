@@ -14,6 +14,10 @@ import io.github.reftrack.internal.capture.StackRef;
  * </ul>
  *
  * <p>Not thread-safe: every method is called with the owning ledger's lock held.
+ *
+ * <p>{@link #addLive}, {@link #released} and {@link #removeLive} call no method: a call can
+ * throw {@code StackOverflowError} on entry, and these must either not start or finish, so a
+ * caller near the end of its stack never leaves a tracker half moved.
  */
 final class TrackerList {
     private final RefTracker live = sentinel();
@@ -48,30 +52,43 @@ final class TrackerList {
 
     /** Links a new live tracker at the head. */
     void addLive(RefTracker t) {
-        linkFirst(live, t);
+        t.prev = live;
+        t.next = live.next;
+        live.next.prev = t;
+        live.next = t;
         liveCount++;
     }
 
     /**
-     * Takes a released tracker off the live list; keeps it in the quarantine unless
+     * Marks a tracker released and takes it off the live list; keeps it in the quarantine unless
      * {@code keepHistory} is false (a closed directory keeps none), evicting the oldest past the
      * capacity.
      */
     void released(RefTracker t, boolean wasLinked, boolean keepHistory) {
+        t.state = RefTracker.RELEASED;
         releasedTotal++;
         if (!wasLinked) {
             return;
         }
-        unlink(t);
+        t.prev.next = t.next;
+        t.next.prev = t.prev;
         liveCount--;
         if (!keepHistory) {
+            t.prev = null;
+            t.next = null;
             return;
         }
-        linkLast(quarantine, t);
+        t.next = quarantine;
+        t.prev = quarantine.prev;
+        quarantine.prev.next = t;
+        quarantine.prev = t;
         quarantined++;
         if (quarantined > quarantineCapacity) {
             RefTracker oldest = quarantine.next;
-            unlink(oldest);
+            quarantine.next = oldest.next;
+            oldest.next.prev = quarantine;
+            oldest.prev = null;
+            oldest.next = null;
             oldest.state = RefTracker.EVICTED;
             quarantined--;
         }
@@ -79,7 +96,10 @@ final class TrackerList {
 
     /** Takes a live tracker off the list without releasing it (it was lost). */
     void removeLive(RefTracker t) {
-        unlink(t);
+        t.prev.next = t.next;
+        t.next.prev = t.prev;
+        t.prev = null;
+        t.next = null;
         liveCount--;
     }
 
@@ -128,20 +148,6 @@ final class TrackerList {
             t.state = RefTracker.ORPHANED;
         }
         liveCount = 0;
-    }
-
-    private static void linkFirst(RefTracker head, RefTracker t) {
-        t.prev = head;
-        t.next = head.next;
-        head.next.prev = t;
-        head.next = t;
-    }
-
-    private static void linkLast(RefTracker head, RefTracker t) {
-        t.next = head;
-        t.prev = head.prev;
-        head.prev.next = t;
-        head.prev = t;
     }
 
     private static void unlink(RefTracker t) {

@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class ExhaustionMain {
     private static final int REFS = 200;
+    private static final int LEVELS = 40;
 
     private ExhaustionMain() {
     }
@@ -122,23 +123,30 @@ public final class ExhaustionMain {
     }
 
     /**
-     * Recurses until the stack overflows, then tries a pair at the deepest frame that has room
-     * for {@code alloc}: each frame that runs out returns {@code false} and its caller, with a
-     * little more stack, tries again.
+     * Recurses until the stack overflows, then, on the way back up, tries a pair at each of the
+     * {@value #LEVELS} frames nearest the overflow: every amount of headroom from none to some.
+     *
+     * @return how many frames above the overflow this frame is
      */
-    private static boolean descend(RefTrackerDir dir, int depth) {
+    private static int descend(RefTrackerDir dir, int depth) {
+        int above;
         try {
-            if (descend(dir, depth + 1)) {
-                return true;
-            }
+            above = descend(dir, depth + 1) + 1;
         } catch (StackOverflowError bottom) {
-            // try here, with what little stack is left
+            above = 0;
         }
+        if (above < LEVELS) {
+            tryPair(dir);
+        }
+        return above;
+    }
+
+    private static void tryPair(RefTrackerDir dir) {
         RefTracker t;
         try {
             t = dir.alloc();
         } catch (StackOverflowError again) {
-            return false;
+            return; // the alloc ran out of stack: it must not have counted a reference
         }
         stackPairs++;
         try {
@@ -148,6 +156,5 @@ public final class ExhaustionMain {
         } catch (StackOverflowError again) {
             PENDING[pendingCount++] = t; // released again below, where there is stack
         }
-        return true;
     }
 }
