@@ -64,8 +64,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Ledger {
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    /** Trackers interned per lock acquisition by reports and promotions. */
-    private static final int INTERN_CHUNK = 256;
 
     private final RefTrackingRuntime runtime;
     private final long sequence;
@@ -361,36 +359,18 @@ final class Ledger {
 
     LeakReport report(int displayLimit) {
         Checks.displayLimit(displayLimit);
-        Snapshot snapshot;
+        LiveSnapshot snapshot;
         synchronized (lock) {
-            snapshot = liveSnapshot(Integer.MAX_VALUE);
+            snapshot = LiveSnapshot.of(trackers, Integer.MAX_VALUE);
         }
         return report(snapshot, displayLimit);
     }
 
-    /**
-     * The trackers of the live list, newest first, with the stack each carried when the
-     * snapshot was taken (the tracker's own field may be promoted meanwhile).
-     */
-    private record Snapshot(RefTracker[] trackers, StackRef[] stacks) {
-        int size() {
-            return trackers.length;
-        }
-    }
-
-    /** Copies the newest {@code limit} live trackers and their stacks. Caller holds lock. */
-    private Snapshot liveSnapshot(int limit) {
-        int size = Math.min(limit, trackers.liveCount());
-        Snapshot snapshot = new Snapshot(new RefTracker[size], new StackRef[size]);
-        trackers.copyNewest(snapshot.trackers(), snapshot.stacks());
-        return snapshot;
-    }
-
-    private LeakReport report(Snapshot snapshot, int displayLimit) {
-        Stack[] stacks = internAll(snapshot);
+    private LeakReport report(LiveSnapshot snapshot, int displayLimit) {
+        Stack[] stacks = snapshot.intern(runtime.depot(), lock);
         Grouping grouping = new Grouping(displayLimit);
         for (int i = 0; i < stacks.length; i++) {
-            RefTracker t = snapshot.trackers()[i];
+            RefTracker t = snapshot.trackers[i];
             grouping.add(stacks[i], t.holder, t.allocNanos);
         }
         return new LeakReport(className, name, stacks.length, grouping.skipped(), grouping.groups(runtime.nanoTime()),
@@ -398,49 +378,16 @@ final class Ledger {
     }
 
     /**
-     * Interns every stack of a snapshot (outside the lock: decoding is the slow part), then
-     * stores the interned stacks back on the trackers that still carry the raw capture. Works in
-     * chunks, dropping each chunk's captures before decoding the next: a decoded capture caches
-     * its whole frame array (kilobytes), so a million young trackers must not all be decoded and
-     * held at once.
-     */
-    private Stack[] internAll(Snapshot snapshot) {
-        Stack[] stacks = new Stack[snapshot.size()];
-        for (int from = 0; from < stacks.length; from += INTERN_CHUNK) {
-            int to = Math.min(stacks.length, from + INTERN_CHUNK);
-            boolean anyRaw = false;
-            for (int i = from; i < to; i++) {
-                stacks[i] = runtime.depot().intern(snapshot.stacks()[i]);
-                anyRaw |= stacks[i] != snapshot.stacks()[i];
-            }
-            if (anyRaw) {
-                synchronized (lock) {
-                    for (int i = from; i < to; i++) {
-                        RefTracker t = snapshot.trackers()[i];
-                        if (t.allocStack == snapshot.stacks()[i]) {
-                            t.allocStack = stacks[i];
-                        }
-                    }
-                }
-            }
-            for (int i = from; i < to; i++) {
-                snapshot.stacks()[i] = null;
-            }
-        }
-        return stacks;
-    }
-
-    /**
      * Interns the stacks of the trackers linked since the last promotion: the raw prefix of the
      * live list. Called by the housekeeping thread.
      */
     void promote() {
-        Snapshot raw;
+        LiveSnapshot raw;
         synchronized (lock) {
             promotionQueued = false;
-            raw = liveSnapshot(trackers.rawPrefix());
+            raw = LiveSnapshot.of(trackers, trackers.rawPrefix());
         }
-        internAll(raw);
+        raw.intern(runtime.depot(), lock);
     }
 
     /** The {@code n} oldest live references, oldest first, with their ages now. */
@@ -475,13 +422,13 @@ final class Ledger {
      * {@code close()}: the registry found it, and the report says so.
      */
     void close(boolean abandoned) {
-        Snapshot leaked;
+        LiveSnapshot leaked;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            leaked = liveSnapshot(Integer.MAX_VALUE);
+            leaked = LiveSnapshot.of(trackers, Integer.MAX_VALUE);
             trackers.clearAtClose();
         }
         runtime.registry().unregister(this);
