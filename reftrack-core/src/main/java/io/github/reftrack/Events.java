@@ -1,7 +1,6 @@
 package io.github.reftrack;
 
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,10 +36,6 @@ final class Events {
 
     void addSink(EventSink sink) {
         sinks.add(sink);
-    }
-
-    List<EventSink> sinks() {
-        return List.copyOf(sinks);
     }
 
     /**

@@ -52,14 +52,6 @@ final class Housekeeper implements Runnable {
         return thread != null && thread.isAlive();
     }
 
-    /** Stops the thread (a runtime being closed). */
-    synchronized void stop() {
-        if (thread != null) {
-            thread.interrupt();
-            thread = null;
-        }
-    }
-
     /** How many passes failed and were survived. */
     long failures() {
         return failures.get();

@@ -242,10 +242,6 @@ public final class RefTrackingRuntime {
         return ticker.getAsLong();
     }
 
-    EventCounts counts() {
-        return counts;
-    }
-
     /** The first tracking directory of this runtime exists: start what only trackers need. */
     void directoryRegistered() {
         if (directorySeen) {
