@@ -1,8 +1,9 @@
 /**
  * reftrack: per-reference leak tracking after the Linux kernel's {@code ref_tracker}.
  *
- * <p>Only {@code io.github.reftrack} is API. Stack capture and the stack depot live in a
- * package of their own that is not exported.
+ * <p>Only {@code io.github.reftrack} is API. Stack capture ({@code internal.capture}), the event
+ * writers ({@code internal.event}) and the sinks ({@code jfr}, {@code jmx}) live in packages of
+ * their own that are not exported (the MXBean interface is visible to the JMX introspector only).
  */
 module io.github.reftrack {
     requires static java.management;

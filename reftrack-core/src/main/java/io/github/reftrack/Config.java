@@ -1,62 +1,32 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.StackDepot;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The system properties of {@link RefTracking}, read once when reftrack is first used. A value
- * that does not parse is logged (property, value, what was expected) and replaced by the default.
+ * Parses the system properties of {@link RefTracking} into {@link RefTrackingSettings}. Holds no
+ * state: the default runtime calls {@link #read()} when it is created, so a Java agent's
+ * {@code premain} can set properties before. A value that does not parse is logged (property,
+ * value, what was expected) and replaced by the default.
  */
 final class Config {
     private static final System.Logger LOG = System.getLogger("io.github.reftrack");
 
-    static final RefTracking.Mode MODE = parseMode(System.getProperty(RefTracking.MODE_PROPERTY));
-    static final int SAMPLE_INTERVAL = parseInt(RefTracking.SAMPLE_PROPERTY, 128, 1, Integer.MAX_VALUE);
-    static final int DEPTH = parseInt(RefTracking.DEPTH_PROPERTY, 16, 1, 256);
-    static final boolean DETECT_LOST = parseSwitch(RefTracking.LOST_PROPERTY, "on", "off");
-    static final boolean THROW_ON_ERROR = parseSwitch(RefTracking.ON_ERROR_PROPERTY, "throw", "log");
-    static final String JSON_LOG = System.getProperty(RefTracking.JSON_LOG_PROPERTY);
-    static final boolean JMX = !parseSwitch(RefTracking.JMX_PROPERTY, "off", "on");
-    /** How often long-lived trackers have their stacks interned, in milliseconds. */
-    static final long PROMOTION_PERIOD_MILLIS = 1000;
-
-    private static volatile RefTracking.Mode defaultMode = MODE;
-    private static volatile boolean throwOnError = THROW_ON_ERROR;
-
-    static {
-        for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TrackingRefTrackerDir.class, Ledger.class,
-            NoopRefTrackerDir.class, TeardownWatchdog.class}) {
-            StackDepot.hide(own.getName());
-        }
-        StackDepot.hide(io.github.reftrack.capture.Capture.class.getName());
-    }
-
     private Config() {
     }
 
-    static RefTracking.Mode defaultMode() {
-        return defaultMode;
-    }
-
-    static synchronized RefTracking.Mode setDefaultMode(RefTracking.Mode mode) {
-        RefTracking.Mode previous = defaultMode;
-        defaultMode = mode;
-        return previous;
-    }
-
-    static boolean throwOnError() {
-        return throwOnError;
-    }
-
-    /** Test hook: the programmatic form of {@code reftrack.onError}. */
-    static boolean setThrowOnError(boolean value) {
-        boolean previous = throwOnError;
-        throwOnError = value;
-        return previous;
-    }
-
-    static void hideFramesOf(String className) {
-        StackDepot.hide(className);
+    static RefTrackingSettings read() {
+        RefTrackingSettings d = RefTrackingSettings.defaults();
+        return new RefTrackingSettings(parseMode(System.getProperty(RefTracking.MODE_PROPERTY)),
+                parseInt(RefTracking.SAMPLE_PROPERTY, d.sampleInterval(), 1, Integer.MAX_VALUE),
+                parseInt(RefTracking.DEPTH_PROPERTY, d.depth(), 1, RefTrackingSettings.MAX_DEPTH),
+                parseSwitch(RefTracking.LOST_PROPERTY, "on", "off"),
+                parseSwitch(RefTracking.ON_ERROR_PROPERTY, "throw", "log"),
+                System.getProperty(RefTracking.JSON_LOG_PROPERTY),
+                !parseSwitch(RefTracking.JMX_PROPERTY, "off", "on"),
+                parseList(System.getProperty(RefTracking.HIDE_PROPERTY)),
+                parseSwitch(RefTracking.REPORT_AT_EXIT_PROPERTY, "on", "off"));
     }
 
     static RefTracking.Mode parseMode(String value) {
@@ -74,6 +44,18 @@ final class Config {
                 invalid(RefTracking.MODE_PROPERTY, value, "one of off, sample, full", "off");
                 return RefTracking.Mode.OFF;
         }
+    }
+
+    static List<String> parseList(String value) {
+        List<String> items = new ArrayList<>();
+        if (value != null) {
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
     }
 
     static int parseInt(String property, int fallback, int min, int max) {

@@ -4,42 +4,52 @@ import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Delivers events to the log and to the listeners, in that order, always outside directory locks.
- * A listener that throws is logged once (per listener) and skipped; the others still run and the
- * caller never sees the exception. With {@code reftrack.onError=throw} the caller then gets a
- * {@link RefTrackerException}, on purpose.
+ * A runtime's event bus: delivers each event to the log, the built-in sinks and the listeners, in
+ * that order, always outside directory locks. A listener or sink that throws anything (an
+ * exception, an {@code OutOfMemoryError}, a {@code StackOverflowError}) is logged once and
+ * skipped; the others still run and the caller never sees the failure. With
+ * {@code onError=throw} the caller then gets a {@link RefTrackerException}, on purpose.
  */
 final class Events {
     static final System.Logger LOG = System.getLogger("io.github.reftrack");
-
-    private static final CopyOnWriteArrayList<RefTrackerListener> LISTENERS = new CopyOnWriteArrayList<>();
-    private static final Set<RefTrackerListener> FAILED = ConcurrentHashMap.newKeySet();
-    /** Abandoned-directory leaks already logged: class and stack fingerprints. */
-    private static final Set<String> LOGGED_ABANDONED = ConcurrentHashMap.newKeySet();
     private static final int MAX_LOGGED_ABANDONED = 4096;
 
-    static {
-        // The built-in sinks (JFR events, JMX counts, JSON log) are listeners, installed first.
-        Sinks.install(LISTENERS);
+    private final CopyOnWriteArrayList<RefTrackerListener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<EventSink> sinks = new CopyOnWriteArrayList<>();
+    private final Set<Object> failed = ConcurrentHashMap.newKeySet();
+    /** Abandoned-directory leaks already logged: class and stack fingerprints. */
+    private final Set<String> loggedAbandoned = ConcurrentHashMap.newKeySet();
+    private final boolean throwOnError;
+
+    Events(boolean throwOnError) {
+        this.throwOnError = throwOnError;
     }
 
-    private Events() {
+    boolean throwOnError() {
+        return throwOnError;
     }
 
-    static RefTracking.Registration add(RefTrackerListener listener) {
-        LISTENERS.add(listener);
-        return () -> {
-            LISTENERS.remove(listener);
-            FAILED.remove(listener);
-        };
+    void addSink(EventSink sink) {
+        sinks.add(sink);
     }
 
-    static void leak(LeakReport report) {
-        LOG.log(Level.ERROR, () -> "leaked references:\n" + report);
+    /**
+     * Adds a listener. The registration removes exactly this addition, once: closing it again,
+     * or closing it after the same listener was added again, leaves other registrations alone.
+     */
+    RefTracking.Registration add(RefTrackerListener listener) {
+        Entry entry = new Entry(listener);
+        listeners.add(entry);
+        return entry;
+    }
+
+    void leak(LeakReport report) {
+        log(Level.ERROR, report, "leaked references:\n");
         dispatch(report, RefTrackerListener::onLeak);
         throwIfAsked(report);
     }
@@ -50,65 +60,149 @@ final class Events {
      * distinct one (class and stacks) once, as Netty's detector does; listeners see every one.
      * Never throws: it runs on the housekeeping thread, where nobody could catch it.
      */
-    static void abandoned(LeakReport report, int untracked) {
+    void abandoned(AbandonedDirectory event) {
+        LeakReport report = event.report();
         String key = report.className() + ' ' + report.groups().stream().map(LeakReport.Group::fingerprint)
                 .collect(Collectors.joining(","));
-        if (LOGGED_ABANDONED.size() < MAX_LOGGED_ABANDONED && LOGGED_ABANDONED.add(key)) {
-            LOG.log(Level.ERROR, () -> "leaked references (directory garbage-collected without close()"
-                    + (untracked != 0 ? ", with " + untracked + " untracked references unbalanced" : "")
-                    + "; later directories leaking on the same stacks are not logged again):\n" + report);
+        if (loggedAbandoned.size() < MAX_LOGGED_ABANDONED && loggedAbandoned.add(key)) {
+            log(Level.ERROR, event, "(later directories leaking on the same stacks are not logged again) ");
         }
-        dispatch(report, RefTrackerListener::onAbandonedDirectory);
+        dispatch(event, (l, e) -> l.onAbandonedDirectory(e.report()));
     }
 
-    static void doubleRelease(DoubleRelease event) {
-        LOG.log(Level.ERROR, event::toString);
+    void doubleRelease(DoubleRelease event) {
+        log(Level.ERROR, event, "");
         dispatch(event, RefTrackerListener::onDoubleRelease);
         throwIfAsked(event);
     }
 
-    static void lost(LostReference event) {
-        LOG.log(Level.ERROR, event::toString);
+    void lost(LostReference event) {
+        log(Level.ERROR, event, "");
         dispatch(event, RefTrackerListener::onLostReference);
     }
 
-    static void stuck(StuckTeardown event) {
-        LOG.log(Level.WARNING, event::toString);
+    void stuck(StuckTeardown event) {
+        log(Level.WARNING, event, "");
         dispatch(event, RefTrackerListener::onTeardownStuck);
     }
 
-    static void misuse(Misuse event, boolean report) {
+    void misuse(Misuse event, boolean report) {
         if (report) {
-            LOG.log(Level.WARNING, event::toString);
+            log(Level.WARNING, event, "");
             dispatch(event, RefTrackerListener::onMisuse);
         }
         throwIfAsked(event);
     }
 
-    static void print(LeakReport report) {
-        if (!report.isEmpty()) {
-            LOG.log(Level.INFO, report::toString);
-        }
-    }
-
-    private static <E> void dispatch(E event, BiConsumer<RefTrackerListener, E> call) {
-        for (RefTrackerListener listener : LISTENERS) {
+    /** A directory still open at JVM shutdown: written to the sinks (the caller prints it). */
+    void atExit(LeakReport report) {
+        for (EventSink sink : sinks) {
             try {
-                call.accept(listener, event);
-            } catch (VirtualMachineError e) {
-                throw e;
+                sink.accept(report);
             } catch (Throwable e) {
-                if (FAILED.add(listener)) {
-                    LOG.log(Level.WARNING, "reftrack listener " + listener + " threw; it stays registered and its"
-                            + " further failures are not logged", e);
-                }
+                failed(sink, e);
             }
         }
     }
 
-    private static void throwIfAsked(Object event) {
-        if (Config.throwOnError()) {
+    void print(LeakReport report) {
+        if (!report.isEmpty()) {
+            log(Level.INFO, report, "");
+        }
+    }
+
+    /** Logs; a logger that fails (no memory, no stack) does not stop the event. */
+    private static void log(Level level, RefTrackerEvent event, String prefix) {
+        try {
+            LOG.log(level, () -> prefix + event);
+        } catch (Throwable e) {
+            // the listeners and sinks still get the event
+        }
+    }
+
+    private <E extends RefTrackerEvent> void dispatch(E event, BiConsumer<RefTrackerListener, E> call) {
+        for (EventSink sink : sinks) {
+            try {
+                sink.accept(event);
+            } catch (Throwable e) {
+                failed(sink, e);
+            }
+        }
+        for (RefTrackerListener listener : listeners) {
+            try {
+                call.accept(listener, event);
+            } catch (Throwable e) {
+                failed(listener, e);
+            }
+        }
+    }
+
+    private void failed(Object who, Throwable e) {
+        try {
+            if (failed.add(who)) {
+                LOG.log(Level.WARNING, "reftrack listener " + who + " threw; it stays registered and its"
+                        + " further failures are not logged", e);
+            }
+        } catch (Throwable again) {
+            // out of memory or stack while logging: the next listener must still run
+        }
+    }
+
+    private void throwIfAsked(RefTrackerEvent event) {
+        if (throwOnError) {
             throw new RefTrackerException(event);
+        }
+    }
+
+    /** One addition of a listener; it is its own registration. */
+    private final class Entry implements RefTrackerListener, RefTracking.Registration {
+        private final RefTrackerListener listener;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Entry(RefTrackerListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onLeak(LeakReport report) {
+            listener.onLeak(report);
+        }
+
+        @Override
+        public void onAbandonedDirectory(LeakReport report) {
+            listener.onAbandonedDirectory(report);
+        }
+
+        @Override
+        public void onDoubleRelease(DoubleRelease event) {
+            listener.onDoubleRelease(event);
+        }
+
+        @Override
+        public void onLostReference(LostReference event) {
+            listener.onLostReference(event);
+        }
+
+        @Override
+        public void onTeardownStuck(StuckTeardown event) {
+            listener.onTeardownStuck(event);
+        }
+
+        @Override
+        public void onMisuse(Misuse event) {
+            listener.onMisuse(event);
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                listeners.remove(this);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return listener.toString();
         }
     }
 }

@@ -5,78 +5,116 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * reftrack's one background thread, a daemon started the first time a directory records a
- * stack. It does the slow work nobody should wait for: interning the stacks of trackers that
- * lived past one promotion period (so a long-lived reference stops holding a raw backtrace),
- * reporting trackers the garbage collector found lost, and closing the ledgers of directories
- * that were garbage-collected without {@code close()}.
+ * A runtime's one background thread, a daemon named {@code reftrack-housekeeper}, started when
+ * the runtime registers its first tracking directory (never by a class initializer). It does the
+ * slow work nobody should wait for: interning the stacks of trackers that lived past one
+ * promotion period (so a long-lived reference stops holding a raw backtrace), reporting trackers
+ * the garbage collector found lost, and closing the ledgers of directories that were
+ * garbage-collected without {@code close()}.
+ *
+ * <p><b>Health.</b> A pass that fails with anything, an {@code OutOfMemoryError} or a listener's
+ * {@code StackOverflowError} included, is counted ({@link #failures()}), logged the first time,
+ * and the thread carries on with the next pass: one bad moment must not end reporting for the
+ * life of the process.
  */
 final class Housekeeper implements Runnable {
     /** Where the GC puts lost trackers' watches and abandoned directories' registry entries. */
-    static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
+    final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
-    private static final ConcurrentLinkedQueue<Ledger> PROMOTIONS = new ConcurrentLinkedQueue<>();
-    private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(Config.PROMOTION_PERIOD_MILLIS);
-    /** Test hook: while set, queued promotions wait, so a test controls when stacks are interned. */
-    private static volatile boolean promotionPaused;
+    private final RefTrackingRuntime runtime;
+    private final ConcurrentLinkedQueue<Ledger> promotions = new ConcurrentLinkedQueue<>();
+    private final long periodNanos;
+    private final BooleanSupplier promotionAllowed;
+    private final AtomicLong failures = new AtomicLong();
+    /** Guarded by {@code this}. */
+    private Thread thread;
 
-    static {
-        Thread thread = new Thread(new Housekeeper(), "reftrack-housekeeper");
-        thread.setDaemon(true);
-        thread.start();
+    Housekeeper(RefTrackingRuntime runtime, long periodNanos, BooleanSupplier promotionAllowed) {
+        this.runtime = runtime;
+        this.periodNanos = periodNanos;
+        this.promotionAllowed = promotionAllowed;
     }
 
-    private Housekeeper() {
+    /** Starts the thread, once. */
+    synchronized void start() {
+        if (thread == null) {
+            thread = new Thread(this, "reftrack-housekeeper");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    synchronized boolean isRunning() {
+        return thread != null && thread.isAlive();
+    }
+
+    /** How many passes failed and were survived. */
+    long failures() {
+        return failures.get();
     }
 
     /** Asks for the directory's young trackers to be interned at the next pass. */
-    static void queuePromotion(Ledger dir) {
-        PROMOTIONS.add(dir);
+    void queuePromotion(Ledger dir) {
+        promotions.add(dir);
     }
 
     @Override
     public void run() {
-        long nextPromotion = System.nanoTime() + PERIOD_NANOS;
-        while (true) {
+        long nextPromotion = System.nanoTime() + periodNanos;
+        while (!Thread.currentThread().isInterrupted()) {
             try {
                 long wait = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextPromotion - System.nanoTime()));
-                for (Reference<?> ref = COLLECTED.remove(wait); ref != null; ref = COLLECTED.poll()) {
+                for (Reference<?> ref = collected.remove(wait); ref != null; ref = collected.poll()) {
                     collected(ref);
                 }
                 if (System.nanoTime() - nextPromotion >= 0) {
                     promoteQueued();
-                    nextPromotion = System.nanoTime() + PERIOD_NANOS;
+                    nextPromotion = System.nanoTime() + periodNanos;
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                Events.LOG.log(Level.WARNING, "reftrack housekeeping failed; it carries on", e);
+            } catch (Throwable e) {
+                survived(e);
             }
         }
     }
 
-    private static void collected(Reference<?> ref) {
-        if (ref instanceof LostWatch) {
-            ((LostWatch) ref).report();
-        } else {
-            RefTrackerRegistry.INSTANCE.abandoned((RefTrackerRegistry.Entry) ref);
+    /** Counts a failed pass and says so the first time; must not fail itself. */
+    void survived(Throwable e) {
+        if (failures.getAndIncrement() == 0) {
+            try {
+                Events.LOG.log(Level.ERROR, "reftrack housekeeping failed (" + e + "); it carries on, and further"
+                        + " failures are only counted (HousekeeperFailures in JMX, stats())", e);
+            } catch (Throwable again) {
+                // no memory or stack to log with: the count still says it happened
+            }
         }
     }
 
-    static void pausePromotion(boolean paused) {
-        promotionPaused = paused;
+    /** Handles one collected reference; a failure is counted and the next one still handled. */
+    void collected(Reference<?> ref) {
+        try {
+            if (ref instanceof LostWatch) {
+                ((LostWatch) ref).report();
+            } else {
+                runtime.registry().abandoned((RefTrackerRegistry.Entry) ref);
+            }
+        } catch (Throwable e) {
+            survived(e);
+        }
     }
 
     /** Promotes the directories queued before this pass; those queued during it wait a period. */
-    static void promoteQueued() {
-        if (promotionPaused) {
+    void promoteQueued() {
+        if (!promotionAllowed.getAsBoolean()) {
             return;
         }
-        for (int n = PROMOTIONS.size(); n > 0; n--) {
-            Ledger dir = PROMOTIONS.poll();
+        for (int n = promotions.size(); n > 0; n--) {
+            Ledger dir = promotions.poll();
             if (dir == null) {
                 return;
             }

@@ -1,39 +1,53 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.Stack;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fleet log: appends one JSON object per event, one per line, to the file named by
- * {@value RefTracking#JSON_LOG_PROPERTY}, for log shippers to pick up. Every line has
- * {@code timestamp} (ISO-8601, UTC), {@code event} ({@code leak}, {@code doubleRelease},
- * {@code lostReference}, {@code misuse}, {@code teardownStuck}), the directory's
- * {@code className} and {@code dirName} where there is one, stack {@code fingerprint}s and frames
- * as in {@link LeakReport#toJson()}. A leak line is the report's JSON plus {@code fingerprints},
- * its distinct group fingerprints (groups differ by line numbers, fingerprints do not).
+ * {@value RefTracking#JSON_LOG_PROPERTY}, for log shippers to pick up. Lines are written by
+ * {@link EventJson#logLine} (schema in the module's README).
  *
- * <p>The file is opened in append mode on the first event and kept open; each line is one
+ * <p><b>Decoupled.</b> The thread that raised an event only formats its line and offers it to a
+ * bounded queue ({@value #CAPACITY} lines); a daemon thread, {@code reftrack-json-log}, started on
+ * the first event, writes them. A stalled reader (the log is a FIFO nobody drains, a hung network
+ * file system) therefore never blocks the application: when the queue is full the line is
+ * dropped and counted ({@link #dropped()}), and the first drop is logged. At JVM exit a shutdown
+ * hook waits up to two seconds for the queued lines to be written.
+ *
+ * <p>The file is opened in append mode on the first write and kept open; each line is one
  * {@code write} of a complete line, so lines from several processes sharing the file do not
  * interleave on local file systems. A failure to open or write is logged once, with the path and
  * the cause, and turns the sink off: it never throws into the code that raised the event.
  *
- * <p>Thread-safe: lines are formatted by the calling thread, then written under {@link #lock},
- * which guards {@link #out} and {@link #disabled}.
+ * <p>Thread-safe: {@link #out} is only touched by the writer thread (and by {@link #close()} after
+ * it stopped).
  */
-final class JsonLogSink implements RefTrackerListener {
+final class JsonLogSink implements EventSink {
+    static final int CAPACITY = 4096;
+    /** How long the JVM's exit waits, at most, for queued lines to be written. */
+    private static final long EXIT_FLUSH_SECONDS = 2;
+
     private final String path;
     private final Clock clock;
-    private final Object lock = new Object();
-    /** Guarded by {@link #lock}; {@code null} until the first event. */
-    private OutputStream out;
-    /** Written under {@link #lock}; read without it to skip formatting once the sink is off. */
+    private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean disabled;
+    private volatile Thread writer;
+    /** Only the writer thread touches it. */
+    private OutputStream out;
 
     JsonLogSink(String path) {
         this(path, Clock.systemUTC());
@@ -45,109 +59,106 @@ final class JsonLogSink implements RefTrackerListener {
     }
 
     @Override
-    public void onLeak(LeakReport report) {
-        leak("leak", report);
-    }
-
-    @Override
-    public void onAbandonedDirectory(LeakReport report) {
-        leak("abandonedDirectory", report);
-    }
-
-    private void leak(String type, LeakReport report) {
-        if (!disabled) {
-            Json json = start(type).members(report.toJson()).name("fingerprints").beginArray();
-            report.groups().stream().map(LeakReport.Group::fingerprint).distinct().forEach(json::value);
-            write(json.endArray().endObject());
+    public void accept(RefTrackerEvent event) {
+        if (disabled) {
+            return;
+        }
+        String line = EventJson.logLine(event, clock.instant());
+        if (started.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::writeLoop, "reftrack-json-log");
+            thread.setDaemon(true);
+            writer = thread;
+            thread.start();
+            flushAtExit();
+        }
+        if (queue.offer(line)) {
+            offered.incrementAndGet();
+        } else if (dropped.getAndIncrement() == 0) {
+            Events.LOG.log(Level.WARNING, "reftrack's JSON event log " + path + " is not keeping up (its reader is"
+                    + " stalled or the disk is slow); events that do not fit in its queue of " + CAPACITY
+                    + " lines are dropped and counted");
         }
     }
 
-    @Override
-    public void onDoubleRelease(DoubleRelease event) {
-        if (!disabled) {
-            Json json = start("doubleRelease").field("className", event.className())
-                    .field("dirName", event.dirName()).field("holder", event.holder())
-                    .field("pastQuarantine", event.pastQuarantine())
-                    .field("fingerprint", Stack.fingerprintOf(event.allocatedAt()))
-                    .field("firstReleaseFingerprint", Stack.fingerprintOf(event.firstReleasedAt()))
-                    .field("secondReleaseFingerprint", Stack.fingerprintOf(event.releasedAgainAt()));
-            frames(json, "allocatedAt", event.allocatedAt());
-            frames(json, "firstReleasedAt", event.firstReleasedAt());
-            frames(json, "releasedAgainAt", event.releasedAgainAt());
-            write(json.endObject());
+    /** Lets the writer finish the queued lines when the JVM exits (daemon threads run during hooks). */
+    private void flushAtExit() {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    flush(EXIT_FLUSH_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "reftrack-json-log-flush"));
+        } catch (IllegalStateException | SecurityException e) {
+            // already shutting down: what is queued may be lost
         }
     }
 
-    @Override
-    public void onLostReference(LostReference event) {
-        if (!disabled) {
-            Json json = start("lostReference").field("className", event.className())
-                    .field("dirName", event.dirName()).field("holder", event.holder())
-                    .field("fingerprint", event.fingerprint());
-            frames(json, "allocatedAt", event.allocatedAt());
-            write(json.endObject());
-        }
-    }
-
-    @Override
-    public void onMisuse(Misuse event) {
-        if (!disabled) {
-            Json json = start("misuse").field("kind", event.kind().name()).field("className", event.className())
-                    .field("dirName", event.dirName()).field("message", event.message())
-                    .field("fingerprint", Stack.fingerprintOf(event.at()));
-            frames(json, "at", event.at());
-            write(json.endObject());
-        }
-    }
-
-    @Override
-    public void onTeardownStuck(StuckTeardown event) {
-        if (!disabled) {
-            Json json = start("teardownStuck").field("what", event.what())
-                    .field("waitedMillis", event.waited().toMillis()).field("remaining", event.remaining())
-                    .name("holders").beginArray();
-            event.holders().forEach(report -> json.raw(report.toJson()));
-            write(json.endArray().endObject());
-        }
-    }
-
-    private Json start(String event) {
-        return new Json().beginObject().field("timestamp", clock.instant().toString()).field("event", event);
-    }
-
-    private static void frames(Json json, String name, List<StackTraceElement> frames) {
-        json.name(name);
-        Frames.writeJson(frames, json);
-    }
-
-    private void write(Json json) {
-        byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
-        synchronized (lock) {
-            if (disabled) {
+    private void writeLoop() {
+        while (!disabled) {
+            String line;
+            try {
+                line = queue.take();
+            } catch (InterruptedException e) {
                 return;
             }
-            try {
-                if (out == null) {
-                    // FileOutputStream, not a FileChannel: an interrupted caller must not close the log.
-                    out = new FileOutputStream(path, true);
-                }
-                out.write(line);
-            } catch (IOException | RuntimeException e) {
-                disabled = true;
-                closeQuietly();
-                Events.LOG.log(Level.WARNING, "reftrack cannot write its JSON event log -D"
-                        + RefTracking.JSON_LOG_PROPERTY + "=" + path + " (" + e
-                        + "); no further events are written to it. Fix the path or its permissions and restart.");
-            }
+            write(line);
+            written.incrementAndGet();
         }
     }
 
-    /** Closes the file; later events are dropped. Idempotent. */
-    void close() {
-        synchronized (lock) {
+    private void write(String line) {
+        try {
+            if (out == null) {
+                // FileOutputStream, not a FileChannel: an interrupt must not close the log.
+                out = new FileOutputStream(path, true);
+            }
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
             disabled = true;
+            queue.clear();
             closeQuietly();
+            Events.LOG.log(Level.WARNING, "reftrack cannot write its JSON event log -D"
+                    + RefTracking.JSON_LOG_PROPERTY + "=" + path + " (" + e
+                    + "); no further events are written to it. Fix the path or its permissions and restart.");
         }
+    }
+
+    /**
+     * Waits until every line offered so far is written (or the sink turned itself off).
+     *
+     * @return {@code true} if everything was written in time
+     */
+    boolean flush(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (!disabled && written.get() < offered.get()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    /** How many events were dropped because the writer could not keep up. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Stops the writer and closes the file; later events are dropped. Idempotent. */
+    void close() {
+        disabled = true;
+        Thread thread = writer;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeQuietly();
     }
 
     boolean isDisabled() {
@@ -155,13 +166,14 @@ final class JsonLogSink implements RefTrackerListener {
     }
 
     private void closeQuietly() {
-        if (out != null) {
+        OutputStream stream = out;
+        out = null;
+        if (stream != null) {
             try {
-                out.close();
+                stream.close();
             } catch (IOException e) {
                 Events.LOG.log(Level.DEBUG, "closing the JSON event log " + path + " failed", e);
             }
-            out = null;
         }
     }
 

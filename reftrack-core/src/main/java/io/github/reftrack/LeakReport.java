@@ -1,41 +1,50 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.FrameText;
+import io.github.reftrack.internal.event.FrameText;
+import io.github.reftrack.internal.event.TextEscape;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The live trackers of one directory at one instant, grouped by the stack that took them: the
+ * The live references of one directory at one instant, grouped by the stack that took them: the
  * Java form of the kernel's {@code ref_tracker_dir_print}.
  *
  * <p>Groups are ordered by their newest tracker, newest first; at most {@code displayLimit}
  * groups are formed, and trackers whose stack did not get a group are counted in
- * {@link #skippedUsers()}. {@link #toString()} renders the kernel's text:
+ * {@link #skippedUsers()}. References counted without a stack (sampled out, or their capture
+ * failed) are counted in {@link #untrackedUsers()}. {@link #toString()} renders the kernel's
+ * text, with the age of each group's oldest reference once it is {@link #SHOWN_AGE} or more:
  *
  * <pre>
- * delayed_node@00000000c0ffee11 has 1/2 users at
+ * delayed_node@00000000c0ffee11 has 1/12 users at (oldest 2m13s)
  *      com.example.Cleaner.killAll(Cleaner.java:88)
  *      ...
  *
- * delayed_node@00000000c0ffee11 has 1/2 users at
+ * delayed_node@00000000c0ffee11 has 1/12 users at (oldest 4s)
  *   held by: inode_cache
  *      com.example.Inodes.get(Inodes.java:41)
  *      ...
  *
+ * delayed_node@00000000c0ffee11 and 10 more counted without a stack
  * </pre>
  *
  * <p>Immutable and thread-safe.
  *
- * @param className    the directory's class, e.g. {@code delayed_node}
- * @param dirName      the directory's name, {@code <class>@<16 hex digits>}
- * @param totalUsers   live trackers in the directory when the report was taken
- * @param skippedUsers live trackers not shown because the display limit was reached
- * @param groups       one entry per distinct stack, newest first
+ * @param className      the directory's class, e.g. {@code delayed_node}
+ * @param dirName        the directory's name, {@code <class>@<16 hex digits>}
+ * @param totalUsers     live trackers (references with a stack) when the report was taken
+ * @param skippedUsers   live trackers not shown because the display limit was reached
+ * @param groups         one entry per distinct stack, newest first
+ * @param untrackedUsers references counted without a stack (sampled out, capture failed); not in
+ *                       {@code totalUsers}
  */
-public record LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups) {
+public record LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups,
+        int untrackedUsers) implements RefTrackerEvent {
 
     /**
-     * Validates and copies the components.
+     * Validates and copies the components. Counts are added up in {@code long}, so counts that
+     * agree only through {@code int} overflow are rejected.
      *
      * @throws NullPointerException     if a name, the group list or a group is null
      * @throws IllegalArgumentException if the counts are negative or do not add up
@@ -44,88 +53,127 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(dirName, "dirName");
         groups = List.copyOf(groups);
-        int shown = groups.stream().mapToInt(Group::users).sum();
-        if (totalUsers < 0 || skippedUsers < 0 || shown + skippedUsers != totalUsers) {
+        long shown = 0;
+        for (Group group : groups) {
+            shown += group.users();
+        }
+        if (totalUsers < 0 || skippedUsers < 0 || untrackedUsers < 0 || shown + skippedUsers != totalUsers) {
             throw new IllegalArgumentException("inconsistent report for " + dirName + ": " + shown
-                    + " users in groups + " + skippedUsers + " skipped != " + totalUsers + " total");
+                    + " users in groups + " + skippedUsers + " skipped != " + totalUsers + " total"
+                    + (untrackedUsers < 0 ? ", and " + untrackedUsers + " untracked users is negative" : ""));
         }
     }
 
     /**
-     * Returns whether the directory had no live trackers.
+     * Creates a report without references counted without a stack.
      *
-     * @return {@code true} if {@link #totalUsers()} is zero
+     * @param className    the directory's class
+     * @param dirName      the directory's name
+     * @param totalUsers   live trackers when the report was taken
+     * @param skippedUsers live trackers not shown because the display limit was reached
+     * @param groups       one entry per distinct stack, newest first
+     * @throws NullPointerException     if a name, the group list or a group is null
+     * @throws IllegalArgumentException if the counts are negative or do not add up
+     */
+    public LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups) {
+        this(className, dirName, totalUsers, skippedUsers, groups, 0);
+    }
+
+    /**
+     * Returns whether the directory held no reference, with or without a stack.
+     *
+     * @return {@code true} if {@link #totalUsers()} and {@link #untrackedUsers()} are zero
      */
     public boolean isEmpty() {
-        return totalUsers == 0;
+        return totalUsers == 0 && untrackedUsers == 0;
+    }
+
+    @Override
+    public String eventName() {
+        return "leak";
     }
 
     /**
      * Renders the report in the kernel's shape; an empty report renders as the empty string (the
-     * kernel prints nothing).
+     * kernel prints nothing). Names are escaped: control characters appear as {@code \n},
+     * {@code \u001b} and so on, so a name cannot forge lines.
      *
      * @return the report text, each group ending in a blank line
      */
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(256);
+        String dir = TextEscape.escape(dirName);
+        long all = (long) totalUsers + untrackedUsers;
         for (Group group : groups) {
-            out.append(dirName).append(" has ").append(group.users()).append('/').append(totalUsers)
-                    .append(" users at\n");
-            if (!group.holders().isEmpty()) {
-                out.append("  held by: ").append(String.join(", ", group.holders())).append('\n');
+            out.append(dir).append(" has ").append(group.users()).append('/').append(all).append(" users at");
+            if (group.oldest() != null && group.oldest().compareTo(SHOWN_AGE) >= 0) {
+                out.append(" (oldest ").append(age(group.oldest())).append(')');
             }
-            FrameText.appendAll(group.frames(), Frames.REPORT_INDENT, out);
+            out.append('\n');
+            if (!group.holders().isEmpty()) {
+                out.append("  held by: ");
+                for (int i = 0; i < group.holders().size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(TextEscape.escape(group.holders().get(i)));
+                }
+                out.append('\n');
+            }
+            FrameText.appendAll(group.frames(), FrameText.REPORT_INDENT, out);
             out.append('\n');
         }
         if (skippedUsers > 0) {
-            out.append(dirName).append(" skipped reports about ").append(skippedUsers).append('/')
-                    .append(totalUsers).append(" users.\n");
+            out.append(dir).append(" skipped reports about ").append(skippedUsers).append('/').append(all)
+                    .append(" users.\n");
+        }
+        if (untrackedUsers > 0) {
+            out.append(dir).append(totalUsers > 0 ? " and " + untrackedUsers + " more"
+                    : " has " + untrackedUsers + "/" + all + " users").append(" counted without a stack\n");
         }
         return out.toString();
     }
 
     /**
-     * Renders the report as one JSON object: {@code className}, {@code dirName},
-     * {@code totalUsers}, {@code skippedUsers} and {@code groups}, each group with {@code users},
-     * {@code fingerprint}, {@code holders} and {@code frames} (objects with {@code class},
-     * {@code method}, {@code file}, {@code line}).
-     *
-     * @return the JSON text, on one line
+     * The youngest oldest-reference age the text shows: a reference held for less than ten
+     * seconds is ordinary traffic, not a hold worth a reader's attention, and leaving it out keeps
+     * the text of a short run stable (JSON always carries the ages).
      */
-    public String toJson() {
-        Json json = new Json();
-        json.beginObject()
-                .field("className", className)
-                .field("dirName", dirName)
-                .field("totalUsers", totalUsers)
-                .field("skippedUsers", skippedUsers)
-                .name("groups").beginArray();
-        for (Group group : groups) {
-            json.beginObject()
-                    .field("users", group.users())
-                    .field("fingerprint", group.fingerprint())
-                    .name("holders").strings(group.holders());
-            json.name("frames");
-            Frames.writeJson(group.frames(), json);
-            json.endObject();
+    public static final Duration SHOWN_AGE = Duration.ofSeconds(10);
+
+    /** Renders an age as the largest two units: {@code 850ms}, {@code 4s}, {@code 2m13s}, {@code 3h05m}. */
+    static String age(Duration age) {
+        long ms = Math.max(0, age.toMillis());
+        if (ms < 1000) {
+            return ms + "ms";
         }
-        return json.endArray().endObject().toString();
+        long s = ms / 1000;
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + (s % 60) + "s";
+        }
+        if (s < 86_400) {
+            return (s / 3600) + "h" + String.format("%02dm", (s % 3600) / 60);
+        }
+        return (s / 86_400) + "d" + ((s % 86_400) / 3600) + "h";
     }
 
     /**
      * The trackers of a report that share one allocation stack.
      *
      * @param users       how many live trackers have this stack
-     * @param frames      the stack, starting at the caller of {@code alloc}, library frames
-     *                    stripped, at most {@value RefTracking#DEPTH_PROPERTY} frames; empty when
-     *                    the stack could not be captured
-     * @param fingerprint a stable identifier of the call path: the same across runs, hosts, line
-     *                    number changes and object identities, different between call paths
+     * @param frames      the stack, starting at the caller of {@code alloc}, hidden frames left
+     *                    out, at most {@value RefTracking#DEPTH_PROPERTY} frames; empty when the
+     *                    stack could not be captured
+     * @param fingerprint a stable identifier of the call path (see {@link CallStack})
      * @param holders     the distinct holder names given to {@code alloc(holder)} by these
      *                    trackers, in order of appearance; empty if none had one
+     * @param oldest      how long the oldest of these references had been held when the report
+     *                    was taken, or {@code null} if not known
+     * @param newest      how long the newest had been held, or {@code null} if not known
      */
-    public record Group(int users, List<StackTraceElement> frames, String fingerprint, List<String> holders) {
+    public record Group(int users, List<StackTraceElement> frames, String fingerprint, List<String> holders,
+            Duration oldest, Duration newest) {
 
         /**
          * Validates and copies the components.
@@ -140,6 +188,29 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
             frames = List.copyOf(frames);
             Objects.requireNonNull(fingerprint, "fingerprint");
             holders = List.copyOf(holders);
+        }
+
+        /**
+         * Creates a group whose hold times are not known.
+         *
+         * @param users       how many live trackers have this stack
+         * @param frames      the stack
+         * @param fingerprint a stable identifier of the call path
+         * @param holders     the distinct holder names
+         * @throws NullPointerException     if a list or the fingerprint is null
+         * @throws IllegalArgumentException if {@code users} is not positive
+         */
+        public Group(int users, List<StackTraceElement> frames, String fingerprint, List<String> holders) {
+            this(users, frames, fingerprint, holders, null, null);
+        }
+
+        /**
+         * Returns the group's stack as a value.
+         *
+         * @return the frames and fingerprint
+         */
+        public CallStack stack() {
+            return new CallStack(frames, fingerprint);
         }
     }
 }

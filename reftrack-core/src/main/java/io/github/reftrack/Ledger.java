@@ -1,15 +1,11 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.Capture;
-import io.github.reftrack.capture.Stack;
-import io.github.reftrack.capture.StackDepot;
+import io.github.reftrack.internal.capture.RawCapture;
+import io.github.reftrack.internal.capture.Stack;
+import io.github.reftrack.internal.capture.StackRef;
 import java.lang.ref.Reference;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,28 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Design</h2>
  *
- * <p>Each directory has one lock ({@code lock}). It guards the two intrusive lists, every
- * tracker's mutable fields ({@code state}, {@code allocStack}, {@code freeStack}, links, watch)
- * and the directory's own {@code liveTrackers}, {@code quarantined}, {@code closed} and
- * {@code promotionQueued}. The lists reuse the trackers' {@code prev}/{@code next} fields, so a
- * tracker is in at most one list, and linking costs no allocation:
- * <ul>
- *   <li>{@code live}: trackers not yet released, newest at the head (the kernel's
- *       {@code list}, walked newest to oldest when reporting);</li>
- *   <li>{@code quarantine}: released trackers, oldest at the head; when it holds more than
- *       {@code quarantineCapacity}, the head is evicted (FIFO, as the kernel's).</li>
- * </ul>
+ * <p>Each directory has one lock ({@code lock}). It guards the {@link TrackerList} (the live list,
+ * newest first, and the FIFO quarantine, both intrusive through the trackers' own links, with
+ * their counts), every tracker's mutable fields ({@code state}, {@code allocStack},
+ * {@code freeStack}, links, watch) and the directory's own {@code lost}, {@code closed} and
+ * {@code promotionQueued}. Grouping a report ({@link Grouping}) works on a copy, outside the lock.
  *
- * <p>Everything slow happens outside the lock: capturing the stack ({@code new Capture()}, about a
- * microsecond) before taking it, and decoding, interning, rendering and event delivery after
- * releasing it. The lock is held for a few pointer writes, which is why one shared directory
+ * <p>Everything slow happens outside the lock: capturing the stack (the runtime's capture
+ * source, about a microsecond) before taking it, and decoding, interning, rendering and event
+ * delivery after releasing it. The lock is held for a few pointer writes, which is why one shared directory
  * scales like two separate ones. Untracked references (sampled out, capture failed,
  * {@code allocUntracked}) never take the lock: they are counted in {@link BalanceCounter}s.
  *
- * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw {@link Capture} (a compact
- * VM backtrace whose size grows with the stack depth). Stacks are decoded and interned in the
- * {@link StackDepot} only for trackers that live long enough or get reported: the first tracker
- * linked after a promotion queues the directory for the housekeeping thread, which interns the
+ * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw capture (for the Java
+ * source, a compact VM backtrace whose size grows with the stack depth). Stacks are decoded and
+ * interned in the runtime's stack depot only for trackers that live long enough or get reported:
+ * the first tracker linked after a promotion queues the directory for the housekeeping thread, which interns the
  * stacks of every tracker live at its next pass ({@link #promote()}); a report interns the stacks
  * it shows. Newest trackers sit at the head, so the raw ones always form a prefix of the live
  * list and a promotion walks only that prefix. Once interned, a live tracker costs one 48-byte
@@ -54,7 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       lock was held, whatever alloc, free or close run concurrently.</li>
  *   <li>Each tracker is released at most once: the second {@code free} sees {@code state} no
  *       longer {@code LIVE} under the lock, changes nothing, and reports the double release with
- *       the first release's stack, also after the tracker left the quarantine.</li>
+ *       the first release's stack, also after the tracker left the quarantine. The state decides,
+ *       never the presence of a stack: a release whose stack could not be captured is still a
+ *       release, and the report says its stack is missing.</li>
  *   <li>Leaks are reported exactly once: the first {@code close} sets {@code closed} and takes
  *       the live list under the lock; later closes see {@code closed} and return. A directory
  *       whose handle is garbage-collected first is closed by the registry, on the housekeeping
@@ -63,20 +55,24 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code alloc} links the tracker to a list nobody reports, {@code free} marks it released;
  *       each is reported once as misuse.</li>
  *   <li>No user code (listener, logger) runs while the lock is held.</li>
+ *   <li>A caller that runs out of stack or heap inside {@code alloc} or {@code free} gets either
+ *       an error and an unchanged directory, or the normal result: the list moves call no method
+ *       (a call can overflow on entry) and run before the plain field writes, and nothing after
+ *       the count or the release may throw past the caller. {@code AdversarialTest} checks this
+ *       at every depth near the end of the stack.</li>
  * </ol>
  */
 final class Ledger {
     private static final AtomicLong SEQUENCE = new AtomicLong();
-    static final int CLOSE_DISPLAY_LIMIT = 16;
-    /** Trackers interned per lock acquisition by reports and promotions. */
-    private static final int INTERN_CHUNK = 256;
 
+    private final RefTrackingRuntime runtime;
+    private final long sequence;
     private final long id;
     private final String className;
     private final String name;
     private final RefTracking.Mode mode;
-    private final int quarantineCapacity;
-    private final Sampler sampler;
+    private final TrackerList trackers;
+    private final int sampleInterval;
     private final boolean detectLost;
     private final BalanceCounter untracked = new BalanceCounter();
     private final BalanceCounter noTracker = new BalanceCounter();
@@ -85,23 +81,21 @@ final class Ledger {
     private final Object lock = new Object();
 
     // Guarded by lock.
-    private final RefTracker live = sentinel();
-    private final RefTracker quarantine = sentinel();
-    private int liveTrackers;
-    private int quarantined;
     private int lost;
     private boolean promotionQueued;
     /** Written under lock; read without it on paths that only decide whether to warn. */
     private volatile boolean closed;
 
-    Ledger(String className, int quarantineCapacity, RefTracking.Mode mode, int sampleInterval,
-            boolean detectLost) {
-        this.id = idOf(SEQUENCE.incrementAndGet());
+    Ledger(RefTrackingRuntime runtime, String className, int quarantineCapacity, RefTracking.Mode mode,
+            int sampleInterval, boolean detectLost) {
+        this.runtime = runtime;
+        this.sequence = SEQUENCE.incrementAndGet();
+        this.id = idOf(sequence);
         this.className = className;
         this.name = className + '@' + String.format("%016x", id);
         this.mode = mode;
-        this.quarantineCapacity = quarantineCapacity;
-        this.sampler = sampleInterval > 1 ? Sampler.forClass(className, sampleInterval) : null;
+        this.trackers = new TrackerList(quarantineCapacity);
+        this.sampleInterval = sampleInterval;
         this.detectLost = detectLost;
     }
 
@@ -120,15 +114,17 @@ final class Ledger {
         return x ^ (x >>> 16);
     }
 
-    private static RefTracker sentinel() {
-        RefTracker s = new RefTracker(null, null, null);
-        s.prev = s;
-        s.next = s;
-        return s;
-    }
-
     long id() {
         return id;
+    }
+
+    RefTrackingRuntime runtime() {
+        return runtime;
+    }
+
+    /** Creation order, for listing directories oldest first (the id is scrambled). */
+    long sequence() {
+        return sequence;
     }
 
     String name() {
@@ -144,10 +140,10 @@ final class Ledger {
     }
 
     RefTracker alloc(String holder) {
-        if (sampler != null && !sampler.sample()) {
+        if (sampleInterval > 1 && !runtime.sampler().sample(sampleInterval)) {
             return allocWithoutStack();
         }
-        Capture capture = Capture.take();
+        RawCapture capture = runtime.capture().capture();
         if (capture == null) {
             misuse(Misuse.Kind.CAPTURE_FAILED, "memory allocation failure, unreliable refcount tracker: the stack"
                     + " could not be captured, so the reference is counted without one", null);
@@ -155,104 +151,122 @@ final class Ledger {
         }
         RefTracker record = new RefTracker(this, holder, null);
         record.allocStack = capture;
+        record.allocNanos = runtime.nanoTime();
         RefTracker handle = record;
         LostWatch watch = null;
         if (detectLost) {
             handle = new RefTracker(this, holder, record);
-            watch = new LostWatch(handle, record);
+            watch = new LostWatch(handle, record, runtime.housekeeper().collected);
         }
         boolean queuePromotion;
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
-            linkFirst(live, record);
-            liveTrackers++;
+            trackers.addLive(record);
             record.watch = watch;
             queuePromotion = !promotionQueued && !afterClose;
             promotionQueued |= queuePromotion;
         }
-        if (queuePromotion) {
-            Housekeeper.queuePromotion(this);
-        }
-        if (afterClose) {
-            misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
-                    + " directory will never report it; take references only while the object is alive", capture);
+        // The reference is counted now: nothing below may throw past the caller, who would then
+        // hold a reference without its tracker (a stack or heap running out here, for instance).
+        try {
+            if (queuePromotion) {
+                runtime.housekeeper().queuePromotion(this);
+            }
+            if (afterClose) {
+                misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
+                        + " directory will never report it; take references only while the object is alive",
+                        capture);
+            }
+        } catch (VirtualMachineError e) {
+            if (queuePromotion) {
+                promotionNotQueued();
+            }
         }
         return handle;
     }
 
+    /** Queuing the promotion failed: let a later alloc queue it. */
+    private void promotionNotQueued() {
+        try {
+            synchronized (lock) {
+                promotionQueued = false;
+            }
+        } catch (VirtualMachineError e) {
+            // still out of stack: this directory's young stacks are interned by its next report
+        }
+    }
+
     private RefTracker allocWithoutStack() {
         untracked.increment();
-        if (closed) {
-            misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the object"
-                    + " is alive");
+        try {
+            if (closed) {
+                misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the"
+                        + " object is alive");
+            }
+        } catch (VirtualMachineError e) {
+            // counted: the caller must get its token
         }
         return RefTracker.UNTRACKED;
     }
 
     boolean free(RefTracker tracker) {
         if (tracker == RefTracker.UNTRACKED) {
-            return releaseWithoutStack(untracked, "free() of an untracked reference");
+            return releaseSampledOut();
         }
         if (tracker == null || tracker.dir != this) {
             return refuse(tracker);
         }
-        Capture capture = Capture.take();
+        RawCapture capture = runtime.capture().capture();
         RefTracker record = tracker.record();
-        Object allocStack;
-        Object firstFree;
+        boolean released;
+        StackRef allocStack;
+        StackRef firstFree;
         boolean pastQuarantine;
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
-            if (record.state == RefTracker.LIVE || record.state == RefTracker.ORPHANED) {
+            released = record.state == RefTracker.LIVE || record.state == RefTracker.ORPHANED;
+            if (released) {
                 release(record, capture);
-                allocStack = null;
-                firstFree = null;
-                pastQuarantine = false;
-            } else {
-                allocStack = record.allocStack;
-                firstFree = record.freeStack;
-                pastQuarantine = record.state == RefTracker.EVICTED;
             }
+            allocStack = record.allocStack;
+            firstFree = record.freeStack;
+            pastQuarantine = record.state == RefTracker.EVICTED;
         }
-        Reference.reachabilityFence(tracker);
-        if (afterClose) {
-            misuse(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the directory"
-                    + " is closed", capture);
+        try {
+            Reference.reachabilityFence(tracker);
+            if (afterClose) {
+                misuse(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the"
+                        + " directory is closed", capture);
+            }
+        } catch (VirtualMachineError e) {
+            // the release is done: the caller must learn so, not retry it into a double release
         }
-        if (firstFree == null) {
+        if (released) {
             return true;
         }
-        Events.doubleRelease(new DoubleRelease(className, name, record.holder, frames(allocStack),
-                frames(firstFree), frames(capture), pastQuarantine));
+        String note = firstFree != null ? null
+                : "the first release's stack could not be captured (no memory or no stack left at that moment)";
+        runtime.events().doubleRelease(new DoubleRelease(className, name, record.holder, stack(allocStack),
+                stack(firstFree), stack(capture), pastQuarantine, note));
         return false;
     }
 
     /** Moves a live record to the quarantine. Caller holds lock. */
-    private void release(RefTracker record, Capture capture) {
-        boolean wasLinked = record.state == RefTracker.LIVE;
+    private void release(RefTracker record, RawCapture capture) {
+        // The list move first: it either does not start (a call can overflow the stack on entry)
+        // or finishes, and the plain field writes after it cannot fail.
+        trackers.released(record, record.state == RefTracker.LIVE, !closed);
         record.freeStack = capture;
-        record.state = RefTracker.RELEASED;
-        if (record.watch != null) {
-            ((LostWatch) record.watch).clear();
-            record.watch = null;
-        }
-        if (!wasLinked) {
-            return;
-        }
-        unlink(record);
-        liveTrackers--;
-        if (closed) {
-            return;
-        }
-        linkLast(quarantine, record);
-        quarantined++;
-        if (quarantined > quarantineCapacity) {
-            RefTracker oldest = quarantine.next;
-            unlink(oldest);
-            oldest.state = RefTracker.EVICTED;
-            quarantined--;
+        LostWatch watch = record.watch;
+        record.watch = null;
+        if (watch != null) {
+            try {
+                watch.clear();
+            } catch (StackOverflowError e) {
+                // the watch may still fire; lost() ignores a tracker that is no longer live
+            }
         }
     }
 
@@ -281,6 +295,36 @@ final class Ledger {
         releaseWithoutStack(noTracker, "freeUntracked()");
     }
 
+    /**
+     * Releases a reference counted without a stack. Releasing more of them than were taken is a
+     * double release: reported (once per directory, as the count is saturated from then on) with
+     * the stack of this release and why the other two are missing.
+     */
+    private boolean releaseSampledOut() {
+        boolean balanced = untracked.decrement();
+        try {
+            if (closed) {
+                misuseHere(Misuse.Kind.FREE_AFTER_CLOSE, "free() of an untracked reference after close(): release"
+                        + " references before the directory is closed");
+            }
+        } catch (VirtualMachineError e) {
+            // released: the caller must learn so
+        }
+        if (!balanced) {
+            int bit = 1 << Misuse.Kind.UNTRACKED_UNDERFLOW.ordinal();
+            boolean first = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
+            if (first || runtime.events().throwOnError()) {
+                String why = sampleInterval > 1 ? "sampled out: one reference in " + sampleInterval + " gets a stack"
+                        : "its stack could not be captured";
+                runtime.events().doubleRelease(new DoubleRelease(className, name, null, CallStack.EMPTY,
+                        CallStack.EMPTY, stack(runtime.capture().capture()), false, "released more often than taken"
+                        + " among references counted without a stack (" + why + "), so where this one was taken"
+                        + " and first released is not known; later such releases are not reported again"));
+            }
+        }
+        return balanced;
+    }
+
     private boolean releaseWithoutStack(BalanceCounter counter, String what) {
         boolean balanced = counter.decrement();
         if (closed) {
@@ -297,136 +341,40 @@ final class Ledger {
     int liveCount() {
         int tracked;
         synchronized (lock) {
-            tracked = liveTrackers;
+            tracked = trackers.liveCount();
         }
         return tracked + untracked.outstanding() + noTracker.outstanding();
     }
 
-    int untrackedCount() {
-        return untracked.get();
-    }
-
-    int noTrackerCount() {
-        return noTracker.get();
-    }
-
-    int quarantineSize() {
+    RefTrackerDir.Stats stats() {
         synchronized (lock) {
-            return quarantined;
-        }
-    }
-
-    int lostCount() {
-        synchronized (lock) {
-            return lost;
-        }
-    }
-
-    static void checkDisplayLimit(int displayLimit) {
-        if (displayLimit < 0) {
-            throw new IllegalArgumentException("displayLimit must be >= 0 (0 shows only the skipped count), was "
-                    + displayLimit);
+            RefTracker oldest = trackers.oldestLive();
+            Duration oldestAge = oldest == null ? Duration.ZERO
+                    : Duration.ofNanos(Math.max(0, runtime.nanoTime() - oldest.allocNanos));
+            return new RefTrackerDir.Stats(trackers.liveCount(), untracked.get(), noTracker.get(),
+                    trackers.quarantined(), lost, trackers.releasedTotal(), oldestAge,
+                    runtime.housekeeper().failures());
         }
     }
 
     LeakReport report(int displayLimit) {
-        checkDisplayLimit(displayLimit);
-        Snapshot snapshot;
+        Checks.displayLimit(displayLimit);
+        LiveSnapshot snapshot;
         synchronized (lock) {
-            snapshot = liveSnapshot(Integer.MAX_VALUE);
+            snapshot = LiveSnapshot.of(trackers, Integer.MAX_VALUE);
         }
         return report(snapshot, displayLimit);
     }
 
-    /**
-     * The trackers of the live list, newest first, with the stack each carried when the
-     * snapshot was taken (the tracker's own field may be promoted meanwhile).
-     */
-    private record Snapshot(RefTracker[] trackers, Object[] stacks) {
-        int size() {
-            return trackers.length;
-        }
-    }
-
-    /** Copies the newest {@code limit} live trackers and their stacks. Caller holds lock. */
-    private Snapshot liveSnapshot(int limit) {
-        int size = Math.min(limit, liveTrackers);
-        RefTracker[] trackers = new RefTracker[size];
-        Object[] stacks = new Object[size];
-        RefTracker t = live.next;
-        for (int i = 0; i < size; i++, t = t.next) {
-            trackers[i] = t;
-            stacks[i] = t.allocStack;
-        }
-        return new Snapshot(trackers, stacks);
-    }
-
-    private LeakReport report(Snapshot snapshot, int displayLimit) {
-        Stack[] stacks = internAll(snapshot);
-        Map<Stack, Integer> groupOf = new IdentityHashMap<>();
-        List<Stack> groupStacks = new ArrayList<>();
-        List<Integer> users = new ArrayList<>();
-        List<Set<String>> holders = new ArrayList<>();
-        int skipped = 0;
+    private LeakReport report(LiveSnapshot snapshot, int displayLimit) {
+        Stack[] stacks = snapshot.intern(runtime.depot(), lock);
+        Grouping grouping = new Grouping(displayLimit);
         for (int i = 0; i < stacks.length; i++) {
-            Integer g = groupOf.get(stacks[i]);
-            if (g == null) {
-                if (groupStacks.size() == displayLimit) {
-                    skipped++;
-                    continue;
-                }
-                g = groupStacks.size();
-                groupOf.put(stacks[i], g);
-                groupStacks.add(stacks[i]);
-                users.add(0);
-                holders.add(new LinkedHashSet<>());
-            }
-            users.set(g, users.get(g) + 1);
-            String holder = snapshot.trackers()[i].holder;
-            if (holder != null) {
-                holders.get(g).add(holder);
-            }
+            RefTracker t = snapshot.trackers[i];
+            grouping.add(stacks[i], t.holder, t.allocNanos);
         }
-        List<LeakReport.Group> groups = new ArrayList<>(groupStacks.size());
-        for (int g = 0; g < groupStacks.size(); g++) {
-            Stack stack = groupStacks.get(g);
-            groups.add(new LeakReport.Group(users.get(g), stack.frames(), stack.fingerprint(),
-                    List.copyOf(holders.get(g))));
-        }
-        return new LeakReport(className, name, stacks.length, skipped, groups);
-    }
-
-    /**
-     * Interns every stack of a snapshot (outside the lock: decoding is the slow part), then
-     * stores the interned stacks back on the trackers that still carry the raw capture. Works in
-     * chunks, dropping each chunk's captures before decoding the next: a decoded capture caches
-     * its whole frame array (kilobytes), so a million young trackers must not all be decoded and
-     * held at once.
-     */
-    private Stack[] internAll(Snapshot snapshot) {
-        Stack[] stacks = new Stack[snapshot.size()];
-        for (int from = 0; from < stacks.length; from += INTERN_CHUNK) {
-            int to = Math.min(stacks.length, from + INTERN_CHUNK);
-            boolean anyRaw = false;
-            for (int i = from; i < to; i++) {
-                stacks[i] = intern(snapshot.stacks()[i]);
-                anyRaw |= stacks[i] != snapshot.stacks()[i];
-            }
-            if (anyRaw) {
-                synchronized (lock) {
-                    for (int i = from; i < to; i++) {
-                        RefTracker t = snapshot.trackers()[i];
-                        if (t.allocStack == snapshot.stacks()[i]) {
-                            t.allocStack = stacks[i];
-                        }
-                    }
-                }
-            }
-            for (int i = from; i < to; i++) {
-                snapshot.stacks()[i] = null;
-            }
-        }
-        return stacks;
+        return new LeakReport(className, name, stacks.length, grouping.skipped(), grouping.groups(runtime.nanoTime()),
+                Math.max(0, untracked.get()));
     }
 
     /**
@@ -434,20 +382,35 @@ final class Ledger {
      * live list. Called by the housekeeping thread.
      */
     void promote() {
-        Snapshot raw;
+        LiveSnapshot raw;
         synchronized (lock) {
             promotionQueued = false;
-            int prefix = 0;
-            for (RefTracker t = live.next; t != live && t.allocStack instanceof Capture; t = t.next) {
-                prefix++;
-            }
-            raw = liveSnapshot(prefix);
+            raw = LiveSnapshot.of(trackers, trackers.rawPrefix());
         }
-        internAll(raw);
+        raw.intern(runtime.depot(), lock);
+    }
+
+    /** The {@code n} oldest live references, oldest first, with their ages now. */
+    List<HeldReference> oldest(int n) {
+        RefTracker[] held;
+        StackRef[] stacks;
+        synchronized (lock) {
+            int size = Math.min(n, trackers.liveCount());
+            held = new RefTracker[size];
+            stacks = new StackRef[size];
+            trackers.copyOldest(held, stacks);
+        }
+        long now = runtime.nanoTime();
+        List<HeldReference> out = new java.util.ArrayList<>(held.length);
+        for (int i = 0; i < held.length; i++) {
+            out.add(new HeldReference(className, name, held[i].holder,
+                    Duration.ofNanos(Math.max(0, now - held[i].allocNanos)), stack(stacks[i])));
+        }
+        return out;
     }
 
     void print(int displayLimit) {
-        Events.print(report(displayLimit));
+        runtime.events().print(report(displayLimit));
     }
 
     boolean isClosed() {
@@ -459,39 +422,35 @@ final class Ledger {
      * {@code close()}: the registry found it, and the report says so.
      */
     void close(boolean abandoned) {
-        Snapshot leaked;
+        LiveSnapshot leaked;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            while (quarantine.next != quarantine) {
-                RefTracker oldest = quarantine.next;
-                unlink(oldest);
-                oldest.state = RefTracker.EVICTED;
-            }
-            quarantined = 0;
-            leaked = liveSnapshot(Integer.MAX_VALUE);
-            for (RefTracker t = live.next; t != live; t = live.next) {
-                unlink(t);
-                t.state = RefTracker.ORPHANED;
-            }
-            liveTrackers = 0;
+            leaked = LiveSnapshot.of(trackers, Integer.MAX_VALUE);
+            trackers.clearAtClose();
         }
-        RefTrackerRegistry.INSTANCE.unregister(id);
+        runtime.registry().unregister(this);
         if (abandoned) {
             int unbalanced = untracked.get() + noTracker.get();
             if (leaked.size() > 0 || unbalanced != 0) {
-                Events.abandoned(report(leaked, CLOSE_DISPLAY_LIMIT), unbalanced);
+                runtime.events().abandoned(new AbandonedDirectory(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT),
+                        unbalanced));
             }
             return;
         }
         try {
-            if (leaked.size() > 0) {
-                Events.leak(report(leaked, CLOSE_DISPLAY_LIMIT));
+            // References counted without a stack are leaked references like the others: the report
+            // says how many there are besides the stacks it shows.
+            if (leaked.size() > 0 || untracked.get() > 0) {
+                runtime.events().leak(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT));
             }
         } finally {
-            checkBalanced(untracked, "references counted without a stack (sampled out, or their capture failed)");
+            if (untracked.get() < 0) {
+                checkBalanced(untracked, "references counted without a stack (sampled out, or their capture"
+                        + " failed)");
+            }
             checkBalanced(noTracker, "references taken with allocUntracked()");
         }
     }
@@ -507,20 +466,20 @@ final class Ledger {
 
     /** Reports a lost reference found by the housekeeping thread. */
     void lost(RefTracker record) {
-        Object stack;
+        StackRef stack;
         synchronized (lock) {
             if (record.state != RefTracker.LIVE) {
                 return;
             }
-            unlink(record);
-            liveTrackers--;
+            trackers.removeLive(record);
             lost++;
             record.state = RefTracker.LOST;
             record.watch = null;
             stack = record.allocStack;
         }
-        Stack interned = intern(stack);
-        Events.lost(new LostReference(className, name, record.holder, interned.frames(), interned.fingerprint()));
+        Stack interned = runtime.depot().intern(stack);
+        runtime.events().lost(new LostReference(className, name, record.holder, interned.frames(),
+                interned.fingerprint()));
     }
 
     /**
@@ -533,49 +492,22 @@ final class Ledger {
     }
 
     /** Reports misuse with a stack already captured, or none ({@code at == null}). */
-    private void misuse(Misuse.Kind kind, String message, Capture at) {
+    private void misuse(Misuse.Kind kind, String message, RawCapture at) {
         misuse(kind, message, at, false);
     }
 
-    private void misuse(Misuse.Kind kind, String message, Capture at, boolean captureHere) {
+    private void misuse(Misuse.Kind kind, String message, RawCapture at, boolean captureHere) {
         int bit = 1 << kind.ordinal();
         boolean firstOfKind = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
-        if (firstOfKind || Config.throwOnError()) {
-            List<StackTraceElement> where = frames(captureHere ? Capture.take() : at);
-            Events.misuse(new Misuse(kind, className, name, message, where), firstOfKind);
+        if (firstOfKind || runtime.events().throwOnError()) {
+            List<StackTraceElement> where = runtime.depot().intern(captureHere ? runtime.capture().capture() : at)
+                    .frames();
+            runtime.events().misuse(new Misuse(kind, className, name, message, where), firstOfKind);
         }
     }
 
-    private static Stack intern(Object stack) {
-        if (stack instanceof Stack) {
-            return (Stack) stack;
-        }
-        return StackDepot.intern((Capture) stack, Config.DEPTH);
-    }
-
-    private static List<StackTraceElement> frames(Object stack) {
-        return intern(stack).frames();
-    }
-
-    private static void linkFirst(RefTracker head, RefTracker t) {
-        t.prev = head;
-        t.next = head.next;
-        head.next.prev = t;
-        head.next = t;
-    }
-
-    private static void linkLast(RefTracker head, RefTracker t) {
-        t.next = head;
-        t.prev = head.prev;
-        head.prev.next = t;
-        head.prev = t;
-    }
-
-    private static void unlink(RefTracker t) {
-        t.prev.next = t.next;
-        t.next.prev = t.prev;
-        t.prev = null;
-        t.next = null;
+    private CallStack stack(StackRef ref) {
+        return CallStack.of(runtime.depot().intern(ref));
     }
 
     @Override

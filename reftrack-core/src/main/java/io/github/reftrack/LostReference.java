@@ -1,6 +1,7 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.FrameText;
+import io.github.reftrack.internal.event.FrameText;
+import io.github.reftrack.internal.event.TextEscape;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param fingerprint the stable fingerprint of that stack, as in {@link LeakReport.Group}
  */
 public record LostReference(String className, String dirName, String holder, List<StackTraceElement> allocatedAt,
-        String fingerprint) {
+        String fingerprint) implements RefTrackerEvent {
 
     /**
      * Validates and copies the components.
@@ -30,6 +31,20 @@ public record LostReference(String className, String dirName, String holder, Lis
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
+    @Override
+    public String eventName() {
+        return "lostReference";
+    }
+
+    /**
+     * Returns the allocation stack as a value.
+     *
+     * @return the frames and fingerprint
+     */
+    public CallStack allocation() {
+        return new CallStack(allocatedAt, fingerprint);
+    }
+
     /**
      * Renders the event: a header line, then the allocation stack with one-space indentation.
      *
@@ -38,12 +53,12 @@ public record LostReference(String className, String dirName, String holder, Lis
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder(256);
-        out.append(dirName).append(": reference lost without release");
+        out.append(TextEscape.escape(dirName)).append(": reference lost without release");
         if (holder != null) {
-            out.append(" (held by: ").append(holder).append(')');
+            out.append(" (held by: ").append(TextEscape.escape(holder)).append(')');
         }
         out.append(".\nallocated in:\n");
-        FrameText.appendAll(allocatedAt, Frames.EVENT_INDENT, out);
+        FrameText.appendAll(allocatedAt, FrameText.EVENT_INDENT, out);
         return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.reftrack;
 
 import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
 
 /**
  * Watches the handle of a live tracker when lost-reference detection is on. The directory keeps
@@ -11,8 +12,8 @@ import java.lang.ref.PhantomReference;
 final class LostWatch extends PhantomReference<RefTracker> {
     private final RefTracker record;
 
-    LostWatch(RefTracker handle, RefTracker record) {
-        super(handle, Housekeeper.COLLECTED);
+    LostWatch(RefTracker handle, RefTracker record, ReferenceQueue<Object> queue) {
+        super(handle, queue);
         this.record = record;
     }
 

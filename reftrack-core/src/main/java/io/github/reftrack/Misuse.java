@@ -1,6 +1,7 @@
 package io.github.reftrack;
 
-import io.github.reftrack.capture.FrameText;
+import io.github.reftrack.internal.event.FrameText;
+import io.github.reftrack.internal.event.TextEscape;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param message   a sentence naming what was wrong and what to do instead
  * @param at        the stack of the offending call, when it was captured (otherwise empty)
  */
-public record Misuse(Kind kind, String className, String dirName, String message, List<StackTraceElement> at) {
+public record Misuse(Kind kind, String className, String dirName, String message, List<StackTraceElement> at)
+        implements RefTrackerEvent {
 
     /**
      * Validates and copies the components.
@@ -29,6 +31,11 @@ public record Misuse(Kind kind, String className, String dirName, String message
         at = List.copyOf(at);
     }
 
+    @Override
+    public String eventName() {
+        return "misuse";
+    }
+
     /**
      * Renders the message, then the stack with one-space indentation.
      *
@@ -36,8 +43,9 @@ public record Misuse(Kind kind, String className, String dirName, String message
      */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(128).append(dirName).append(": ").append(message).append('\n');
-        FrameText.appendAll(at, Frames.EVENT_INDENT, out);
+        StringBuilder out = new StringBuilder(128).append(TextEscape.escape(dirName)).append(": ").append(message)
+                .append('\n');
+        FrameText.appendAll(at, FrameText.EVENT_INDENT, out);
         return out.toString();
     }
 

@@ -28,9 +28,14 @@ final class NoopRefTrackerDir implements RefTrackerDir {
         return RefTracker.NOOP;
     }
 
+    /**
+     * Accepts the shared no-op tracker; a {@code null} tracker or one of a tracking directory is
+     * refused ({@code false}), as the interface says, but not reported: the disabled directory
+     * records nothing.
+     */
     @Override
     public boolean free(RefTracker tracker) {
-        return true;
+        return tracker == RefTracker.NOOP;
     }
 
     @Override
@@ -46,6 +51,11 @@ final class NoopRefTrackerDir implements RefTrackerDir {
     @Override
     public int liveCount() {
         return 0;
+    }
+
+    @Override
+    public Stats stats() {
+        return Stats.NONE;
     }
 
     @Override
@@ -65,13 +75,13 @@ final class NoopRefTrackerDir implements RefTrackerDir {
 
     @Override
     public LeakReport report(int displayLimit) {
-        Ledger.checkDisplayLimit(displayLimit);
+        Checks.displayLimit(displayLimit);
         return EMPTY;
     }
 
     @Override
     public void print(int displayLimit) {
-        Ledger.checkDisplayLimit(displayLimit);
+        Checks.displayLimit(displayLimit);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.reftrack;
 
+import io.github.reftrack.internal.capture.StackRef;
+
 /**
  * One tracked reference: an opaque handle returned by {@link RefTrackerDir#alloc()} and handed
  * back to {@link RefTrackerDir#free}. It remembers the stack that took the reference and, once
@@ -40,15 +42,17 @@ public final class RefTracker {
     final RefTracker record;
 
     // Guarded by dir.lock.
-    /** The allocation stack: a raw {@code Capture}, an interned {@code Stack}, or {@code null}. */
-    Object allocStack;
-    /** The first release's stack, same representations; {@code null} while live. */
-    Object freeStack;
+    /** The allocation stack: raw, interned, or {@code null} if it was not captured. */
+    StackRef allocStack;
+    /** The first release's stack, same representations; {@code null} while live or not captured. */
+    StackRef freeStack;
+    /** {@link System#nanoTime()} (the runtime's ticker) when the reference was taken. */
+    long allocNanos;
     /** Links in the live list (newest first) or the quarantine (oldest first). */
     RefTracker prev;
     RefTracker next;
     /** The phantom reference watching the handle, while live, with lost detection on. */
-    Object watch;
+    LostWatch watch;
     byte state;
 
     RefTracker(Ledger dir, String holder, RefTracker record) {

@@ -36,6 +36,12 @@ import java.util.Objects;
 public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefTrackerDir, NoopRefTrackerDir {
 
     /**
+     * The display limit used where none is given: at {@code close()}, by the MXBean's dumps and
+     * by teardown reports. The kernel's subsystems mostly pass 16.
+     */
+    int DEFAULT_DISPLAY_LIMIT = 16;
+
+    /**
      * Creates a directory in the current {@linkplain RefTracking#mode() mode}: the kernel's
      * {@code ref_tracker_dir_init(dir, quarantine_count, class)}.
      *
@@ -62,7 +68,7 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
      * @throws IllegalArgumentException if {@code className} is blank
      */
     static Builder builder(String className) {
-        return new Builder(className);
+        return new Builder(null, className);
     }
 
     /**
@@ -125,6 +131,13 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
      * @return the number of outstanding references; 0 for the no-op directory
      */
     int liveCount();
+
+    /**
+     * Returns the directory's counts, all read at one instant under the directory's lock.
+     *
+     * @return a snapshot; all zero for the no-op directory
+     */
+    Stats stats();
 
     /**
      * Returns the directory's name, {@code <className>@<16 hex digits>}: stable for the
@@ -190,25 +203,60 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
 
     /**
      * Closes the directory: the kernel's {@code ref_tracker_dir_exit}. Live trackers are reported
-     * as a leak ({@link RefTrackerListener#onLeak}), with a display limit of 16, and references
-     * counted without a stack that were not released are reported as misuse. Closing again does
+     * as a leak ({@link RefTrackerListener#onLeak}), with {@link #DEFAULT_DISPLAY_LIMIT}, together
+     * with the references counted without a stack (sampled out) that were not released; an
+     * imbalance of {@link #allocUntracked()} references is reported as misuse. Closing again does
      * nothing. A later {@code alloc} or {@code free} still works and is reported once as misuse.
      */
     @Override
     void close();
 
     /**
+     * The counts of one directory at one instant, taken under its lock.
+     *
+     * @param liveTracked         references with a tracker and a stack, not yet released
+     * @param untracked           references counted without a stack (sampled out, or their
+     *                            capture failed) and not yet released; negative once released
+     *                            more often than taken
+     * @param noTracker           references taken with {@link #allocUntracked()}, not yet
+     *                            released; negative once released more often than taken
+     * @param quarantined         released trackers kept as history
+     * @param lost                trackers reported lost (dropped while live)
+     * @param releasedTotal       trackers released since the directory was created
+     * @param oldestLive          how long the oldest live tracker has been held; zero if none
+     * @param housekeeperFailures how many passes of the runtime's housekeeping thread failed and
+     *                            were survived; 0 when healthy
+     */
+    record Stats(int liveTracked, int untracked, int noTracker, int quarantined, int lost, long releasedTotal,
+            Duration oldestLive, long housekeeperFailures) {
+
+        /** The counts of a directory that records nothing. */
+        static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, Duration.ZERO, 0);
+
+        /**
+         * Validates the components.
+         *
+         * @throws NullPointerException if {@code oldestLive} is null
+         */
+        public Stats {
+            Objects.requireNonNull(oldestLive, "oldestLive");
+        }
+    }
+
+    /**
      * Builds a directory with settings of its own. Not thread-safe; {@link #build()} may be
      * called more than once.
      */
     final class Builder {
+        private final RefTrackingRuntime runtime;
         private final String className;
         private int quarantine;
         private RefTracking.Mode mode;
         private int sampleInterval;
         private Boolean detectLost;
 
-        private Builder(String className) {
+        Builder(RefTrackingRuntime runtime, String className) {
+            this.runtime = runtime;
             Objects.requireNonNull(className, "className");
             if (className.isBlank()) {
                 throw new IllegalArgumentException("className must name the tracked kind of object, was blank");
@@ -277,14 +325,21 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
          * @return a new directory, or the shared no-op directory when the mode is {@code OFF}
          */
         public RefTrackerDir build() {
-            RefTracking.Mode effective = mode != null ? mode : Config.defaultMode();
+            if (runtime == null && mode == RefTracking.Mode.OFF) {
+                return NoopRefTrackerDir.INSTANCE;
+            }
+            RefTrackingRuntime rt = runtime != null ? runtime : RefTracking.runtime();
+            RefTracking.Mode effective = mode != null ? mode : rt.mode();
             if (effective == RefTracking.Mode.OFF) {
                 return NoopRefTrackerDir.INSTANCE;
             }
             int interval = effective == RefTracking.Mode.FULL ? 1
-                    : sampleInterval > 0 ? sampleInterval : Config.SAMPLE_INTERVAL;
-            boolean lost = detectLost != null ? detectLost : Config.DETECT_LOST;
-            return new TrackingRefTrackerDir(className, quarantine, effective, interval, lost);
+                    : sampleInterval > 0 ? sampleInterval : rt.settings().sampleInterval();
+            boolean lost = detectLost != null ? detectLost : rt.settings().detectLost();
+            TrackingRefTrackerDir dir = new TrackingRefTrackerDir(new Ledger(rt, className, quarantine, effective,
+                    interval, lost));
+            rt.registry().register(dir);
+            return dir;
         }
     }
 }

@@ -2,15 +2,16 @@ package io.github.reftrack;
 
 /**
  * Thrown, after listeners have been notified, when {@value RefTracking#ON_ERROR_PROPERTY} is
- * {@code throw} and reftrack detects a leak, a double release, a lost reference or misuse. Never
- * thrown otherwise.
+ * {@code throw} and reftrack detects a leak at {@code close()}, a double release or misuse, on the
+ * thread that caused it. Lost references, abandoned directories and stuck teardowns are found on
+ * other threads and never throw. Never thrown otherwise.
  */
 public final class RefTrackerException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Object event;
+    private final transient RefTrackerEvent event;
 
-    RefTrackerException(Object event) {
+    RefTrackerException(RefTrackerEvent event) {
         super(event.toString());
         this.event = event;
     }
@@ -18,10 +19,10 @@ public final class RefTrackerException extends IllegalStateException {
     /**
      * Returns the event that caused this exception.
      *
-     * @return a {@link LeakReport}, {@link DoubleRelease}, {@link LostReference} or
-     *         {@link Misuse}; {@code null} after deserialization
+     * @return a {@link LeakReport}, {@link DoubleRelease} or {@link Misuse}; {@code null} after
+     *         deserialization
      */
-    public Object event() {
+    public RefTrackerEvent event() {
         return event;
     }
 }

@@ -20,24 +20,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * live are reported as a leak, and released. Closed directories leave the registry. The no-op
  * directory is never registered.
  *
- * <p>Thread-safe. Each method reads the directories one at a time; every per-directory report is
+ * <p>One registry per {@link RefTrackingRuntime}; {@link RefTracking#registry()} is the default
+ * runtime's. Thread-safe. Each method reads the directories one at a time; every per-directory report is
  * an atomic snapshot of that directory, but the list as a whole is not a snapshot of the process.
  */
 public final class RefTrackerRegistry {
-    static final RefTrackerRegistry INSTANCE = new RefTrackerRegistry();
-
     private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final RefTrackingRuntime runtime;
 
-    private RefTrackerRegistry() {
+    RefTrackerRegistry(RefTrackingRuntime runtime) {
+        this.runtime = runtime;
     }
 
     void register(TrackingRefTrackerDir dir) {
-        entries.put(dir.id(), new Entry(dir, Housekeeper.COLLECTED));
-        Sinks.directoryRegistered();
+        entries.put(dir.id(), new Entry(dir, runtime.housekeeper().collected));
+        runtime.directoryRegistered();
     }
 
-    void unregister(long id) {
-        entries.remove(id);
+    void unregister(Ledger ledger) {
+        entries.remove(ledger.id());
+    }
+
+    /** The ledgers of the open directories, whether or not their handles are still reachable. */
+    List<Ledger> openLedgers() {
+        List<Ledger> open = new ArrayList<>(entries.size());
+        for (Entry entry : entries.values()) {
+            if (!entry.ledger.isClosed()) {
+                open.add(entry.ledger);
+            }
+        }
+        open.sort(Comparator.comparingLong(Ledger::sequence));
+        return open;
     }
 
     /** The directory of this entry was garbage-collected: close its ledger, reporting leaks. */
@@ -60,7 +73,7 @@ public final class RefTrackerRegistry {
                 open.add(dir);
             }
         }
-        open.sort(Comparator.comparingLong(TrackingRefTrackerDir::id));
+        open.sort(Comparator.comparingLong(dir -> dir.ledger.sequence()));
         return List.copyOf(open);
     }
 
@@ -110,9 +123,7 @@ public final class RefTrackerRegistry {
      * @throws IllegalArgumentException if {@code displayLimit} is negative
      */
     public List<LeakReport> reports(String className, int displayLimit) {
-        if (displayLimit < 0) {
-            throw new IllegalArgumentException("displayLimit must be >= 0, was " + displayLimit);
-        }
+        Checks.displayLimit(displayLimit);
         List<LeakReport> reports = new ArrayList<>();
         for (RefTrackerDir dir : directories()) {
             if (className == null || Objects.equals(className, dir.className())) {
@@ -123,6 +134,26 @@ public final class RefTrackerRegistry {
             }
         }
         return reports;
+    }
+
+    /**
+     * Lists the references held longest across the open directories: "who has held it
+     * longest". Each directory's list is read under its lock; the ages are measured when it is.
+     *
+     * @param n how many to list, at most
+     * @return up to {@code n} references, oldest first
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public List<HeldReference> oldest(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0 (how many references to list), was " + n);
+        }
+        List<HeldReference> all = new ArrayList<>();
+        for (Ledger ledger : openLedgers()) {
+            all.addAll(ledger.oldest(n));
+        }
+        all.sort(Comparator.comparing(HeldReference::age).reversed());
+        return List.copyOf(all.subList(0, Math.min(n, all.size())));
     }
 
     /** Watches a directory's handle; keeps its ledger so it can still be reported. */

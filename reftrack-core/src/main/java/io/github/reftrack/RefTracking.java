@@ -6,7 +6,8 @@ import java.util.Objects;
  * Process-wide switches and entry points: the tracking mode, event listeners and the registry of
  * live directories.
  *
- * <p>Every setting is read once from a system property, the first time reftrack is used:
+ * <p>Everything here acts on the default {@link RefTrackingRuntime}, created the first time
+ * reftrack is used (not when this class is loaded), from these system properties, read then:
  *
  * <table>
  *   <caption>System properties</caption>
@@ -46,6 +47,17 @@ public final class RefTracking {
     public static final String JSON_LOG_PROPERTY = "reftrack.jsonLog";
     /** System property: {@code off} keeps reftrack from registering its JMX MXBean. */
     public static final String JMX_PROPERTY = "reftrack.jmx";
+    /** System property: comma-separated class-name prefixes whose frames are hidden. */
+    public static final String HIDE_PROPERTY = "reftrack.hide";
+    /** System property: {@code on} reports directories still open at JVM shutdown. */
+    public static final String REPORT_AT_EXIT_PROPERTY = "reftrack.reportAtExit";
+    /** The JMX object name of reftrack's MXBean. */
+    public static final String MBEAN_NAME = "io.github.reftrack:type=RefTracking";
+    /** System property that reftrack sets to {@link #MBEAN_NAME} while its MXBean is registered. */
+    public static final String MBEAN_PROPERTY = "reftrack.mbean";
+
+    /** Guarded by {@code RefTracking.class}. */
+    private static volatile RefTrackingRuntime defaultRuntime;
 
     /**
      * How much a directory records. The mode is fixed per directory when it is created.
@@ -58,7 +70,7 @@ public final class RefTracking {
          */
         OFF,
         /**
-         * One reference in N ({@value #SAMPLE_PROPERTY}, per directory class) gets a tracker with
+         * One reference in N ({@value #SAMPLE_PROPERTY}, counted per thread) gets a tracker with
          * its stack; the others are only counted, and still have to balance. Leaks are still
          * detected (the count does not return to zero) and usually named (a leaking site that
          * runs often is sampled). Costs about 1/N of {@link #FULL} plus two atomic updates.
@@ -83,7 +95,7 @@ public final class RefTracking {
      * @return the current default mode, never {@code null}
      */
     public static Mode mode() {
-        return Config.defaultMode();
+        return runtime().mode();
     }
 
     /**
@@ -96,7 +108,27 @@ public final class RefTracking {
      * @throws NullPointerException if {@code mode} is null
      */
     public static Mode setMode(Mode mode) {
-        return Config.setDefaultMode(Objects.requireNonNull(mode, "mode"));
+        return runtime().setMode(Objects.requireNonNull(mode, "mode"));
+    }
+
+    /**
+     * Returns the default runtime, creating it on first use from the system properties. Creating
+     * it starts no thread and registers no MXBean: those wait for the first tracking directory.
+     *
+     * @return the runtime behind this facade
+     */
+    public static RefTrackingRuntime runtime() {
+        RefTrackingRuntime runtime = defaultRuntime;
+        if (runtime == null) {
+            synchronized (RefTracking.class) {
+                runtime = defaultRuntime;
+                if (runtime == null) {
+                    runtime = RefTrackingRuntime.fromSystemProperties();
+                    defaultRuntime = runtime;
+                }
+            }
+        }
+        return runtime;
     }
 
     /**
@@ -118,31 +150,29 @@ public final class RefTracking {
      * @throws NullPointerException if {@code listener} is null
      */
     public static Registration addListener(RefTrackerListener listener) {
-        return Events.add(Objects.requireNonNull(listener, "listener"));
+        return runtime().addListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
      * Returns the registry of live directories (the Java counterpart of the kernel's debugfs
      * files).
      *
-     * @return the process-wide registry
+     * @return the default runtime's registry
      */
     public static RefTrackerRegistry registry() {
-        return RefTrackerRegistry.INSTANCE;
+        return runtime().registry();
     }
 
     /**
-     * Treats the given classes like the library's own: their frames are stripped from the top of
-     * captured stacks, so a report starts at the caller of a subsystem's tracking wrapper (as the
+     * Treats the given classes like the library's own: their frames are left out of stacks, so a
+     * report starts at the caller of a subsystem's tracking wrapper (as the
      * kernel's inline wrappers are invisible in its stacks). Affects stacks decoded from now on.
      *
      * @param wrappers classes whose methods only forward to {@code alloc}/{@code free}
      * @throws NullPointerException if {@code wrappers} or one of its elements is null
      */
     public static void hideWrapperFrames(Class<?>... wrappers) {
-        for (Class<?> wrapper : wrappers) {
-            Config.hideFramesOf(Objects.requireNonNull(wrapper, "wrapper").getName());
-        }
+        runtime().hideWrapperFrames(wrappers);
     }
 
     /**

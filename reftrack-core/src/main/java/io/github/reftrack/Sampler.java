@@ -1,32 +1,23 @@
 package io.github.reftrack;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
- * Decides which references of one directory class get a stack in {@code sample} mode: the first,
- * then one in {@code interval}. The counter is shared by all directories of the class and is
- * deliberately not synchronized: a lost increment under contention shifts which reference is
- * sampled, which sampling tolerates, and an atomic update would cost as much as the reference
- * count it rides along with.
+ * Decides which references get a stack in {@code sample} mode: one in {@code interval}, counted
+ * per thread, so threads taking references on directories of one class never write a shared
+ * counter (the per-class counter this replaces bounced one cache line between cores, and kept one
+ * object per distinct class name forever). The first reference a thread takes is sampled; a
+ * countdown then skips {@code interval - 1} references. One sampler per runtime.
  */
 final class Sampler {
-    private static final ConcurrentHashMap<String, Sampler> BY_CLASS = new ConcurrentHashMap<>();
-
-    private final int interval;
-    private int counter;
-
-    private Sampler(int interval) {
-        this.interval = interval;
-    }
-
-    static Sampler forClass(String className, int interval) {
-        return BY_CLASS.computeIfAbsent(className + '/' + interval, k -> new Sampler(interval));
-    }
+    private final ThreadLocal<int[]> countdown = ThreadLocal.withInitial(() -> new int[1]);
 
     /** Returns whether this reference gets a stack. */
-    boolean sample() {
-        int n = counter;
-        counter = n + 1 == interval ? 0 : n + 1;
-        return n == 0;
+    boolean sample(int interval) {
+        int[] left = countdown.get();
+        if (left[0] <= 0) {
+            left[0] = interval - 1;
+            return true;
+        }
+        left[0]--;
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import io.github.reftrack.internal.event.TextEscape;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param holders   reports of the directories that still have live trackers (empty when
  *                  tracking is off: then only {@code remaining} is known)
  */
-public record StuckTeardown(String what, Duration waited, long remaining, List<LeakReport> holders) {
+public record StuckTeardown(String what, Duration waited, long remaining, List<LeakReport> holders)
+        implements RefTrackerEvent {
 
     /**
      * Validates and copies the components.
@@ -28,6 +30,11 @@ public record StuckTeardown(String what, Duration waited, long remaining, List<L
         holders = List.copyOf(holders);
     }
 
+    @Override
+    public String eventName() {
+        return "teardownStuck";
+    }
+
     /**
      * Renders a header line followed by each holder report.
      *
@@ -35,7 +42,8 @@ public record StuckTeardown(String what, Duration waited, long remaining, List<L
      */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(256).append("teardown of ").append(what).append(" stuck for ")
+        StringBuilder out = new StringBuilder(256).append("teardown of ").append(TextEscape.escape(what))
+                .append(" stuck for ")
                 .append(waited.toMillis()).append(" ms: ").append(remaining)
                 .append(remaining == 1 ? " reference" : " references").append(" still held\n");
         holders.forEach(out::append);

@@ -34,6 +34,7 @@ public final class TeardownWatchdog {
     private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+    private final RefTrackingRuntime runtime;
     private final String what;
     private final LongSupplier remaining;
     private final Supplier<List<LeakReport>> holders;
@@ -44,7 +45,9 @@ public final class TeardownWatchdog {
     private long started;
     private long nextReport;
 
-    private TeardownWatchdog(String what, LongSupplier remaining, Supplier<List<LeakReport>> holders) {
+    private TeardownWatchdog(RefTrackingRuntime runtime, String what, LongSupplier remaining,
+            Supplier<List<LeakReport>> holders) {
+        this.runtime = runtime;
         this.what = Objects.requireNonNull(what, "what");
         this.remaining = remaining;
         this.holders = holders;
@@ -62,10 +65,18 @@ public final class TeardownWatchdog {
      */
     public static TeardownWatchdog forDirectories(String what, Collection<? extends RefTrackerDir> directories) {
         List<RefTrackerDir> dirs = List.copyOf(directories);
-        return new TeardownWatchdog(what, () -> dirs.stream().mapToLong(RefTrackerDir::liveCount).sum(), () -> {
+        RefTrackingRuntime runtime = null;
+        for (RefTrackerDir dir : dirs) {
+            if (dir instanceof TrackingRefTrackerDir) {
+                runtime = ((TrackingRefTrackerDir) dir).ledger.runtime();
+                break;
+            }
+        }
+        LongSupplier remaining = () -> dirs.stream().mapToLong(RefTrackerDir::liveCount).sum();
+        return new TeardownWatchdog(runtime, what, remaining, () -> {
             List<LeakReport> reports = new ArrayList<>();
             for (RefTrackerDir dir : dirs) {
-                LeakReport report = dir.report(Ledger.CLOSE_DISPLAY_LIMIT);
+                LeakReport report = dir.report(RefTrackerDir.DEFAULT_DISPLAY_LIMIT);
                 if (!report.isEmpty()) {
                     reports.add(report);
                 }
@@ -84,7 +95,7 @@ public final class TeardownWatchdog {
      * @throws NullPointerException if an argument is null
      */
     public static TeardownWatchdog forCount(String what, LongSupplier remaining, Supplier<List<LeakReport>> holders) {
-        return new TeardownWatchdog(what, Objects.requireNonNull(remaining, "remaining"),
+        return new TeardownWatchdog(null, what, Objects.requireNonNull(remaining, "remaining"),
                 Objects.requireNonNull(holders, "holders"));
     }
 
@@ -167,8 +178,8 @@ public final class TeardownWatchdog {
      * One non-blocking step for teardowns that loop themselves: starts the clock on the first
      * call, reports the holders when a report is due, and says whether to go on.
      *
-     * @return {@code false} once nothing remains to wait for is not yet true and the final
-     *         deadline has passed (a last report is made then); {@code true} otherwise
+     * @return {@code false} when the final deadline has passed and references still remain (a
+     *         last report is made then); {@code true} otherwise, so the teardown goes on
      */
     public boolean check() {
         long now = System.nanoTime();
@@ -178,7 +189,7 @@ public final class TeardownWatchdog {
         }
         boolean givingUp = now - started >= giveUpAfterNanos;
         if ((now - nextReport >= 0 || givingUp) && remaining.getAsLong() > 0) {
-            Events.stuck(event());
+            (runtime != null ? runtime : RefTracking.runtime()).events().stuck(event());
             nextReport = saturatedAdd(now, reportEveryNanos);
         }
         return !givingUp || remaining.getAsLong() == 0;

@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,44 +9,81 @@ import java.util.List;
  * which does the work. The handle is what the registry watches: if it is garbage-collected
  * without {@link #close()}, the registry closes the ledger and its live trackers are reported as
  * a leak, as they would have been at {@code close()}.
+ *
+ * <p>Every method keeps the handle reachable until the ledger call has returned
+ * ({@link Reference#reachabilityFence}): otherwise the handle could be collected during its own
+ * {@code close()} (its last use), and the registry would close the ledger as abandoned first,
+ * reporting the leak to {@code onAbandonedDirectory} instead of {@code onLeak}.
  */
 final class TrackingRefTrackerDir implements RefTrackerDir {
     final Ledger ledger;
 
-    TrackingRefTrackerDir(String className, int quarantineCapacity, RefTracking.Mode mode, int sampleInterval,
-            boolean detectLost) {
-        this.ledger = new Ledger(className, quarantineCapacity, mode, sampleInterval, detectLost);
-        RefTrackerRegistry.INSTANCE.register(this);
+    /** Creates the handle; the builder registers it, so no half-built {@code this} escapes. */
+    TrackingRefTrackerDir(Ledger ledger) {
+        this.ledger = ledger;
     }
 
     @Override
     public RefTracker alloc() {
-        return ledger.alloc(null);
+        try {
+            return ledger.alloc(null);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public RefTracker alloc(String holder) {
-        return ledger.alloc(holder);
+        try {
+            return ledger.alloc(holder);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean free(RefTracker tracker) {
-        return ledger.free(tracker);
+        try {
+            return ledger.free(tracker);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public void allocUntracked() {
-        ledger.allocUntracked();
+        try {
+            ledger.allocUntracked();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public void freeUntracked() {
-        ledger.freeUntracked();
+        try {
+            ledger.freeUntracked();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public int liveCount() {
-        return ledger.liveCount();
+        try {
+            return ledger.liveCount();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public Stats stats() {
+        try {
+            return ledger.stats();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
@@ -65,18 +103,30 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
 
     @Override
     public LeakReport report(int displayLimit) {
-        return ledger.report(displayLimit);
+        try {
+            return ledger.report(displayLimit);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public void print(int displayLimit) {
-        ledger.print(displayLimit);
+        try {
+            ledger.print(displayLimit);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean awaitReleased(Duration timeout) throws InterruptedException {
-        return TeardownWatchdog.forDirectories(name(), List.of(this)).reportAfter(timeout).giveUpAfter(timeout)
-                .await();
+        try {
+            return TeardownWatchdog.forDirectories(name(), List.of(this)).reportAfter(timeout).giveUpAfter(timeout)
+                    .await();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
@@ -86,7 +136,11 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
 
     @Override
     public void close() {
-        ledger.close(false);
+        try {
+            ledger.close(false);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     long id() {
@@ -94,19 +148,19 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
     }
 
     int untrackedCount() {
-        return ledger.untrackedCount();
+        return ledger.stats().untracked();
     }
 
     int noTrackerCount() {
-        return ledger.noTrackerCount();
+        return ledger.stats().noTracker();
     }
 
     int quarantineSize() {
-        return ledger.quarantineSize();
+        return ledger.stats().quarantined();
     }
 
     int lostCount() {
-        return ledger.lostCount();
+        return ledger.stats().lost();
     }
 
     @Override

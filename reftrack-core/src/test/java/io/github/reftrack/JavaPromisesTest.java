@@ -3,10 +3,9 @@ package io.github.reftrack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.reftrack.capture.Stack;
+import io.github.reftrack.internal.capture.Stack;
 import java.lang.ref.WeakReference;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,11 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JavaPromisesTest {
     @RegisterExtension
     final Recorder events = new Recorder();
-
-    @AfterEach
-    void restoreErrorPolicy() {
-        Config.setThrowOnError(false);
-    }
 
     private static TrackingRefTrackerDir newDir(String cls, int quarantine) {
         return (TrackingRefTrackerDir) RefTrackerDir.builder(cls).quarantine(quarantine).mode(RefTracking.Mode.FULL)
@@ -118,8 +112,10 @@ class JavaPromisesTest {
 
     @Test
     void throwPolicyThrowsAfterListenersHeard() {
-        Config.setThrowOnError(true);
-        TrackingRefTrackerDir dir = newDir("t", 4);
+        TestRuntime test = new TestRuntime(RefTrackingSettings.defaults().withMode(RefTracking.Mode.FULL)
+                .withThrowOnError(true));
+        Recorder events = new Recorder(test.runtime);
+        TrackingRefTrackerDir dir = test.fullDir("t", 4);
         RefTracker t = dir.alloc();
         dir.free(t);
         assertThatThrownBy(() -> dir.free(t)).isInstanceOf(RefTrackerException.class)
@@ -179,21 +175,22 @@ class JavaPromisesTest {
 
     @Test
     void promotionInternsLongLivedStacksSoMemoryDoesNotGrowWithDepth() {
-        Housekeeper.pausePromotion(true);
+        TestRuntime test = new TestRuntime();
+        test.promotionPaused.set(true);
         try {
-            TrackingRefTrackerDir dir = newDir("t", 4);
+            TrackingRefTrackerDir dir = test.fullDir("t", 4);
             RefTracker shallow = Sites.siteX(dir);
             RefTracker deep = Sites.deep(dir, 200);
             assertThat(deep.allocStack).isNotInstanceOf(Stack.class);
-            Housekeeper.pausePromotion(false);
-            Housekeeper.promoteQueued();
+            test.promotionPaused.set(false);
+            test.runtime.housekeeper().promoteQueued();
             assertThat(deep.allocStack).isInstanceOf(Stack.class);
             assertThat(shallow.allocStack).isInstanceOf(Stack.class);
             RefTracker again = Sites.deep(dir, 200);
             dir.report(16);
             assertThat(again.allocStack).isSameAs(deep.allocStack);
         } finally {
-            Housekeeper.pausePromotion(false);
+            test.promotionPaused.set(false);
         }
     }
 

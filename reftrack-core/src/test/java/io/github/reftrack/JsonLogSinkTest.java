@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.reftrack.capture.Stack;
+import io.github.reftrack.internal.capture.Stack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +34,30 @@ class JsonLogSinkTest {
     Path tmp;
     private Path file;
     private JsonLogSink sink;
-    private RefTracking.Registration registration;
+    private final TestRuntime test = new TestRuntime();
 
     @BeforeEach
     void openSink() {
         file = tmp.resolve("events.jsonl");
         sink = new JsonLogSink(file.toString(), Clock.fixed(NOW, ZoneOffset.UTC));
-        registration = RefTracking.addListener(sink);
+        test.runtime.events().addSink(sink);
     }
 
     @AfterEach
     void closeSink() {
-        registration.close();
         sink.close();
     }
 
-    private static RefTrackerDir newDir(String className) {
-        return RefTrackerDir.builder(className).quarantine(4).mode(RefTracking.Mode.FULL).build();
+    private RefTrackerDir newDir(String className) {
+        return test.directory(className).quarantine(4).mode(RefTracking.Mode.FULL).build();
     }
 
     private List<JsonNode> lines() throws IOException {
+        try {
+            assertThat(sink.flush(10, TimeUnit.SECONDS)).as("JSON log written").isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             JsonNode node = JSON.readTree(line);
@@ -117,14 +122,14 @@ class JsonLogSinkTest {
     @Test
     void lostStuckAndMisuseEachWriteOneLine() throws IOException {
         List<StackTraceElement> at = List.of(new StackTraceElement("com.example.Pool", "get", "Pool.java", 10));
-        sink.onLostReference(new LostReference("pool", "pool@0000000000000001", "cache", at,
+        sink.accept(new LostReference("pool", "pool@0000000000000001", "cache", at,
                 Stack.fingerprintOf(at)));
         RefTrackerDir dir = newDir("json_misuse");
         dir.free(null);
         dir.close();
         LeakReport holder = new LeakReport("pool", "pool@0000000000000001", 1, 0,
                 List.of(new LeakReport.Group(1, at, Stack.fingerprintOf(at), List.of())));
-        sink.onTeardownStuck(new StuckTeardown("pool shutdown", Duration.ofMillis(1500), 1, List.of(holder)));
+        sink.accept(new StuckTeardown("pool shutdown", Duration.ofMillis(1500), 1, List.of(holder)));
 
         List<JsonNode> lines = lines();
         assertThat(lines).extracting(n -> n.get("event").asText())
@@ -152,7 +157,7 @@ class JsonLogSinkTest {
                 start.await();
                 List<StackTraceElement> at = List.of(new StackTraceElement("C", "m", "C.java", 1));
                 for (int i = 0; i < perThread; i++) {
-                    sink.onLostReference(new LostReference("c", "c@0000000000000002", holder, at, "0123456789abcdef"));
+                    sink.accept(new LostReference("c", "c@0000000000000002", holder, at, "0123456789abcdef"));
                 }
                 return null;
             }));
@@ -178,8 +183,13 @@ class JsonLogSinkTest {
         List<StackTraceElement> at = List.of(new StackTraceElement("C", "m", "C.java", 1));
         LostReference event = new LostReference("c", "c@0000000000000003", null, at, "0123456789abcdef");
         try (LogCapture log = new LogCapture()) {
-            broken.onLostReference(event);
-            broken.onLostReference(event);
+            broken.accept(event);
+            broken.accept(event);
+            try {
+                broken.flush(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
 
             assertThat(log.messages()).hasSize(1);
             assertThat(log.messages().get(0)).contains("-Dreftrack.jsonLog=" + notAFile)

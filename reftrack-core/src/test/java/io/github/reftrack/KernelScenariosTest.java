@@ -2,8 +2,7 @@ package io.github.reftrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.capture.Capture;
-import io.github.reftrack.capture.StackDepot;
+import io.github.reftrack.internal.capture.Capture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -25,27 +24,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * stacks are interned.
  */
 class KernelScenariosTest {
+    private final TestRuntime test = new TestRuntime();
     @RegisterExtension
-    final Recorder events = new Recorder();
+    final Recorder events = new Recorder(test.runtime);
     private LogCapture log;
 
     @BeforeEach
     void listen() {
-        Housekeeper.pausePromotion(true);
+        test.promotionPaused.set(true);
         log = new LogCapture();
     }
 
     @AfterEach
     void stopListening() {
         log.close();
-        Capture.injectFailures(0);
-        StackDepot.injectFailures(0);
-        Housekeeper.pausePromotion(false);
     }
 
-    private static TrackingRefTrackerDir newDir(int quarantine) {
-        return (TrackingRefTrackerDir) RefTrackerDir.builder("t").quarantine(quarantine).mode(RefTracking.Mode.FULL)
-                .build();
+    private TrackingRefTrackerDir newDir(int quarantine) {
+        return test.fullDir("t", quarantine);
     }
 
     @Test
@@ -230,7 +226,7 @@ class KernelScenariosTest {
     @DisplayName("§14.11 allocation failure: counted untracked, reported once, released through free")
     void allocationFailure() {
         TrackingRefTrackerDir dir = newDir(4);
-        Capture.injectFailures(2);
+        test.captureFailures.set(2);
         RefTracker first = dir.alloc();
         RefTracker second = dir.alloc();
         assertThat(first).isSameAs(RefTracker.UNTRACKED).isSameAs(second);
@@ -249,7 +245,7 @@ class KernelScenariosTest {
     @DisplayName("§14.12 callers never see a failure: with captures failing, every call still succeeds and balances")
     void callersNeverSeeFailure() {
         TrackingRefTrackerDir dir = newDir(4);
-        Capture.injectFailures(Integer.MAX_VALUE);
+        test.captureFailures.set(Integer.MAX_VALUE);
         List<RefTracker> trackers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             trackers.add(dir.alloc("holder"));
@@ -261,7 +257,7 @@ class KernelScenariosTest {
             assertThat(dir.free(t)).isTrue();
             dir.freeUntracked();
         }
-        Capture.injectFailures(0);
+        test.captureFailures.set(0);
         assertThat(dir.liveCount()).isZero();
         dir.close();
         assertThat(events.misuseKinds()).containsExactly(Misuse.Kind.CAPTURE_FAILED);
@@ -289,14 +285,14 @@ class KernelScenariosTest {
     void stackStorageFailure() {
         TrackingRefTrackerDir dir = newDir(4);
         Sites.siteX(dir);
-        StackDepot.injectFailures(1);
+        test.depotFailures.set(1);
         LeakReport report = dir.report(16);
         assertThat(report.toString()).isEqualTo(dir.name() + " has 1/1 users at\n\n");
 
         TrackingRefTrackerDir other = newDir(4);
         RefTracker t = Sites.siteY(other);
         other.free(t);
-        StackDepot.injectFailures(1);
+        test.depotFailures.set(1);
         other.free(t);
         assertThat(events.doubleReleases).hasSize(1);
         assertThat(events.doubleReleases.get(0).allocatedAt()).isEmpty();
@@ -310,7 +306,7 @@ class KernelScenariosTest {
         Sites.siteX(dir);
         Sites.siteY(dir);
         Sites.siteY(dir);
-        StackDepot.injectFailures(3);
+        test.depotFailures.set(3);
         LeakReport report = dir.report(16);
         assertThat(report.totalUsers()).isEqualTo(3);
         assertThat(report.groups()).singleElement().satisfies(g -> {
@@ -325,7 +321,7 @@ class KernelScenariosTest {
         TrackingRefTrackerDir dir = newDir(4);
         Sites.siteX(dir);
         Sites.siteY(dir);
-        StackDepot.injectFailures(1);
+        test.depotFailures.set(1);
         LeakReport report = dir.report(16);
         assertThat(report.toString()).startsWith(dir.name() + " has 1/2 users at\n\n" + dir.name()
                 + " has 1/2 users at\n     io.github.reftrack.Sites.siteX(");
@@ -337,7 +333,7 @@ class KernelScenariosTest {
         TrackingRefTrackerDir dir = newDir(4);
         Sites.deep(dir, 40);
         List<StackTraceElement> frames = dir.report(16).groups().get(0).frames();
-        assertThat(frames).hasSize(Config.DEPTH).hasSize(16);
+        assertThat(frames).hasSize(test.runtime.settings().depth()).hasSize(16);
         assertThat(frames).extracting(StackTraceElement::getMethodName).containsOnly("deep");
     }
 
@@ -360,7 +356,7 @@ class KernelScenariosTest {
     @Test
     @DisplayName("§14.23 self-test replay: a double free, then two 1/2 groups at exit")
     void selfTestReplay() throws Exception {
-        TrackingRefTrackerDir dir = (TrackingRefTrackerDir) RefTrackerDir.builder("selftest").quarantine(100)
+        TrackingRefTrackerDir dir = (TrackingRefTrackerDir) test.directory("selftest").quarantine(100)
                 .mode(RefTracking.Mode.FULL).build();
         RefTracker[] tracker = new RefTracker[20];
         CountDownLatch timerMayFire = new CountDownLatch(1);

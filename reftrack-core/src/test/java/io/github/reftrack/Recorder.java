@@ -15,7 +15,17 @@ final class Recorder implements RefTrackerListener, AutoCloseable, AfterEachCall
     final List<LostReference> lost = new CopyOnWriteArrayList<>();
     final List<StuckTeardown> stuck = new CopyOnWriteArrayList<>();
     final List<Misuse> misuse = new CopyOnWriteArrayList<>();
-    private final RefTracking.Registration registration = RefTracking.addListener(this);
+    private final RefTracking.Registration registration;
+
+    /** Listens to the default runtime. */
+    Recorder() {
+        this(RefTracking.runtime());
+    }
+
+    /** Listens to one runtime. */
+    Recorder(RefTrackingRuntime runtime) {
+        registration = runtime.addListener(this);
+    }
 
     @Override
     public void onLeak(LeakReport report) {

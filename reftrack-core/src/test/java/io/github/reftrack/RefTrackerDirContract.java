@@ -63,7 +63,7 @@ abstract class RefTrackerDirContract {
     }
 
     private static int untrackedOutstanding(RefTrackerDir dir) {
-        return dir instanceof TrackingRefTrackerDir ? ((TrackingRefTrackerDir) dir).untrackedCount() : 0;
+        return dir.stats().untracked();
     }
 
     @Test

@@ -27,15 +27,16 @@ class SampleModeContractTest extends RefTrackerDirContract {
         }
         LeakReport report = dir.report(16);
         assertThat(report.totalUsers()).isEqualTo(10);
-        assertThat(((TrackingRefTrackerDir) dir).untrackedCount()).isEqualTo(10 * INTERVAL - 10);
+        assertThat(dir.stats().untracked()).isEqualTo(10 * INTERVAL - 10);
         assertThat(dir.liveCount()).isEqualTo(10 * INTERVAL);
     }
 
     @Test
     void samplingIsSharedByTheDirectoriesOfAClass() {
-        RefTrackerDir first = RefTrackerDir.builder("sampled_shared").mode(RefTracking.Mode.SAMPLE)
+        TestRuntime test = new TestRuntime();
+        RefTrackerDir first = test.directory("sampled_shared").mode(RefTracking.Mode.SAMPLE)
                 .sampleInterval(2).build();
-        RefTrackerDir second = RefTrackerDir.builder("sampled_shared").mode(RefTracking.Mode.SAMPLE)
+        RefTrackerDir second = test.directory("sampled_shared").mode(RefTracking.Mode.SAMPLE)
                 .sampleInterval(2).build();
         first.alloc();
         second.alloc();

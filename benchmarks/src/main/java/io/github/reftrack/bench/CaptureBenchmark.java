@@ -1,6 +1,6 @@
 package io.github.reftrack.bench;
 
-import io.github.reftrack.capture.Capture;
+import io.github.reftrack.internal.capture.Capture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

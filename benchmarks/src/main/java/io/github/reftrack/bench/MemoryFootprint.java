@@ -3,7 +3,7 @@ package io.github.reftrack.bench;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
-import io.github.reftrack.capture.Capture;
+import io.github.reftrack.internal.capture.Capture;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
 import io.netty.util.ResourceLeakTracker;

@@ -53,11 +53,11 @@ public final class BtrfsFs implements AutoCloseable {
     private final AtomicBoolean injectionFired = new AtomicBoolean();
 
     private final DelayedNodes nodes = new DelayedNodes(this);
-    private final DelayedItems items = new DelayedItems(this);
-    private final DelayedReaders readers = new DelayedReaders(this);
-    private final DelayedRunner runner = new DelayedRunner(this);
+    private final DelayedItems items = new DelayedItems(this, nodes);
+    private final DelayedReaders readers = new DelayedReaders(this, nodes);
+    private final DelayedRunner runner = new DelayedRunner(this, nodes);
     private final DelayedWorkers workers;
-    private final DelayedTeardown teardown = new DelayedTeardown(this);
+    private final DelayedTeardown teardown = new DelayedTeardown(this, nodes);
 
     // Test switches and fault injection (volatile: set by a test thread, read by any).
     volatile CreateOrdering createOrdering = CreateOrdering.FIXED;

@@ -11,9 +11,9 @@ public final class DelayedItems {
     private final BtrfsFs fs;
     private final DelayedNodes nodes;
 
-    DelayedItems(BtrfsFs fs) {
+    DelayedItems(BtrfsFs fs, DelayedNodes nodes) {
         this.fs = fs;
-        this.nodes = fs.nodes();
+        this.nodes = nodes;
     }
 
     /**

@@ -48,8 +48,6 @@ public final class DelayedNode {
     RefTrackerDir refDir;
     final BtrfsRefTracker nodeListTracker = new BtrfsRefTracker();
     final BtrfsRefTracker inodeCacheTracker = new BtrfsRefTracker();
-    /** The tracker dir's {@code untracked} count: starts at 1 like the kernel's refcount. */
-    final AtomicInteger untracked = new AtomicInteger(1);
 
     private volatile boolean freed;
 
@@ -145,6 +143,14 @@ public final class DelayedNode {
      */
     public boolean isFreed() {
         return freed;
+    }
+
+    /**
+     * The tracker dir's {@code untracked} count as the kernel keeps it: a refcount that starts at
+     * 1, plus the references taken with an empty slot. Read from the directory's own count.
+     */
+    int untracked() {
+        return 1 + refDir.stats().noTracker();
     }
 
     /**

@@ -14,9 +14,9 @@ public final class DelayedReaders {
     private final BtrfsFs fs;
     private final DelayedNodes nodes;
 
-    DelayedReaders(BtrfsFs fs) {
+    DelayedReaders(BtrfsFs fs, DelayedNodes nodes) {
         this.fs = fs;
-        this.nodes = fs.nodes();
+        this.nodes = nodes;
     }
 
     /**

@@ -19,9 +19,9 @@ public final class DelayedRunner {
     /** Test hook: runs after each insertion batch, mutex held. */
     volatile Consumer<DelayedNode> afterInsertBatch = node -> { };
 
-    DelayedRunner(BtrfsFs fs) {
+    DelayedRunner(BtrfsFs fs, DelayedNodes nodes) {
         this.fs = fs;
-        this.nodes = fs.nodes();
+        this.nodes = nodes;
     }
 
     /**

@@ -33,9 +33,9 @@ public final class DelayedTeardown {
     /** Test hook: receives the size of every batch kill-all pins. */
     volatile Consumer<Integer> pinnedBatch = size -> { };
 
-    DelayedTeardown(BtrfsFs fs) {
+    DelayedTeardown(BtrfsFs fs, DelayedNodes nodes) {
         this.fs = fs;
-        this.nodes = fs.nodes();
+        this.nodes = nodes;
     }
 
     /**
@@ -141,9 +141,10 @@ public final class DelayedTeardown {
      * @throws KillAllStuckException if nodes remain at the deadline; it names them
      */
     public void killAllDelayedNodes(SubvolRoot root) {
-        KillAllResult result = killAll(root, Long.MAX_VALUE, true);
+        Outcome outcome = killAll(root, Long.MAX_VALUE, true);
+        KillAllResult result = outcome.result();
         if (!result.completed()) {
-            throw new KillAllStuckException(describe(root, result), result);
+            throw new KillAllStuckException(describe(root, outcome), result);
         }
     }
 
@@ -155,10 +156,14 @@ public final class DelayedTeardown {
      * @return how it ended; {@link KillAllResult#livelocked()} when nodes remained
      */
     public KillAllResult killAllDelayedNodes(SubvolRoot root, long maxPasses) {
-        return killAll(root, maxPasses, false);
+        return killAll(root, maxPasses, false).result();
     }
 
-    private KillAllResult killAll(SubvolRoot root, long maxPasses, boolean watch) {
+    /** How kill-all ended, and the stuck nodes its result names: the stuck set is read once. */
+    private record Outcome(KillAllResult result, List<DelayedNode> stuck) {
+    }
+
+    private Outcome killAll(SubvolRoot root, long maxPasses, boolean watch) {
         long index = 0;
         long passes = 0;
         long livelockPasses = 0;
@@ -172,7 +177,8 @@ public final class DelayedTeardown {
             root.xaLock.lock();
             try {
                 if (root.delayedNodes.isEmpty()) {
-                    return new KillAllResult(true, passes, livelockPasses, List.of(), List.of());
+                    return new Outcome(new KillAllResult(true, passes, livelockPasses, List.of(), List.of()),
+                            List.of());
                 }
                 for (Map.Entry<Long, DelayedNode> e : root.delayedNodes.tailMap(index, true).entrySet()) {
                     index = e.getKey();
@@ -252,14 +258,15 @@ public final class DelayedTeardown {
         return reports;
     }
 
-    private static KillAllResult stuck(SubvolRoot root, long passes, long livelockPasses) {
+    private static Outcome stuck(SubvolRoot root, long passes, long livelockPasses) {
         List<DelayedNode> stuck = root.delayedNodes();
         List<Long> inos = stuck.stream().map(DelayedNode::inodeId).toList();
-        return new KillAllResult(stuck.isEmpty(), passes, livelockPasses, inos, reports(stuck));
+        return new Outcome(new KillAllResult(stuck.isEmpty(), passes, livelockPasses, inos, reports(stuck)), stuck);
     }
 
-    private static String describe(SubvolRoot root, KillAllResult result) {
-        List<DelayedNode> stuck = root.delayedNodes();
+    private static String describe(SubvolRoot root, Outcome outcome) {
+        KillAllResult result = outcome.result();
+        List<DelayedNode> stuck = outcome.stuck();
         StringBuilder out = new StringBuilder(256).append("killAllDelayedNodes(").append(root)
                 .append(") gave up after ").append(result.passes()).append(" passes (")
                 .append(result.livelockPasses()).append(" pinned nothing): ").append(stuck.size())

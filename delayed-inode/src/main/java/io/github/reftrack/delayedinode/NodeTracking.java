@@ -55,7 +55,6 @@ final class NodeTracking {
         node.kasan("ref_tracker_alloc");
         if (mayFail && fs.atomicAllocFails(site)) {
             slot.tracker = null;
-            node.untracked.incrementAndGet();
             node.refDir.allocUntracked();
             return;
         }
@@ -79,7 +78,6 @@ final class NodeTracking {
         }
         node.kasan("ref_tracker_free");
         if (slot.tracker == null) {
-            node.untracked.decrementAndGet();
             node.refDir.freeUntracked();
             return false;
         }

@@ -73,13 +73,13 @@ class TrackingScenariosTest {
             DelayedNode node = t.node(dir);
 
             assertThat(node.nodeListTracker.tracker).isNull();
-            assertThat(node.untracked.get()).isEqualTo(2);
+            assertThat(node.untracked()).isEqualTo(2);
             assertThat(node.refDir().liveCount()).isEqualTo(2);
             assertThat(TestFs.holders(node)).containsExactly("inode_cache");
 
             t.fs.runner().commitInodeDelayedItems(t.trans(), dir);
             assertThat(node.inList()).isFalse();
-            assertThat(node.untracked.get()).isEqualTo(1);
+            assertThat(node.untracked()).isEqualTo(1);
             t.fs.teardown().evictInode(dir, false);
 
             assertThat(node.isFreed()).isTrue();

@@ -3,6 +3,7 @@ package io.github.reftrack.cli;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.github.reftrack.RefTracking;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,7 +23,7 @@ import javax.management.remote.JMXServiceURL;
  */
 final class AttachedJvm implements AutoCloseable {
     /** The system property reftrack's MBean registration sets to its ObjectName. */
-    static final String MBEAN_PROPERTY = "reftrack.mbean";
+    static final String MBEAN_PROPERTY = RefTracking.MBEAN_PROPERTY;
 
     private final long pid;
     private final VirtualMachine vm;

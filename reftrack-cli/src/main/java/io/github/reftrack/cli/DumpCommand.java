@@ -34,6 +34,10 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array of reports (input for 'reftrack report')")
     private boolean json;
 
+    @Option(names = "--oldest", paramLabel = "N",
+            description = "list the N references held longest, across directories: age, directory, holder, frame")
+    private Integer oldest;
+
     @Override
     public Integer call() {
         if (pid <= 0) {
@@ -42,6 +46,14 @@ final class DumpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (AttachedJvm jvm = AttachedJvm.attach(pid)) {
             RefTrackingClient client = jvm.connect();
+            if (oldest != null) {
+                if (oldest < 1) {
+                    throw new ParameterException(spec.commandLine(), "--oldest must be 1 or more, was " + oldest);
+                }
+                String lines = client.oldest(oldest);
+                out.print(lines.isEmpty() ? "(no live references)\n" : lines);
+                return ExitCode.OK;
+            }
             if (json) {
                 out.println(client.dumpJson(className));
                 return ExitCode.OK;

@@ -1,5 +1,6 @@
 package io.github.reftrack.cli;
 
+import io.github.reftrack.MBeanNames;
 import java.io.IOException;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
@@ -25,25 +26,35 @@ final class RefTrackingClient {
     }
 
     int liveDirectories() {
-        return ((Number) attribute("LiveDirectories")).intValue();
+        return ((Number) attribute(MBeanNames.LIVE_DIRECTORIES)).intValue();
     }
 
     long liveReferences() {
-        return ((Number) attribute("LiveReferences")).longValue();
+        return ((Number) attribute(MBeanNames.LIVE_REFERENCES)).longValue();
     }
 
     String mode() {
-        return String.valueOf(attribute("Mode"));
+        return String.valueOf(attribute(MBeanNames.MODE));
     }
 
     /** The kernel-shape text of the live references, optionally of one directory class. */
     String dump(String className) {
-        return (String) invoke("dump", className);
+        return (String) invoke(MBeanNames.DUMP, className);
     }
 
     /** The live references as a JSON array of reports, optionally of one directory class. */
     String dumpJson(String className) {
-        return (String) invoke("dumpJson", className);
+        return (String) invoke(MBeanNames.DUMP_JSON, className);
+    }
+
+    /** The references held longest, one line each, oldest first. */
+    String oldest(int n) {
+        try {
+            return (String) connection.invoke(name, MBeanNames.OLDEST, new Object[] {n},
+                    new String[] {int.class.getName()});
+        } catch (JMException | IOException e) {
+            throw failure("call " + MBeanNames.OLDEST, e);
+        }
     }
 
     private Object attribute(String attribute) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reftrack.LeakReport;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -288,8 +289,10 @@ final class ReportJson {
             throw new IllegalArgumentException(at + ": counts do not add up: the groups hold " + shown
                     + " users and " + skippedUsers + " were skipped, more than totalUsers " + totalUsers);
         }
+        JsonNode untracked = node.get("untrackedUsers");
+        int untrackedUsers = untracked == null || untracked.isNull() ? 0 : count(node, "untrackedUsers", at);
         try {
-            return new LeakReport(className, dirName, totalUsers, skippedUsers, parsed);
+            return new LeakReport(className, dirName, totalUsers, skippedUsers, parsed, untrackedUsers);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
@@ -318,7 +321,8 @@ final class ReportJson {
         }
         String fingerprint = text(node, "fingerprint", at);
         try {
-            return new LeakReport.Group(users, frames, fingerprint, holders);
+            return new LeakReport.Group(users, frames, fingerprint, holders, millis(node, "oldestMillis", at),
+                    millis(node, "newestMillis", at));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
@@ -384,6 +388,18 @@ final class ReportJson {
 
     private static String abbreviate(String text) {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    /** An optional hold age in milliseconds; {@code null} when absent. */
+    private static Duration millis(JsonNode node, String field, String at) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw wrongType(at + "." + field, "a non-negative integer");
+        }
+        return Duration.ofMillis(value.asLong());
     }
 
     private static IllegalArgumentException wrongType(String at, String expected) {

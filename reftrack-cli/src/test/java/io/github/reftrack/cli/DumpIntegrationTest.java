@@ -61,6 +61,14 @@ class DumpIntegrationTest {
     }
 
     @Test
+    void oldestListsTheReferencesHeldLongest_oneLineEach() {
+        Cli.Result result = dump("--oldest", "2");
+
+        assertThat(result.out().lines()).hasSize(2).allMatch(line -> line.matches(
+                "\\d+(ms|s|m\\d+s|h\\d+m|d\\d+h)  (connection|session)@[0-9a-f]{16}  \\S+  .+\\(.+\\)"));
+    }
+
+    @Test
     void textIsTheKernelShapeOfTheSameReports_afterASummaryLine() {
         String json = dump("--json").out();
         String expected = ReportJson.parse(json).reports().stream().map(LeakReport::toString)

@@ -1,7 +1,10 @@
 package io.github.reftrack.jfr;
 
+import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTrackerListener;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Entry point of the JFR sink, safe to call when the {@code jdk.jfr} module is absent: it checks
@@ -47,11 +50,12 @@ public final class Jfr {
      * registered when the flight recorder initialises (at once if it already has). Cheap when no
      * recording ever starts. Does nothing when JFR is not available.
      *
+     * @param directories the open directories of the runtime the event describes
      * @return {@code true} if the event is (now or already) arranged for
      */
-    public static synchronized boolean addPeriodicEvent() {
+    public static synchronized boolean addPeriodicEvent(Supplier<List<RefTrackerDir>> directories) {
         if (!periodicAdded && available()) {
-            LiveTrackers.registerWhenRecorderStarts();
+            LiveTrackers.registerWhenRecorderStarts(directories);
             periodicAdded = true;
         }
         return periodicAdded;

@@ -6,8 +6,8 @@ import io.github.reftrack.LostReference;
 import io.github.reftrack.Misuse;
 import io.github.reftrack.RefTrackerListener;
 import io.github.reftrack.StuckTeardown;
-import io.github.reftrack.capture.FrameText;
-import io.github.reftrack.capture.Stack;
+import io.github.reftrack.internal.event.FrameText;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -55,7 +55,7 @@ final class JfrSink implements RefTrackerListener {
         event.dirName = release.dirName();
         event.holder = release.holder();
         event.pastQuarantine = release.pastQuarantine();
-        event.fingerprint = Stack.fingerprintOf(release.allocatedAt());
+        event.fingerprint = release.allocation().fingerprint();
         event.allocatedAt = render(release.allocatedAt());
         event.firstReleasedAt = render(release.firstReleasedAt());
         event.releasedAgainAt = render(release.releasedAgainAt());

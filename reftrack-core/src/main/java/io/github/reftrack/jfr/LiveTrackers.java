@@ -1,8 +1,9 @@
 package io.github.reftrack.jfr;
 
 import io.github.reftrack.RefTrackerDir;
-import io.github.reftrack.RefTracking;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -17,25 +18,28 @@ import jdk.jfr.FlightRecorderListener;
  * the listener costs a few milliseconds and starts nothing.
  */
 final class LiveTrackers implements FlightRecorderListener {
-    private LiveTrackers() {
+    private final Supplier<List<RefTrackerDir>> directories;
+
+    private LiveTrackers(Supplier<List<RefTrackerDir>> directories) {
+        this.directories = directories;
     }
 
-    static void registerWhenRecorderStarts() {
-        FlightRecorder.addListener(new LiveTrackers());
+    static void registerWhenRecorderStarts(Supplier<List<RefTrackerDir>> directories) {
+        FlightRecorder.addListener(new LiveTrackers(directories));
     }
 
     @Override
     public void recorderInitialized(FlightRecorder recorder) {
-        FlightRecorder.addPeriodicEvent(LiveTrackersEvent.class, LiveTrackers::emit);
+        FlightRecorder.addPeriodicEvent(LiveTrackersEvent.class, this::emit);
     }
 
     /**
      * Runs on JFR's periodic thread, only while a recording has the event enabled. Reads the
      * registry once, so the directory count and the reference sum of a class agree.
      */
-    static void emit() {
+    void emit() {
         Map<String, long[]> byClass = new TreeMap<>();
-        for (RefTrackerDir dir : RefTracking.registry().directories()) {
+        for (RefTrackerDir dir : directories.get()) {
             long[] sums = byClass.computeIfAbsent(dir.className(), c -> new long[2]);
             sums[0]++;
             sums[1] += dir.liveCount();

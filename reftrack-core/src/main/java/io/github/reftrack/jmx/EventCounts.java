@@ -7,20 +7,18 @@ import io.github.reftrack.RefTrackerListener;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts events for the MXBean. Installed as a listener when reftrack's events start, so the
- * counts cover the whole run even though the MXBean is registered later. Not API.
+ * Counts events for the MXBean. One per runtime, installed as a listener when the runtime is built, so
+ * the counts cover the whole run even though the MXBean is registered later. Not API.
  *
  * <p>Thread-safe: each count is a {@link LongAdder}.
  */
 public final class EventCounts implements RefTrackerListener {
-    /** The process-wide counts that the MXBean shows. */
-    public static final EventCounts INSTANCE = new EventCounts();
-
     private final LongAdder leaks = new LongAdder();
     private final LongAdder doubleReleases = new LongAdder();
     private final LongAdder lostReferences = new LongAdder();
 
-    EventCounts() {
+    /** Creates zero counts. */
+    public EventCounts() {
     }
 
     @Override

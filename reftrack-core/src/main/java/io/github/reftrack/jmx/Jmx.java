@@ -1,5 +1,8 @@
 package io.github.reftrack.jmx;
 
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
+
 import java.lang.System.Logger.Level;
 
 /**
@@ -14,12 +17,12 @@ import java.lang.System.Logger.Level;
  * <p>Thread-safe: registration state is guarded by {@code Jmx.class}.
  */
 public final class Jmx {
-    /** The MXBean's object name. */
-    public static final String OBJECT_NAME = "io.github.reftrack:type=RefTracking";
+    /** The MXBean's object name ({@code RefTracking.MBEAN_NAME}). */
+    public static final String OBJECT_NAME = RefTracking.MBEAN_NAME;
     /** System property set to {@link #OBJECT_NAME} while the MXBean is registered. */
-    public static final String MBEAN_PROPERTY = "reftrack.mbean";
+    public static final String MBEAN_PROPERTY = RefTracking.MBEAN_PROPERTY;
     /** The most stacks per directory that {@code dump} shows. */
-    public static final int DISPLAY_LIMIT = 16;
+    public static final int DISPLAY_LIMIT = RefTrackerDir.DEFAULT_DISPLAY_LIMIT;
 
     static final System.Logger LOG = System.getLogger("io.github.reftrack");
 
@@ -49,14 +52,15 @@ public final class Jmx {
      * already done. Never throws: a failure (no {@code java.management}, a name already taken by
      * another copy of reftrack, a security manager) is logged and reported by the return value.
      *
+     * @param view the runtime the MXBean shows
      * @return {@code true} if the MXBean is registered by this copy of reftrack
      */
-    public static synchronized boolean register() {
+    public static synchronized boolean register(RuntimeView view) {
         if (registered || !available()) {
             return registered;
         }
         try {
-            Registrar.register(new RefTrackingBean(EventCounts.INSTANCE));
+            Registrar.register(new RefTrackingBean(view));
             System.setProperty(MBEAN_PROPERTY, OBJECT_NAME);
             registered = true;
         } catch (Exception e) {

@@ -1,51 +1,59 @@
 package io.github.reftrack.jmx;
 
 import io.github.reftrack.LeakReport;
-import io.github.reftrack.RefTracking;
-import java.util.List;
 import java.util.Map;
 
-/** The MXBean implementation: reads the registry and the event counts on every call. Thread-safe. */
+/** The MXBean implementation: reads the runtime's view on every call. Thread-safe. */
 final class RefTrackingBean implements RefTrackingMXBean {
-    private final EventCounts counts;
+    private final RuntimeView view;
 
-    RefTrackingBean(EventCounts counts) {
-        this.counts = counts;
+    RefTrackingBean(RuntimeView view) {
+        this.view = view;
     }
 
     @Override
     public int getLiveDirectories() {
-        return RefTracking.registry().directories().size();
+        return view.directories().size();
     }
 
     @Override
     public long getLiveReferences() {
-        return RefTracking.registry().liveReferences();
+        return view.liveReferences();
     }
 
     @Override
     public long getLeaks() {
-        return counts.leaks();
+        return view.counts().leaks();
     }
 
     @Override
     public long getDoubleReleases() {
-        return counts.doubleReleases();
+        return view.counts().doubleReleases();
     }
 
     @Override
     public long getLostReferences() {
-        return counts.lostReferences();
+        return view.counts().lostReferences();
     }
 
     @Override
     public Map<String, Long> getLiveByClass() {
-        return RefTracking.registry().liveByClass();
+        return view.liveByClass();
     }
 
     @Override
     public String getMode() {
-        return RefTracking.mode().name();
+        return view.mode();
+    }
+
+    @Override
+    public long getHousekeeperFailures() {
+        return view.housekeeperFailures();
+    }
+
+    @Override
+    public boolean isHousekeeperRunning() {
+        return view.housekeeperRunning();
     }
 
     @Override
@@ -56,7 +64,7 @@ final class RefTrackingBean implements RefTrackingMXBean {
     @Override
     public String dump(String className) {
         StringBuilder out = new StringBuilder();
-        for (LeakReport report : reports(className)) {
+        for (LeakReport report : view.reports(className)) {
             out.append(report);
         }
         return out.toString();
@@ -68,18 +76,12 @@ final class RefTrackingBean implements RefTrackingMXBean {
     }
 
     @Override
-    public String dumpJson(String className) {
-        StringBuilder out = new StringBuilder().append('[');
-        for (LeakReport report : reports(className)) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append(report.toJson());
-        }
-        return out.append(']').toString();
+    public String oldest(int n) {
+        return view.oldest(Math.max(0, n));
     }
 
-    private static List<LeakReport> reports(String className) {
-        return RefTracking.registry().reports(className, Jmx.DISPLAY_LIMIT);
+    @Override
+    public String dumpJson(String className) {
+        return view.toJson(view.reports(className));
     }
 }

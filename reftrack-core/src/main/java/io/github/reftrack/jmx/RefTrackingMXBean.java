@@ -63,8 +63,24 @@ public interface RefTrackingMXBean {
     String getMode();
 
     /**
+     * Returns how many passes of the housekeeping thread failed (an {@code OutOfMemoryError}, a
+     * listener's {@code StackOverflowError}) and were survived: 0 while healthy.
+     *
+     * @return the failure count
+     */
+    long getHousekeeperFailures();
+
+    /**
+     * Returns whether the housekeeping thread (lost references, abandoned directories, stack
+     * promotion) is running.
+     *
+     * @return {@code true} while it runs
+     */
+    boolean isHousekeeperRunning();
+
+    /**
      * Renders every open directory that holds references, in the kernel's report shape, at most
-     * {@value Jmx#DISPLAY_LIMIT} stacks per directory.
+     * 16 ({@code RefTrackerDir.DEFAULT_DISPLAY_LIMIT}) stacks per directory.
      *
      * @return the reports one after the other; empty when nothing is held
      */
@@ -80,7 +96,7 @@ public interface RefTrackingMXBean {
 
     /**
      * Returns every open directory that holds references as JSON: an array of report objects
-     * (see {@code LeakReport.toJson()}), at most {@value Jmx#DISPLAY_LIMIT} stacks each.
+     * (see {@code LeakReport.toJson()}), at most 16 ({@code RefTrackerDir.DEFAULT_DISPLAY_LIMIT}) stacks each.
      *
      * @return a JSON array, {@code []} when nothing is held
      */
@@ -94,4 +110,13 @@ public interface RefTrackingMXBean {
      * @return a JSON array, {@code []} when nothing is held
      */
     String dumpJson(String className);
+
+    /**
+     * Lists the references held longest across open directories, one line each, oldest first:
+     * age, directory, holder and the frame that took the reference.
+     *
+     * @param n how many to list (negative lists none)
+     * @return the lines; empty when nothing is held
+     */
+    String oldest(int n);
 }

@@ -9,7 +9,7 @@ import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTrackerListener;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.StuckTeardown;
-import io.github.reftrack.capture.Stack;
+import io.github.reftrack.internal.capture.Stack;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,7 +147,7 @@ class JfrEventsTest {
         RefTracker two = first.alloc();
         RefTracker three = second.alloc();
         try {
-            assertThat(Jfr.addPeriodicEvent()).isTrue();
+            assertThat(Jfr.addPeriodicEvent(RefTracking.registry()::directories)).isTrue();
             List<RecordedEvent> events = record("io.github.reftrack.LiveTrackers", () -> { })
                     .stream().filter(e -> e.getString("className").equals("jfr_live")).toList();
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.MBeanNames;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -30,13 +32,13 @@ class RefTrackingMXBeanTest {
     @BeforeEach
     void register() throws JMException {
         name = new ObjectName(Jmx.OBJECT_NAME);
-        assertThat(Jmx.register()).isTrue();
+        assertThat(RefTracking.runtime().registerMBean()).isTrue();
     }
 
     @AfterEach
     void registerAgain() {
         // other suites in this JVM may expect the MXBean that their first directory registered
-        Jmx.register();
+        RefTracking.runtime().registerMBean();
     }
 
     private static RefTrackerDir newDir(String className) {
@@ -115,14 +117,77 @@ class RefTrackingMXBeanTest {
     }
 
     @Test
+    void everyPublishedNameIsAnAttributeOrOperationOfTheRegisteredBean() throws JMException {
+        for (String attribute : List.of(MBeanNames.LIVE_DIRECTORIES, MBeanNames.LIVE_REFERENCES,
+                MBeanNames.LIVE_BY_CLASS, MBeanNames.LEAKS, MBeanNames.DOUBLE_RELEASES, MBeanNames.LOST_REFERENCES,
+                MBeanNames.MODE, MBeanNames.HOUSEKEEPER_FAILURES, MBeanNames.HOUSEKEEPER_RUNNING)) {
+            assertThat(SERVER.getAttribute(name, attribute)).as(attribute).isNotNull();
+        }
+        assertThat(SERVER.getAttribute(name, MBeanNames.HOUSEKEEPER_FAILURES)).isEqualTo(0L);
+        assertThat(SERVER.invoke(name, MBeanNames.DUMP, new Object[0], new String[0])).isInstanceOf(String.class);
+        assertThat(SERVER.invoke(name, MBeanNames.DUMP_JSON, new Object[0], new String[0])).isInstanceOf(String.class);
+        assertThat(SERVER.invoke(name, MBeanNames.OLDEST, new Object[] {3}, new String[] {int.class.getName()}))
+                .isInstanceOf(String.class);
+        assertThat(name.toString()).isEqualTo(RefTracking.MBEAN_NAME);
+    }
+
+    @Test
     void lostReferencesAreCountedFromTheCountingListener() throws JMException {
         EventCounts counts = new EventCounts();
-        RefTrackingBean bean = new RefTrackingBean(counts);
+        RefTrackingBean bean = new RefTrackingBean(new CountsOnly(counts));
         counts.onLostReference(null);
         counts.onLostReference(null);
 
         assertThat(bean.getLostReferences()).isEqualTo(2);
         assertThat(bean.getLeaks()).isZero();
+    }
+
+    /** A runtime view that has only counts. */
+    private record CountsOnly(EventCounts counts) implements RuntimeView {
+        @Override
+        public List<RefTrackerDir> directories() {
+            return List.of();
+        }
+
+        @Override
+        public List<LeakReport> reports(String className) {
+            return List.of();
+        }
+
+        @Override
+        public String toJson(List<LeakReport> reports) {
+            return "[]";
+        }
+
+        @Override
+        public Map<String, Long> liveByClass() {
+            return Map.of();
+        }
+
+        @Override
+        public String oldest(int n) {
+            return "";
+        }
+
+        @Override
+        public long liveReferences() {
+            return 0;
+        }
+
+        @Override
+        public String mode() {
+            return "OFF";
+        }
+
+        @Override
+        public long housekeeperFailures() {
+            return 0;
+        }
+
+        @Override
+        public boolean housekeeperRunning() {
+            return false;
+        }
     }
 
     private Map<String, Long> liveByClass() throws JMException {

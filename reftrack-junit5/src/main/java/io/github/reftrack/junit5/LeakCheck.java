@@ -143,7 +143,8 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
         }
 
         String describe(LeakReport report) {
-            int unnamed = Math.max(0, now - report.totalUsers());
+            RefTrackerDir.Stats stats = dir.stats();
+            int unnamed = Math.max(0, stats.untracked()) + Math.max(0, stats.noTracker());
             return dir.name() + " had " + before + " live reference(s) before and " + now + " after"
                     + (unnamed > 0 ? "; " + unnamed + " of them have no stack (sampled out or untracked)" : "");
         }

@@ -1,5 +1,6 @@
 package io.github.reftrack.junit5;
 
+import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import java.time.Duration;
 import java.util.Objects;
@@ -59,8 +60,8 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
 
     /** The default time a check waits for asynchronous releases: 300 ms. */
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofMillis(300);
-    /** The default number of stack groups shown per directory: 16, as the kernel's close. */
-    public static final int DEFAULT_DISPLAY_LIMIT = 16;
+    /** The default number of stack groups shown per directory: core's {@link RefTrackerDir#DEFAULT_DISPLAY_LIMIT}. */
+    public static final int DEFAULT_DISPLAY_LIMIT = RefTrackerDir.DEFAULT_DISPLAY_LIMIT;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             LeakCheckExtension.class);

@@ -1,4 +1,4 @@
-package io.github.reftrack.capture;
+package io.github.reftrack.internal.capture;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,25 +7,35 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * An interned stack: the frames of one call path, shared by every tracker taken on it. Handle 0
- * is the empty stack (nothing captured), as the kernel's depot handle 0.
- * Not API: this package is not exported.
+ * An interned stack: the shown frames of one call path, shared by every tracker taken on it,
+ * with its fingerprint computed once. Handle 0 is the empty stack (nothing captured), as the
+ * kernel's depot handle 0. Not API: this package is not exported.
  */
-public final class Stack {
+public final class Stack implements StackRef {
+    /**
+     * How many shown frames (innermost first) the fingerprint covers, whatever the depth: so the
+     * same leak has one fingerprint on hosts running with {@code -Dreftrack.depth=8} and
+     * {@code =32}. A depth below this fingerprints the frames it keeps.
+     */
+    public static final int FINGERPRINT_FRAMES = 8;
+
     /** The stack of a reference whose stack was not captured or not stored. */
     public static final Stack EMPTY = new Stack(0, List.of());
 
     /** Numbers the VM assigns to generated classes, which differ between runs. */
     private static final Pattern HIDDEN_CLASS_SUFFIX = Pattern.compile("/0x[0-9a-f]+");
     private static final Pattern GENERATED_NUMBER = Pattern.compile("(\\$\\$Lambda|\\$Proxy|Accessor)\\$?\\d+");
+    /** The dynamic module and package of proxies, {@code jdk.proxy2}, numbered in creation order. */
+    private static final Pattern PROXY_MODULE = Pattern.compile("^(jdk\\.proxy|com\\.sun\\.proxy)\\d*");
 
     private final int handle;
     private final List<StackTraceElement> frames;
-    private volatile String fingerprint;
+    private final String fingerprint;
 
     Stack(int handle, List<StackTraceElement> frames) {
         this.handle = handle;
         this.frames = frames;
+        this.fingerprint = fingerprintOf(frames);
     }
 
     /**
@@ -38,7 +48,7 @@ public final class Stack {
     }
 
     /**
-     * Returns the frames, innermost first.
+     * Returns the shown frames, innermost first.
      *
      * @return an immutable list
      */
@@ -47,33 +57,30 @@ public final class Stack {
     }
 
     /**
-     * Returns a fingerprint of the call path that survives what changes between runs and
-     * versions: it hashes class and method names only (no line numbers, no file names), with the
-     * numbers the VM gives generated classes (lambdas, proxies, accessors) removed.
+     * Returns the fingerprint computed when the stack was interned.
      *
-     * @return 16 lowercase hex digits; the same for the empty stack everywhere
+     * @return 16 lowercase hex digits
+     * @see #fingerprintOf(List)
      */
     public String fingerprint() {
-        String cached = fingerprint;
-        if (cached == null) {
-            cached = fingerprintOf(frames);
-            fingerprint = cached;
-        }
-        return cached;
+        return fingerprint;
     }
 
     /**
-     * Computes the fingerprint of any frame list, as {@link #fingerprint()} does.
+     * Computes the fingerprint of a list of shown frames: a hash of the class and method names
+     * of the first {@value #FINGERPRINT_FRAMES} frames (no line numbers, no file names), with the
+     * numbers the VM gives generated classes (lambdas, proxies and their modules, accessors)
+     * removed. It survives what changes between runs, versions and depth settings.
      *
-     * @param frames the frames, innermost first
-     * @return 16 lowercase hex digits
+     * @param frames the shown frames, innermost first
+     * @return 16 lowercase hex digits; the same for the empty stack everywhere
      */
     public static String fingerprintOf(List<StackTraceElement> frames) {
         MessageDigest digest = sha256();
-        for (StackTraceElement frame : frames) {
-            String cls = HIDDEN_CLASS_SUFFIX.matcher(frame.getClassName()).replaceAll("");
-            cls = GENERATED_NUMBER.matcher(cls).replaceAll("$1");
-            digest.update(cls.getBytes(StandardCharsets.UTF_8));
+        int n = Math.min(frames.size(), FINGERPRINT_FRAMES);
+        for (int i = 0; i < n; i++) {
+            StackTraceElement frame = frames.get(i);
+            digest.update(normalize(frame.getClassName()).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '.');
             digest.update(frame.getMethodName().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) '\n');
@@ -84,6 +91,12 @@ public final class Stack {
             hex.append(Character.forDigit((hash[i] >> 4) & 0xf, 16)).append(Character.forDigit(hash[i] & 0xf, 16));
         }
         return hex.toString();
+    }
+
+    static String normalize(String className) {
+        String cls = HIDDEN_CLASS_SUFFIX.matcher(className).replaceAll("");
+        cls = PROXY_MODULE.matcher(cls).replaceFirst("$1");
+        return GENERATED_NUMBER.matcher(cls).replaceAll("$1");
     }
 
     private static MessageDigest sha256() {

@@ -1,4 +1,4 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.event;
 
 import java.util.List;
 
@@ -7,30 +7,30 @@ import java.util.List;
  * booleans and null, with RFC 8259 string escaping. Keeps reftrack-core free of dependencies.
  * Not thread-safe.
  */
-final class Json {
+public final class Json {
     private final StringBuilder out = new StringBuilder(512);
     /** Whether the innermost open container has no element yet; bit i = depth i. */
     private long empty = 1;
     private int depth;
     private boolean afterName;
 
-    Json beginObject() {
+    public Json beginObject() {
         return open('{');
     }
 
-    Json endObject() {
+    public Json endObject() {
         return close('}');
     }
 
-    Json beginArray() {
+    public Json beginArray() {
         return open('[');
     }
 
-    Json endArray() {
+    public Json endArray() {
         return close(']');
     }
 
-    Json name(String name) {
+    public Json name(String name) {
         separate();
         string(name);
         out.append(':');
@@ -38,25 +38,25 @@ final class Json {
         return this;
     }
 
-    Json field(String name, String value) {
+    public Json field(String name, String value) {
         return name(name).value(value);
     }
 
-    Json field(String name, long value) {
+    public Json field(String name, long value) {
         name(name);
         separate();
         out.append(value);
         return this;
     }
 
-    Json field(String name, boolean value) {
+    public Json field(String name, boolean value) {
         name(name);
         separate();
         out.append(value);
         return this;
     }
 
-    Json value(String value) {
+    public Json value(String value) {
         separate();
         if (value == null) {
             out.append("null");
@@ -66,7 +66,7 @@ final class Json {
         return this;
     }
 
-    Json strings(List<String> values) {
+    public Json strings(List<String> values) {
         beginArray();
         values.forEach(this::value);
         return endArray();
@@ -74,9 +74,9 @@ final class Json {
 
     /**
      * Appends the members of an object that another {@code Json} rendered (trusted text, e.g.
-     * {@link LeakReport#toJson()}) to the object being written, as if written here.
+     * a report's JSON) to the object being written, as if written here.
      */
-    Json members(String objectJson) {
+    public Json members(String objectJson) {
         String inner = objectJson.substring(1, objectJson.length() - 1);
         if (!inner.isEmpty()) {
             separate();
@@ -86,7 +86,7 @@ final class Json {
     }
 
     /** Appends a value that another {@code Json} rendered (trusted text). */
-    Json raw(String valueJson) {
+    public Json raw(String valueJson) {
         separate();
         out.append(valueJson);
         return this;

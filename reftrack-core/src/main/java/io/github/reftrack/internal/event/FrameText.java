@@ -1,4 +1,4 @@
-package io.github.reftrack.capture;
+package io.github.reftrack.internal.event;
 
 import java.util.List;
 
@@ -8,6 +8,11 @@ import java.util.List;
  * and class-loader prefixes. Not API: this package is not exported.
  */
 public final class FrameText {
+    /** The kernel indents report frames by five spaces ({@code stack_depot_snprint}, spaces=4, +1). */
+    public static final String REPORT_INDENT = "     ";
+    /** The kernel indents double-release frames by one space ({@code stack_depot_print}). */
+    public static final String EVENT_INDENT = " ";
+
     private FrameText() {
     }
 

@@ -1,0 +1,85 @@
+package io.github.reftrack;
+
+import io.github.reftrack.internal.capture.Stack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups the trackers of a report by interned stack, one accumulator per stack (count, holders,
+ * first and last seen, as Agrona's {@code DistinctObservation}), in the order trackers are added
+ * (newest first). At most {@code limit} groups are formed; trackers of other stacks are counted as
+ * skipped. Not thread-safe: one report's local state.
+ */
+final class Grouping {
+    private final int limit;
+    private final Map<Stack, Accumulator> byStack = new IdentityHashMap<>();
+    private final List<Accumulator> order = new ArrayList<>();
+    private int skipped;
+
+    Grouping(int limit) {
+        this.limit = limit;
+    }
+
+    void add(Stack stack, String holder, long allocNanos) {
+        Accumulator group = byStack.get(stack);
+        if (group == null) {
+            if (order.size() == limit) {
+                skipped++;
+                return;
+            }
+            group = new Accumulator(stack);
+            byStack.put(stack, group);
+            order.add(group);
+        }
+        group.add(holder, allocNanos);
+    }
+
+    int skipped() {
+        return skipped;
+    }
+
+    /** The groups, with ages measured against {@code nowNanos}. */
+    List<LeakReport.Group> groups(long nowNanos) {
+        List<LeakReport.Group> groups = new ArrayList<>(order.size());
+        for (Accumulator g : order) {
+            groups.add(new LeakReport.Group(g.users, g.stack.frames(), g.stack.fingerprint(), List.copyOf(g.holders),
+                    age(nowNanos, g.oldestNanos), age(nowNanos, g.newestNanos)));
+        }
+        return groups;
+    }
+
+    private static Duration age(long nowNanos, long thenNanos) {
+        return Duration.ofNanos(Math.max(0, nowNanos - thenNanos));
+    }
+
+    /** One stack's trackers. */
+    private static final class Accumulator {
+        final Stack stack;
+        final Set<String> holders = new LinkedHashSet<>();
+        int users;
+        long oldestNanos;
+        long newestNanos;
+
+        Accumulator(Stack stack) {
+            this.stack = stack;
+        }
+
+        void add(String holder, long allocNanos) {
+            if (users == 0 || allocNanos - oldestNanos < 0) {
+                oldestNanos = allocNanos;
+            }
+            if (users == 0 || allocNanos - newestNanos > 0) {
+                newestNanos = allocNanos;
+            }
+            users++;
+            if (holder != null) {
+                holders.add(holder);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.reftrack;
+
+import io.github.reftrack.internal.capture.Stack;
+import io.github.reftrack.internal.capture.StackDepot;
+import io.github.reftrack.internal.capture.StackRef;
+
+/**
+ * The newest trackers of a live list with the stack each carried when the copy was taken (the
+ * tracker's own field may be promoted meanwhile): what a report, a close and a promotion work on
+ * outside the directory's lock. Not thread-safe: one caller's local state.
+ */
+final class LiveSnapshot {
+    /** Trackers interned per lock acquisition by reports and promotions. */
+    private static final int INTERN_CHUNK = 256;
+
+    final RefTracker[] trackers;
+    private final StackRef[] stacks;
+
+    private LiveSnapshot(int size) {
+        this.trackers = new RefTracker[size];
+        this.stacks = new StackRef[size];
+    }
+
+    /** Copies the newest {@code limit} live trackers and their stacks. Caller holds the lock. */
+    static LiveSnapshot of(TrackerList list, int limit) {
+        LiveSnapshot snapshot = new LiveSnapshot(Math.min(limit, list.liveCount()));
+        list.copyNewest(snapshot.trackers, snapshot.stacks);
+        return snapshot;
+    }
+
+    int size() {
+        return trackers.length;
+    }
+
+    /**
+     * Interns every stack (outside the lock: decoding is the slow part), then stores the
+     * interned stacks back, under {@code lock}, on the trackers that still carry the raw capture.
+     * Works in chunks, dropping each chunk's captures before decoding the next: a decoded capture
+     * caches its whole frame array (kilobytes), so a million young trackers must not all be
+     * decoded and held at once.
+     *
+     * @return the interned stacks, in snapshot order
+     */
+    Stack[] intern(StackDepot depot, Object lock) {
+        Stack[] interned = new Stack[trackers.length];
+        for (int from = 0; from < interned.length; from += INTERN_CHUNK) {
+            int to = Math.min(interned.length, from + INTERN_CHUNK);
+            boolean anyRaw = false;
+            for (int i = from; i < to; i++) {
+                interned[i] = depot.intern(stacks[i]);
+                anyRaw |= interned[i] != stacks[i];
+            }
+            if (anyRaw) {
+                synchronized (lock) {
+                    for (int i = from; i < to; i++) {
+                        if (trackers[i].allocStack == stacks[i]) {
+                            trackers[i].allocStack = interned[i];
+                        }
+                    }
+                }
+            }
+            for (int i = from; i < to; i++) {
+                stacks[i] = null;
+            }
+        }
+        return interned;
+    }
+}

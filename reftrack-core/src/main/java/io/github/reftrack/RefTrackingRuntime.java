@@ -1,0 +1,491 @@
+package io.github.reftrack;
+
+import io.github.reftrack.internal.capture.CaptureSource;
+import io.github.reftrack.internal.capture.FrameFilter;
+import io.github.reftrack.internal.capture.JavaCaptureSource;
+import io.github.reftrack.internal.capture.StackDepot;
+import io.github.reftrack.jfr.Jfr;
+import io.github.reftrack.jmx.EventCounts;
+import io.github.reftrack.jmx.Jmx;
+import io.github.reftrack.jmx.RuntimeView;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Everything reftrack needs at run time, wired in one place: the settings, the capture source,
+ * the stack depot, the registry of open directories, the event bus with its sinks and listeners,
+ * and the housekeeping thread. {@link RefTracking} is a facade over a default runtime created on
+ * first use from the system properties; tests and agents can build runtimes of their own, which
+ * see neither each other's directories nor each other's events.
+ *
+ * <p>Nothing happens when the class is loaded. Building a runtime starts no thread and registers
+ * nothing; the housekeeping thread starts, the MXBean is registered and the JFR periodic event is
+ * arranged when the runtime's first tracking directory is created (the last two only for a
+ * runtime built with {@link Builder#builtInSinks(boolean) built-in sinks}, as the default one is).
+ *
+ * <pre>{@code
+ * RefTrackingRuntime runtime = RefTrackingRuntime.builder()
+ *         .settings(RefTrackingSettings.defaults().withMode(RefTracking.Mode.FULL))
+ *         .hide("com.example.pool.internal.")
+ *         .build();
+ * RefTrackerDir dir = runtime.directory("connection").quarantine(16).build();
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class RefTrackingRuntime {
+    /** How often long-lived trackers have their stacks interned. */
+    private static final long PROMOTION_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final RefTrackingSettings settings;
+    private final CaptureSource capture;
+    private final StackDepot depot;
+    private final Events events;
+    private final RefTrackerRegistry registry;
+    private final Housekeeper housekeeper;
+    private final Sampler sampler = new Sampler();
+    private final LongSupplier ticker;
+    private final boolean builtInSinks;
+    private final EventCounts counts = new EventCounts();
+    private volatile RefTracking.Mode mode;
+    /** Set once, under {@code this}; read without the lock on every registration. */
+    private volatile boolean directorySeen;
+
+    private RefTrackingRuntime(Builder b) {
+        this.settings = b.settings;
+        this.mode = b.settings.mode();
+        this.capture = b.capture;
+        this.ticker = b.ticker;
+        this.builtInSinks = b.builtInSinks;
+        List<String> hide = new ArrayList<>(b.settings.hide());
+        hide.addAll(b.hide);
+        FrameFilter filter = new FrameFilter(hide);
+        hideOwnFrames(filter);
+        this.depot = new StackDepot(b.capture, filter, b.settings.depth(), b.depotFails);
+        this.events = new Events(b.settings.throwOnError());
+        this.housekeeper = new Housekeeper(this, b.promotionPeriodNanos, b.promotionAllowed);
+        this.registry = new RefTrackerRegistry(this);
+        b.listeners.forEach(events::add);
+    }
+
+    private static void hideOwnFrames(FrameFilter filter) {
+        filter.hideClass("io.github.reftrack.internal.capture.Capture");
+        filter.hideClass("io.github.reftrack.internal.capture.JavaCaptureSource");
+        for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TrackingRefTrackerDir.class, Ledger.class,
+            NoopRefTrackerDir.class, TeardownWatchdog.class, RefTrackingRuntime.class, Events.class}) {
+            filter.hideClass(own.getName());
+        }
+    }
+
+    /**
+     * Starts building a runtime.
+     *
+     * @return a builder with {@link RefTrackingSettings#defaults()}, Java stack capture,
+     *         {@link System#nanoTime()} as the clock and no sinks
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates the default runtime from the system properties, with the built-in sinks.
+     *
+     * @return a new runtime
+     */
+    static RefTrackingRuntime fromSystemProperties() {
+        RefTrackingRuntime runtime = builder().settings(RefTrackingSettings.fromSystemProperties()).builtInSinks(true)
+                .build();
+        return runtime;
+    }
+
+    /**
+     * Starts building a directory of this runtime.
+     *
+     * @param className what kind of object the directory tracks
+     * @return a builder with quarantine 0 and this runtime's mode, sampling and lost-reference
+     *         settings
+     * @throws NullPointerException     if {@code className} is null
+     * @throws IllegalArgumentException if {@code className} is blank
+     */
+    public RefTrackerDir.Builder directory(String className) {
+        return new RefTrackerDir.Builder(this, className);
+    }
+
+    /**
+     * Returns the settings this runtime was built with.
+     *
+     * @return the settings
+     */
+    public RefTrackingSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Returns the mode new directories of this runtime get.
+     *
+     * @return the mode
+     */
+    public RefTracking.Mode mode() {
+        return mode;
+    }
+
+    /**
+     * Changes the mode for directories created from now on.
+     *
+     * @param newMode the new mode
+     * @return the previous mode
+     * @throws NullPointerException if {@code newMode} is null
+     */
+    public synchronized RefTracking.Mode setMode(RefTracking.Mode newMode) {
+        RefTracking.Mode previous = mode;
+        mode = Objects.requireNonNull(newMode, "mode");
+        return previous;
+    }
+
+    /**
+     * Adds a listener for this runtime's events; see {@link RefTracking#addListener}.
+     *
+     * @param listener the listener
+     * @return a registration whose {@code close()} removes this addition (idempotent)
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public RefTracking.Registration addListener(RefTrackerListener listener) {
+        return events.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Returns the registry of this runtime's open directories.
+     *
+     * @return the registry
+     */
+    public RefTrackerRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Hides the frames of these classes from stacks decoded from now on; see
+     * {@link RefTracking#hideWrapperFrames}.
+     *
+     * @param wrappers classes whose methods only forward to {@code alloc}/{@code free}
+     * @throws NullPointerException if {@code wrappers} or one of its elements is null
+     */
+    public void hideWrapperFrames(Class<?>... wrappers) {
+        for (Class<?> wrapper : wrappers) {
+            depot.filter().hideClass(Objects.requireNonNull(wrapper, "wrapper").getName());
+        }
+    }
+
+    /**
+     * Returns how many passes of the housekeeping thread failed (for example with an
+     * {@code OutOfMemoryError}) and were survived. The thread logs the first failure and carries
+     * on; a growing count says something keeps failing.
+     *
+     * @return 0 while healthy
+     */
+    public long housekeeperFailures() {
+        return housekeeper.failures();
+    }
+
+    /**
+     * Reports every open directory of this runtime that holds references, grouped by stack, in
+     * one block: what {@code -Dreftrack.reportAtExit=on} does once at JVM shutdown. The block goes
+     * to standard error (at shutdown the logging system may already be closed) and each report to
+     * the built-in sinks (the JSON log); listeners are not called. The directories stay open.
+     *
+     * @return how many directories were reported
+     */
+    public int reportOpenDirectories() {
+        List<LeakReport> reports = registry.reports(RefTrackerDir.DEFAULT_DISPLAY_LIMIT);
+        if (reports.isEmpty()) {
+            return 0;
+        }
+        StringBuilder out = new StringBuilder(256).append("reftrack: references still held at JVM exit in ")
+                .append(reports.size()).append(reports.size() == 1 ? " directory" : " directories")
+                .append(" (-D").append(RefTracking.REPORT_AT_EXIT_PROPERTY).append("=on):\n");
+        for (LeakReport report : reports) {
+            out.append(report);
+            events.atExit(report);
+        }
+        System.err.print(out);
+        System.err.flush();
+        return reports.size();
+    }
+
+    CaptureSource capture() {
+        return capture;
+    }
+
+    StackDepot depot() {
+        return depot;
+    }
+
+    Events events() {
+        return events;
+    }
+
+    Housekeeper housekeeper() {
+        return housekeeper;
+    }
+
+    Sampler sampler() {
+        return sampler;
+    }
+
+    long nanoTime() {
+        return ticker.getAsLong();
+    }
+
+    /** The first tracking directory of this runtime exists: start what only trackers need. */
+    void directoryRegistered() {
+        if (directorySeen) {
+            return;
+        }
+        synchronized (this) {
+            if (directorySeen) {
+                return;
+            }
+            directorySeen = true;
+        }
+        housekeeper.start();
+        if (settings.reportAtExit()) {
+            installExitReport();
+        }
+        if (builtInSinks) {
+            startBuiltInSinks();
+        }
+    }
+
+    private void installExitReport() {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::reportOpenDirectories, "reftrack-exit-report"));
+        } catch (IllegalStateException | SecurityException e) {
+            Events.LOG.log(Level.WARNING, "reftrack could not arrange its report at exit (" + e + ")");
+        }
+    }
+
+    private void installBuiltInListeners() {
+        try {
+            if (settings.jmx()) {
+                events.add(counts);
+            }
+            Jfr.listener().ifPresent(events::add);
+            if (settings.jsonLog() != null) {
+                events.addSink(new JsonLogSink(settings.jsonLog()));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            Events.LOG.log(Level.WARNING, "reftrack could not install its built-in sinks", e);
+        }
+    }
+
+    /**
+     * Registers the MXBean {@value RefTracking#MBEAN_NAME} showing this runtime, and sets
+     * {@value RefTracking#MBEAN_PROPERTY}, unless a runtime of this copy of reftrack already did.
+     * The default runtime does this when its first tracking directory is created (unless
+     * {@value RefTracking#JMX_PROPERTY}{@code =off}). Never throws: a failure is logged.
+     *
+     * @return {@code true} if the MXBean is registered (by this or an earlier call)
+     */
+    public boolean registerMBean() {
+        return Jmx.register(new View());
+    }
+
+    private void startBuiltInSinks() {
+        try {
+            Jfr.addPeriodicEvent(registry::directories);
+            if (settings.jmx()) {
+                registerMBean();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            Events.LOG.log(Level.WARNING, "reftrack could not register its JFR periodic event or MXBean", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RefTrackingRuntime[" + mode + ", depth " + settings.depth() + ", capture " + capture + "]";
+    }
+
+    /** What the MXBean reads: this runtime's registry, counts and health. */
+    private final class View implements RuntimeView {
+        @Override
+        public List<RefTrackerDir> directories() {
+            return registry.directories();
+        }
+
+        @Override
+        public List<LeakReport> reports(String className) {
+            return registry.reports(className, RefTrackerDir.DEFAULT_DISPLAY_LIMIT);
+        }
+
+        @Override
+        public String toJson(List<LeakReport> reports) {
+            return EventJson.array(reports);
+        }
+
+        @Override
+        public Map<String, Long> liveByClass() {
+            return registry.liveByClass();
+        }
+
+        @Override
+        public String oldest(int n) {
+            StringBuilder out = new StringBuilder();
+            for (HeldReference held : registry.oldest(n)) {
+                out.append(held).append('\n');
+            }
+            return out.toString();
+        }
+
+        @Override
+        public long liveReferences() {
+            return registry.liveReferences();
+        }
+
+        @Override
+        public String mode() {
+            return mode.name();
+        }
+
+        @Override
+        public long housekeeperFailures() {
+            return housekeeper.failures();
+        }
+
+        @Override
+        public boolean housekeeperRunning() {
+            return housekeeper.isRunning();
+        }
+
+        @Override
+        public EventCounts counts() {
+            return counts;
+        }
+    }
+
+    /**
+     * Builds a runtime. Not thread-safe; {@link #build()} may be called more than once, each
+     * call making an independent runtime.
+     */
+    public static final class Builder {
+        private RefTrackingSettings settings = RefTrackingSettings.defaults();
+        private final List<String> hide = new ArrayList<>();
+        private final List<RefTrackerListener> listeners = new ArrayList<>();
+        private LongSupplier ticker = System::nanoTime;
+        private boolean builtInSinks;
+        private CaptureSource capture = JavaCaptureSource.INSTANCE;
+        private BooleanSupplier depotFails = () -> false;
+        private BooleanSupplier promotionAllowed = () -> true;
+        private long promotionPeriodNanos = PROMOTION_PERIOD_NANOS;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the settings.
+         *
+         * @param newSettings the settings, e.g. {@link RefTrackingSettings#fromSystemProperties()}
+         * @return this builder
+         * @throws NullPointerException if {@code newSettings} is null
+         */
+        public Builder settings(RefTrackingSettings newSettings) {
+            this.settings = Objects.requireNonNull(newSettings, "settings");
+            return this;
+        }
+
+        /**
+         * Hides frames of classes whose names start with these prefixes, in addition to the
+         * settings' {@link RefTrackingSettings#hide()}.
+         *
+         * @param prefixes class-name prefixes, e.g. {@code "org.junit."}
+         * @return this builder
+         * @throws NullPointerException if a prefix is null
+         */
+        public Builder hide(String... prefixes) {
+            for (String prefix : prefixes) {
+                hide.add(Objects.requireNonNull(prefix, "prefix"));
+            }
+            return this;
+        }
+
+        /**
+         * Sets the clock that hold times are measured with, in nanoseconds (a test's fake clock).
+         *
+         * @param nanoTime a monotonic nanosecond clock; {@link System#nanoTime()} by default
+         * @return this builder
+         * @throws NullPointerException if {@code nanoTime} is null
+         */
+        public Builder ticker(LongSupplier nanoTime) {
+            this.ticker = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * Adds a listener from the start.
+         *
+         * @param listener a listener for every event of the runtime
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         */
+        public Builder sink(RefTrackerListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Installs the built-in sinks: JFR events, the JSON log of the settings, and (with
+         * {@link RefTrackingSettings#jmx()}) the event counts and the MXBean, registered when
+         * the first tracking directory is created. Only one runtime per process can own the
+         * MXBean's name; the default runtime has the built-in sinks.
+         *
+         * @param install whether to install them; {@code false} by default
+         * @return this builder
+         */
+        public Builder builtInSinks(boolean install) {
+            this.builtInSinks = install;
+            return this;
+        }
+
+        /** Sets the capture source (the native backend plugs in here). */
+        Builder captureSource(CaptureSource source) {
+            this.capture = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Test collaborator: asked before each new stack is stored; {@code true} makes it fail. */
+        Builder depotFails(BooleanSupplier fails) {
+            this.depotFails = Objects.requireNonNull(fails, "fails");
+            return this;
+        }
+
+        /** Test collaborator: while it answers {@code false}, queued promotions wait. */
+        Builder promotionAllowed(BooleanSupplier allowed) {
+            this.promotionAllowed = Objects.requireNonNull(allowed, "allowed");
+            return this;
+        }
+
+        /**
+         * Creates the runtime. Starts no thread and registers nothing.
+         *
+         * @return a new runtime
+         */
+        public RefTrackingRuntime build() {
+            RefTrackingRuntime runtime = new RefTrackingRuntime(this);
+            if (builtInSinks) {
+                runtime.installBuiltInListeners();
+            }
+            return runtime;
+        }
+
+        @Override
+        public String toString() {
+            return "RefTrackingRuntime.Builder[" + settings + ", hide " + Arrays.toString(hide.toArray()) + "]";
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.reftrack.internal.capture;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Interns decoded stacks: equal shown-frame sequences map to one {@link Stack} with one handle,
+ * so a million references taken on a hundred call paths keep a hundred stacks. The kernel's stack
+ * depot, which it is named after, never frees entries either: the number of distinct call paths
+ * that take references is bounded by the program.
+ *
+ * <p>Decoding costs several microseconds, so it happens lazily: for references that live long
+ * enough to be promoted, or that get reported. A raw capture with a cheap key
+ * ({@link RawFrames}) is looked up before decoding, so each distinct raw stack is decoded once.
+ * One depot per runtime. Not API: this package is not exported. Thread-safe.
+ */
+public final class StackDepot {
+    private final ConcurrentHashMap<List<StackTraceElement>, Stack> stacks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<RawFrames, Stack> byRawFrames = new ConcurrentHashMap<>();
+    private final AtomicInteger nextHandle = new AtomicInteger();
+    private final CaptureSource source;
+    private final FrameFilter filter;
+    private final int depth;
+    private final BooleanSupplier storeFails;
+
+    /**
+     * Creates a depot.
+     *
+     * @param source     decodes the raw captures this depot is given
+     * @param filter     which frames are hidden
+     * @param depth      how many shown frames a stack keeps
+     * @param storeFails asked before storing a new stack; {@code true} makes that call return
+     *                   {@link Stack#EMPTY}, as the kernel's depot does when it cannot allocate
+     *                   (tests inject failures through it)
+     */
+    public StackDepot(CaptureSource source, FrameFilter filter, int depth, BooleanSupplier storeFails) {
+        this.source = source;
+        this.filter = filter;
+        this.depth = depth;
+        this.storeFails = storeFails;
+    }
+
+    /**
+     * Returns the source whose captures this depot decodes.
+     *
+     * @return the capture source
+     */
+    public CaptureSource source() {
+        return source;
+    }
+
+    /**
+     * Returns the frame filter.
+     *
+     * @return the filter applied to every stack decoded from now on
+     */
+    public FrameFilter filter() {
+        return filter;
+    }
+
+    /**
+     * Returns the interned form of a tracker's stack: the stack itself if already interned,
+     * else the decoded, filtered and interned capture.
+     *
+     * @param ref a raw capture or an interned stack, or {@code null} for a stack not taken
+     * @return the interned stack; {@link Stack#EMPTY} for {@code null} or when storing fails
+     */
+    public Stack intern(StackRef ref) {
+        if (ref == null) {
+            return Stack.EMPTY;
+        }
+        if (ref instanceof Stack) {
+            return (Stack) ref;
+        }
+        if (ref instanceof RawFrames) {
+            Stack known = byRawFrames.get(ref);
+            if (known != null) {
+                return known;
+            }
+            Stack stack = intern(shown(source.decode((RawCapture) ref)));
+            if (stack != Stack.EMPTY) {
+                byRawFrames.putIfAbsent((RawFrames) ref, stack);
+            }
+            return stack;
+        }
+        return intern(shown(source.decode((RawCapture) ref)));
+    }
+
+    /** Drops hidden frames and keeps at most {@code depth} of the rest. */
+    private List<StackTraceElement> shown(StackTraceElement[] all) {
+        List<StackTraceElement> shown = new ArrayList<>(Math.min(depth, all.length));
+        for (int i = 0; i < all.length && shown.size() < depth; i++) {
+            if (!filter.hides(all[i].getClassName())) {
+                shown.add(all[i]);
+            }
+        }
+        return shown;
+    }
+
+    /**
+     * Interns a list of shown frames.
+     *
+     * @param frames the frames, innermost first
+     * @return the interned stack; {@link Stack#EMPTY} when storing fails
+     */
+    public Stack intern(List<StackTraceElement> frames) {
+        if (storeFails.getAsBoolean()) {
+            return Stack.EMPTY;
+        }
+        List<StackTraceElement> key = List.copyOf(frames);
+        Stack stack = stacks.get(key);
+        if (stack != null) {
+            return stack;
+        }
+        return stacks.computeIfAbsent(key, k -> new Stack(nextHandle.incrementAndGet(), k));
+    }
+
+    /**
+     * Returns how many distinct stacks are stored.
+     *
+     * @return the depot's size
+     */
+    public int size() {
+        return stacks.size();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.reftrack;
+
+import io.github.reftrack.internal.capture.CaptureSource;
+import io.github.reftrack.internal.capture.JavaCaptureSource;
+import io.github.reftrack.internal.capture.RawCapture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A runtime of one test, in full mode, with the test hooks as injected collaborators: captures
+ * that fail on demand, a depot that fails to store on demand, promotion that can be paused, and a
+ * clock the test moves.
+ */
+final class TestRuntime {
+    final AtomicInteger captureFailures = new AtomicInteger();
+    final AtomicInteger depotFailures = new AtomicInteger();
+    final AtomicBoolean promotionPaused = new AtomicBoolean();
+    final AtomicLong clock = new AtomicLong(1_000_000_000L);
+    final RefTrackingRuntime runtime;
+
+    TestRuntime() {
+        this(RefTrackingSettings.defaults().withMode(RefTracking.Mode.FULL));
+    }
+
+    TestRuntime(RefTrackingSettings settings) {
+        CaptureSource java = JavaCaptureSource.INSTANCE;
+        CaptureSource failing = new CaptureSource() {
+            @Override
+            public RawCapture capture() {
+                return captureFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? null : java.capture();
+            }
+
+            @Override
+            public StackTraceElement[] decode(RawCapture raw) {
+                return java.decode(raw);
+            }
+        };
+        runtime = RefTrackingRuntime.builder().settings(settings).hide(TestRuntime.class.getName())
+                .ticker(clock::get).captureSource(failing)
+                .depotFails(() -> depotFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0)
+                .promotionAllowed(() -> !promotionPaused.get()).build();
+    }
+
+    RefTrackerDir.Builder directory(String className) {
+        return runtime.directory(className);
+    }
+
+    TrackingRefTrackerDir fullDir(String className, int quarantine) {
+        return (TrackingRefTrackerDir) runtime.directory(className).quarantine(quarantine)
+                .mode(RefTracking.Mode.FULL).build();
+    }
+}
