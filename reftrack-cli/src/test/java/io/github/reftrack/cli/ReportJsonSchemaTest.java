@@ -19,7 +19,7 @@ class ReportJsonSchemaTest {
                         Duration.ofSeconds(4)),
                 new LeakReport.Group(1, List.of(GET), "fedcba9876543210", List.of())), 9);
 
-        List<LeakReport> parsed = ReportJson.parse(report.toJson());
+        List<LeakReport> parsed = ReportJson.parse(report.toJson()).reports();
 
         assertThat(parsed).singleElement().satisfies(back -> {
             assertThat(back).isEqualTo(report);
