@@ -26,7 +26,8 @@ final class Config {
                 System.getProperty(RefTracking.JSON_LOG_PROPERTY),
                 !parseSwitch(RefTracking.JMX_PROPERTY, "off", "on"),
                 parseList(System.getProperty(RefTracking.HIDE_PROPERTY)),
-                parseSwitch(RefTracking.REPORT_AT_EXIT_PROPERTY, "on", "off"));
+                parseSwitch(RefTracking.REPORT_AT_EXIT_PROPERTY, "on", "off"),
+                parseCapture(System.getProperty(RefTracking.CAPTURE_PROPERTY)));
     }
 
     static RefTracking.Mode parseMode(String value) {
@@ -43,6 +44,23 @@ final class Config {
             default:
                 invalid(RefTracking.MODE_PROPERTY, value, "one of off, sample, full", "off");
                 return RefTracking.Mode.OFF;
+        }
+    }
+
+    static RefTracking.Capture parseCapture(String value) {
+        if (value == null) {
+            return RefTracking.Capture.JAVA;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "java":
+                return RefTracking.Capture.JAVA;
+            case "native":
+                return RefTracking.Capture.NATIVE;
+            case "auto":
+                return RefTracking.Capture.AUTO;
+            default:
+                invalid(RefTracking.CAPTURE_PROPERTY, value, "one of java, native, auto", "java");
+                return RefTracking.Capture.JAVA;
         }
     }
 

@@ -51,6 +51,8 @@ public final class RefTracking {
     public static final String HIDE_PROPERTY = "reftrack.hide";
     /** System property: {@code on} reports directories still open at JVM shutdown. */
     public static final String REPORT_AT_EXIT_PROPERTY = "reftrack.reportAtExit";
+    /** System property naming how stacks are captured: {@code java}, {@code native} or {@code auto}. */
+    public static final String CAPTURE_PROPERTY = "reftrack.capture";
     /** The JMX object name of reftrack's MXBean. */
     public static final String MBEAN_NAME = "io.github.reftrack:type=RefTracking";
     /** System property that reftrack sets to {@link #MBEAN_NAME} while its MXBean is registered. */
@@ -83,6 +85,29 @@ public final class RefTracking {
          * its stack has been interned.
          */
         FULL
+    }
+
+    /**
+     * How stacks are captured ({@value #CAPTURE_PROPERTY}). Reports look the same whichever is
+     * used: same frames, same fingerprints.
+     */
+    public enum Capture {
+        /**
+         * A {@code Throwable} per stack: the VM records a compact backtrace, decoded only when a
+         * report or a long-lived reference needs it. Works on every JVM. The default.
+         */
+        JAVA,
+        /**
+         * HotSpot's {@code AsyncGetCallTrace}, called on the current thread through a small JNI
+         * library shipped in the jar (linux-x86_64): a bounded number of raw frames (method id and
+         * bytecode index), cheap at any depth, recognised as equal before they are decoded. An
+         * unsupported HotSpot interface: if the library cannot load (another platform or VM, no
+         * {@code --enable-native-access} on JDK 24+), the reason is logged once and
+         * {@link #JAVA} is used; a single capture the VM declines falls back to {@link #JAVA}.
+         */
+        NATIVE,
+        /** {@link #NATIVE} where it loads, {@link #JAVA} elsewhere, without a warning. */
+        AUTO
     }
 
     private RefTracking() {

@@ -3,6 +3,8 @@ package io.github.reftrack;
 import io.github.reftrack.internal.capture.CaptureSource;
 import io.github.reftrack.internal.capture.FrameFilter;
 import io.github.reftrack.internal.capture.JavaCaptureSource;
+import io.github.reftrack.internal.capture.NativeCaptureSource;
+import io.github.reftrack.internal.capture.NativeStacks;
 import io.github.reftrack.internal.capture.StackDepot;
 import io.github.reftrack.jfr.Jfr;
 import io.github.reftrack.jmx.EventCounts;
@@ -61,14 +63,14 @@ public final class RefTrackingRuntime {
     private RefTrackingRuntime(Builder b) {
         this.settings = b.settings;
         this.mode = b.settings.mode();
-        this.capture = b.capture;
+        this.capture = b.capture != null ? b.capture : captureFor(b.settings);
         this.ticker = b.ticker;
         this.builtInSinks = b.builtInSinks;
         List<String> hide = new ArrayList<>(b.settings.hide());
         hide.addAll(b.hide);
         FrameFilter filter = new FrameFilter(hide);
         hideOwnFrames(filter);
-        this.depot = new StackDepot(b.capture, filter, b.settings.depth(), b.depotFails);
+        this.depot = new StackDepot(capture, filter, b.settings.depth(), b.depotFails);
         this.events = new Events(b.settings.throwOnError());
         this.housekeeper = new Housekeeper(this, b.promotionPeriodNanos, b.promotionAllowed);
         this.registry = new RefTrackerRegistry(this);
@@ -78,6 +80,8 @@ public final class RefTrackingRuntime {
     private static void hideOwnFrames(FrameFilter filter) {
         filter.hideClass("io.github.reftrack.internal.capture.Capture");
         filter.hideClass("io.github.reftrack.internal.capture.JavaCaptureSource");
+        filter.hideClass("io.github.reftrack.internal.capture.NativeCaptureSource");
+        filter.hideClass("io.github.reftrack.internal.capture.NativeStacks");
         for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TrackingRefTrackerDir.class, Ledger.class,
             NoopRefTrackerDir.class, TeardownWatchdog.class, RefTrackingRuntime.class, Events.class}) {
             filter.hideClass(own.getName());
@@ -85,9 +89,29 @@ public final class RefTrackingRuntime {
     }
 
     /**
+     * The capture source the settings ask for: the native one where it loads; else the Java one,
+     * saying once why when native capture was asked for by name.
+     */
+    private static CaptureSource captureFor(RefTrackingSettings settings) {
+        if (settings.capture() == RefTracking.Capture.JAVA) {
+            return JavaCaptureSource.INSTANCE;
+        }
+        NativeStacks stacks = NativeStacks.load();
+        if (stacks.available()) {
+            return new NativeCaptureSource(stacks, settings.depth());
+        }
+        if (settings.capture() == RefTracking.Capture.NATIVE) {
+            System.getLogger("io.github.reftrack").log(System.Logger.Level.WARNING,
+                    "-D{0}=native: the native stack capture cannot run here: {1}",
+                    RefTracking.CAPTURE_PROPERTY, stacks.unavailableReason());
+        }
+        return JavaCaptureSource.INSTANCE;
+    }
+
+    /**
      * Starts building a runtime.
      *
-     * @return a builder with {@link RefTrackingSettings#defaults()}, Java stack capture,
+     * @return a builder with {@link RefTrackingSettings#defaults()}, the stack capture they name,
      *         {@link System#nanoTime()} as the clock and no sinks
      */
     public static Builder builder() {
@@ -379,7 +403,8 @@ public final class RefTrackingRuntime {
         private final List<RefTrackerListener> listeners = new ArrayList<>();
         private LongSupplier ticker = System::nanoTime;
         private boolean builtInSinks;
-        private CaptureSource capture = JavaCaptureSource.INSTANCE;
+        /** {@code null}: chosen from the settings' {@link RefTrackingSettings#capture()}. */
+        private CaptureSource capture;
         private BooleanSupplier depotFails = () -> false;
         private BooleanSupplier promotionAllowed = () -> true;
         private long promotionPeriodNanos = PROMOTION_PERIOD_NANOS;

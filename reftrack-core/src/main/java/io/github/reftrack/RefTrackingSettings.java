@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param jmx            whether the default runtime registers its MXBean
  * @param hide           class-name prefixes whose frames are hidden from stacks and fingerprints
  * @param reportAtExit   whether directories still open at JVM shutdown are reported, once
+ * @param capture        how stacks are captured (see {@link RefTracking.Capture})
  */
 public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int depth, boolean detectLost,
-        boolean throwOnError, String jsonLog, boolean jmx, List<String> hide, boolean reportAtExit) {
+        boolean throwOnError, String jsonLog, boolean jmx, List<String> hide, boolean reportAtExit,
+        RefTracking.Capture capture) {
 
     /** The default sampling interval, one reference in 128. */
     public static final int DEFAULT_SAMPLE_INTERVAL = 128;
@@ -31,11 +33,12 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
     /**
      * Validates and copies the components.
      *
-     * @throws NullPointerException     if {@code mode} or {@code hide} is null
+     * @throws NullPointerException     if {@code mode}, {@code hide} or {@code capture} is null
      * @throws IllegalArgumentException if {@code sampleInterval} or {@code depth} is out of range
      */
     public RefTrackingSettings {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(capture, "capture");
         hide = List.copyOf(hide);
         if (sampleInterval < 1) {
             throw new IllegalArgumentException("sampleInterval must be >= 1 (1 records every reference), was "
@@ -49,13 +52,13 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
     /**
      * Returns the settings used when no property is set: mode off, sampling 1 in 128, depth 16,
      * no lost-reference detection, log on error, no JSON log, JMX on, nothing hidden, no report
-     * at exit.
+     * at exit, stacks captured in Java.
      *
      * @return the defaults
      */
     public static RefTrackingSettings defaults() {
         return new RefTrackingSettings(RefTracking.Mode.OFF, DEFAULT_SAMPLE_INTERVAL, DEFAULT_DEPTH, false, false, null,
-                true, List.of(), false);
+                true, List.of(), false, RefTracking.Capture.JAVA);
     }
 
     /**
@@ -76,7 +79,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withMode(RefTracking.Mode newMode) {
         return new RefTrackingSettings(newMode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide,
-                reportAtExit);
+                reportAtExit, capture);
     }
 
     /**
@@ -87,7 +90,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withDepth(int newDepth) {
         return new RefTrackingSettings(mode, sampleInterval, newDepth, detectLost, throwOnError, jsonLog, jmx, hide,
-                reportAtExit);
+                reportAtExit, capture);
     }
 
     /**
@@ -98,7 +101,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withThrowOnError(boolean newThrowOnError) {
         return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, newThrowOnError, jsonLog, jmx, hide,
-                reportAtExit);
+                reportAtExit, capture);
     }
 
     /**
@@ -109,7 +112,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withHide(List<String> newHide) {
         return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, newHide,
-                reportAtExit);
+                reportAtExit, capture);
     }
 
     /**
@@ -120,6 +123,17 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withReportAtExit(boolean newReportAtExit) {
         return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide,
-                newReportAtExit);
+                newReportAtExit, capture);
+    }
+
+    /**
+     * Returns a copy with another way of capturing stacks.
+     *
+     * @param newCapture the capture backend
+     * @return the copy
+     */
+    public RefTrackingSettings withCapture(RefTracking.Capture newCapture) {
+        return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide,
+                reportAtExit, newCapture);
     }
 }

@@ -2,7 +2,7 @@ package io.github.reftrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.internal.capture.Capture;
+import io.github.reftrack.internal.capture.RawCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,10 +24,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * stacks are interned.
  */
 class KernelScenariosTest {
-    private final TestRuntime test = new TestRuntime();
+    private final TestRuntime test = newTestRuntime();
     @RegisterExtension
     final Recorder events = new Recorder(test.runtime);
     private LogCapture log;
+
+    /** The runtime the scenarios run on: Java capture here; subclasses choose another source. */
+    TestRuntime newTestRuntime() {
+        return new TestRuntime();
+    }
 
     @BeforeEach
     void listen() {
@@ -71,7 +76,7 @@ class KernelScenariosTest {
         assertThat(dir.liveCount()).isZero();
         assertThat(dir.quarantineSize()).isEqualTo(1);
         assertThat(t.state).isEqualTo(RefTracker.RELEASED);
-        assertThat(t.freeStack).isInstanceOf(Capture.class);
+        assertThat(t.freeStack).isInstanceOf(RawCapture.class);
         assertThat(t.toString()).contains("state=released");
         dir.close();
         assertThat(dir.quarantineSize()).isZero();

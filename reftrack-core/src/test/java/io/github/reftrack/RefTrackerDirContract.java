@@ -15,7 +15,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class RefTrackerDirContract {
     @RegisterExtension
-    final Recorder events = new Recorder();
+    final Recorder events = new Recorder(runtime());
+
+    /** The runtime whose events {@link #events} records; the default runtime unless overridden. */
+    RefTrackingRuntime runtime() {
+        return RefTracking.runtime();
+    }
 
     /** Creates a directory of class "contract" with the given quarantine. */
     abstract RefTrackerDir newDir(int quarantine);

@@ -24,16 +24,20 @@ final class TestRuntime {
     }
 
     TestRuntime(RefTrackingSettings settings) {
-        CaptureSource java = JavaCaptureSource.INSTANCE;
+        this(settings, JavaCaptureSource.INSTANCE);
+    }
+
+    /** A test runtime whose captures come from {@code source} (the native one, say) unless failed. */
+    TestRuntime(RefTrackingSettings settings, CaptureSource source) {
         CaptureSource failing = new CaptureSource() {
             @Override
             public RawCapture capture() {
-                return captureFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? null : java.capture();
+                return captureFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? null : source.capture();
             }
 
             @Override
             public StackTraceElement[] decode(RawCapture raw) {
-                return java.decode(raw);
+                return source.decode(raw);
             }
         };
         runtime = RefTrackingRuntime.builder().settings(settings).hide(TestRuntime.class.getName())

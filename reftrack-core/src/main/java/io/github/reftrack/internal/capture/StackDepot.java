@@ -89,12 +89,18 @@ public final class StackDepot {
         return intern(shown(source.decode((RawCapture) ref)));
     }
 
-    /** Drops hidden frames and keeps at most {@code depth} of the rest. */
+    /**
+     * Drops hidden frames and keeps at most {@code depth} of the rest, each reduced to what
+     * reports show (class, method, file, line): module and class-loader details differ between
+     * capture sources, and would otherwise keep equal call paths apart.
+     */
     private List<StackTraceElement> shown(StackTraceElement[] all) {
         List<StackTraceElement> shown = new ArrayList<>(Math.min(depth, all.length));
         for (int i = 0; i < all.length && shown.size() < depth; i++) {
-            if (!filter.hides(all[i].getClassName())) {
-                shown.add(all[i]);
+            StackTraceElement frame = all[i];
+            if (!filter.hides(frame.getClassName())) {
+                shown.add(new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
+                        frame.getLineNumber()));
             }
         }
         return shown;
