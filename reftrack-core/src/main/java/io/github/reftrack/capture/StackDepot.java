@@ -1,5 +1,6 @@
 package io.github.reftrack.capture;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,11 @@ public final class StackDepot {
     private static final AtomicInteger NEXT_HANDLE = new AtomicInteger();
     private static final Set<String> HIDDEN = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger FAILURES_TO_INJECT = new AtomicInteger();
+    /**
+     * Class-name prefixes whose frames are dropped wherever they appear ({@code -Dreftrack.hide},
+     * comma-separated), read once when the depot is first used.
+     */
+    private static final String[] HIDDEN_PREFIXES = parsePrefixes(System.getProperty("reftrack.hide"));
 
     private StackDepot() {
     }
@@ -34,9 +40,38 @@ public final class StackDepot {
         HIDDEN.add(className);
     }
 
+    static String[] parsePrefixes(String value) {
+        if (value == null) {
+            return new String[0];
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                .toArray(String[]::new);
+    }
+
+    /** Keeps at most {@code depth} frames from {@code from} on whose class no prefix names. */
+    static List<StackTraceElement> shown(StackTraceElement[] all, int from, int depth, String[] prefixes) {
+        List<StackTraceElement> shown = new ArrayList<>(Math.max(0, Math.min(depth, all.length - from)));
+        for (int i = from; i < all.length && shown.size() < depth; i++) {
+            if (!hiddenByPrefix(all[i].getClassName(), prefixes)) {
+                shown.add(all[i]);
+            }
+        }
+        return shown;
+    }
+
+    private static boolean hiddenByPrefix(String className, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Decodes a capture, drops the library's own frames from its top, keeps at most
-     * {@code depth} frames, and interns the result.
+     * Decodes a capture, drops the library's own frames from its top and every frame of a class
+     * named by a {@code reftrack.hide} prefix, keeps at most {@code depth} shown frames, and
+     * interns the result.
      *
      * @param capture a capture, or {@code null} for a stack that was not taken
      * @param depth   how many frames to keep
@@ -51,7 +86,7 @@ public final class StackDepot {
         while (from < all.length && HIDDEN.contains(all[from].getClassName())) {
             from++;
         }
-        return intern(Arrays.asList(all).subList(from, Math.min(all.length, from + depth)));
+        return intern(shown(all, from, depth, HIDDEN_PREFIXES));
     }
 
     /**
