@@ -1,0 +1,199 @@
+package io.github.reftrack.agent;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The agent's state, built once by {@link ReftrackAgent}: profiles by class, the pairing policy,
+ * sampling, the tracked lifetimes, the queue the GC puts collected objects on, and the leak tally.
+ *
+ * <p>Lifetimes live in {@link #tracked} until they end (count zero) or their object is collected.
+ * When the agent was loaded at start-up, each object keeps its lifetime in a field the agent
+ * added to its class, and {@link #tracked} is only what keeps lifetimes reachable; when it was
+ * attached later (retransformation cannot add fields), {@link #tracked} is also the weak identity
+ * side table the hooks look objects up in. Thread-safe.
+ */
+final class AgentRuntime {
+    final Pairing pairing;
+    final boolean sideTable;
+    final Sites sites;
+    final LeakTally tally;
+    /** Releases that matched no known reference: taken before tracking started, or on a sampled-out object. */
+    final LongAdder releasedBeforeTracking = new LongAdder();
+    private final int sampleInterval;
+    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private final ConcurrentHashMap<Object, Lifetime> tracked = new ConcurrentHashMap<>();
+    private final ClassValue<Profile> profiles;
+    private final ClassValue<Boolean> derived;
+    /** The last reference each thread took: a derived object born next owns it. */
+    private final ThreadLocal<Lifetime.Ref> lastTaken = new ThreadLocal<>();
+    private int sampleCounter;
+
+    AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites) {
+        this.pairing = pairing;
+        this.sampleInterval = sampleInterval;
+        this.sideTable = sideTable;
+        this.sites = sites;
+        this.tally = new LeakTally(pairing);
+        this.derived = new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                Profile profile = match(profiles, type);
+                return profile != null && profile.derivedType() != null && extendsNamed(type, profile.derivedType());
+            }
+        };
+        this.profiles = new ClassValue<>() {
+            @Override
+            protected Profile computeValue(Class<?> type) {
+                return match(profiles, type);
+            }
+        };
+    }
+
+    private static Profile match(List<Profile> profiles, Class<?> type) {
+        for (Profile profile : profiles) {
+            if (extendsNamed(type, profile.typeName())
+                    && (profile.instancesOf() == null || extendsNamed(type, profile.instancesOf()))) {
+                return profile;
+            }
+        }
+        return null;
+    }
+
+    private static boolean extendsNamed(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (extendsNamed(i, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
+    Lifetime born(Object self, Lifetime previous, int refs) {
+        Profile profile = profiles.get(self.getClass());
+        if (previous != null) {
+            end(previous);
+        }
+        if (profile == null || refs <= 0 || !sampled(self)) {
+            return null;
+        }
+        Site site = sites.caller(profile.internalBirth());
+        if (site == null) {
+            return null;
+        }
+        Lifetime life = new Lifetime(self, collected, profile, false);
+        life.acquire(refs, site);
+        tracked.put(life, life);
+        if (derived.get(self.getClass())) {
+            Lifetime.Ref parentRef = lastTaken.get();
+            if (parentRef != null) {
+                parentRef.owner = life;
+            }
+        }
+        lastTaken.remove();
+        Reference.reachabilityFence(self);
+        return life;
+    }
+
+    /** Records an acquire; returns the object's lifetime, new if it had none and may get one. */
+    Lifetime acquired(Object self, Lifetime life, int n) {
+        Lifetime target = life;
+        if (target == null || target.ended()) {
+            Profile profile = profiles.get(self.getClass());
+            if (profile == null || (profile.hasBirth() && !sideTable) || !sampled(self)) {
+                return life;
+            }
+            // no birth in the spec, or an object born before the agent was attached
+            target = new Lifetime(self, collected, profile, profile.hasBirth());
+            if (life != null) {
+                end(life);
+            }
+            tracked.put(target, target);
+        }
+        lastTaken.set(target.acquire(n, sites.caller()));
+        // the object must not look collected (a leak) to the reaper while its reference is recorded
+        Reference.reachabilityFence(self);
+        return target;
+    }
+
+    /** Records a release on a lifetime, or counts it when the object is not tracked. */
+    void released(Object self, Lifetime life, int n) {
+        if (life == null) {
+            if (profiles.get(self.getClass()) != null && sideTable) {
+                releasedBeforeTracking.add(n);
+            }
+            return;
+        }
+        int unmatched = life.release(n, pairing, sites);
+        releasedBeforeTracking.add(unmatched);
+        if (life.ended() && !sideTable) {
+            tracked.remove(life);
+            life.clear();
+        }
+        // a last release must end the lifetime before the object can look collected with references live
+        Reference.reachabilityFence(self);
+    }
+
+    /** The side table's lifetime of an object, or null. */
+    Lifetime lookup(Object self) {
+        return tracked.get(new Lifetime.Probe(self));
+    }
+
+    private void end(Lifetime life) {
+        tracked.remove(life);
+        life.clear();
+        life.discard(true);
+    }
+
+    private boolean sampled(Object self) {
+        if (sampleInterval <= 1) {
+            return true;
+        }
+        if (sideTable) {
+            // the same decision for an object on every call, without a field to remember it in
+            return System.identityHashCode(self) % sampleInterval == 0;
+        }
+        return ++sampleCounter % sampleInterval == 0;
+    }
+
+    /** Reports what the GC found collected; waits up to {@code millis} for the first one. */
+    void reap(long millis) throws InterruptedException {
+        Object first = millis > 0 ? collected.remove(millis) : collected.poll();
+        for (Object ref = first; ref != null; ref = collected.poll()) {
+            Lifetime life = (Lifetime) ref;
+            tracked.remove(life);
+            if (!life.ended() && life.hasLive()) {
+                life.leaked = true;
+                tally.leaked(life);
+            } else {
+                life.discard(false);
+            }
+        }
+    }
+
+    /** The lifetimes still tracked on live objects. */
+    Iterable<Lifetime> live() {
+        return tracked.values();
+    }
+
+    /** Runs {@link #reap} until interrupted; the body of the agent's daemon thread. */
+    void reapForever() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                reap(TimeUnit.SECONDS.toMillis(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

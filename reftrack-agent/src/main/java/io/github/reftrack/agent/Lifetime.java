@@ -1,0 +1,171 @@
+package io.github.reftrack.agent;
+
+import io.github.reftrack.RefTracker;
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One lifetime of one tracked object: from its birth (construction, or reset on reuse from a
+ * pool) until its count reaches zero, with a reftrack directory holding one tracker per live
+ * reference. Weakly refers to the object, so that the agent learns when it is collected while
+ * references are still live: that is a leak.
+ *
+ * <p>Thread-safe: the live list is guarded by this object's monitor; the directory is
+ * thread-safe itself.
+ */
+final class Lifetime extends WeakReference<Object> {
+    /** One live reference: its tracker, the site that took it, when. */
+    static final class Ref {
+        final RefTracker tracker;
+        final Site site;
+        final long takenNanos;
+        /** The derived object whose birth took this reference, or null. */
+        volatile Lifetime owner;
+
+        Ref(RefTracker tracker, Site site, long takenNanos) {
+            this.tracker = tracker;
+            this.site = site;
+            this.takenNanos = takenNanos;
+        }
+    }
+
+    final Profile profile;
+    final RefTrackerDir dir;
+    /** The object existed before tracking started (attach): its true count is unknown. */
+    final boolean preexisting;
+    private final int identity;
+    private final List<Ref> live = new ArrayList<>(4);
+    private RefTracker lastReleased;
+    private boolean ended;
+    /** Set when the GC found this object collected with references live. */
+    volatile boolean leaked;
+
+    Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting) {
+        super(referent, queue);
+        this.profile = profile;
+        this.preexisting = preexisting;
+        this.identity = System.identityHashCode(referent);
+        this.dir = RefTrackerDir.builder(profile.dirClass()).quarantine(1).mode(RefTracking.Mode.FULL).build();
+    }
+
+    /** Takes {@code n} references from {@code site}; returns the last one. */
+    synchronized Ref acquire(int n, Site site) {
+        long now = System.nanoTime();
+        Ref ref = null;
+        for (int i = 0; i < n; i++) {
+            ref = new Ref(dir.alloc(), site, now);
+            live.add(ref);
+            site.taken.increment();
+        }
+        return ref;
+    }
+
+    /**
+     * Drops {@code n} references, paired by the policy.
+     *
+     * @return how many of them matched no live reference: released before tracking started
+     *         (preexisting objects), or released again after the count reached zero (reported as
+     *         a double release by the directory)
+     */
+    synchronized int release(int n, Pairing pairing, Sites sites) {
+        int unmatched = 0;
+        for (int i = 0; i < n; i++) {
+            if (live.isEmpty()) {
+                if (ended && lastReleased != null) {
+                    dir.free(lastReleased);
+                } else {
+                    unmatched++;
+                }
+                continue;
+            }
+            int pick = pairing.pick(live, sites::shownFrames);
+            Ref ref = live.remove(pick);
+            ref.site.released.increment();
+            dir.free(ref.tracker);
+            lastReleased = ref.tracker;
+        }
+        if (live.isEmpty() && !preexisting && unmatched == 0) {
+            ended = true;
+        }
+        return unmatched;
+    }
+
+    synchronized boolean ended() {
+        return ended;
+    }
+
+    synchronized boolean hasLive() {
+        return !live.isEmpty();
+    }
+
+    /** Copies the live references, oldest first. */
+    synchronized List<Ref> liveRefs() {
+        return new ArrayList<>(live);
+    }
+
+    /**
+     * Ends this lifetime without reporting: the object was reset for reuse ({@code undo}: its
+     * references were never the user's, so they leave the sites' balance), or the leak was counted.
+     */
+    synchronized void discard(boolean undo) {
+        for (Ref ref : live) {
+            dir.free(ref.tracker);
+            if (undo) {
+                ref.site.taken.decrement();
+            }
+        }
+        live.clear();
+        ended = true;
+        dir.close();
+    }
+
+    /** Whether every live reference is owned by a derived object that leaked itself. */
+    synchronized boolean keptOnlyByLeakedDerived() {
+        for (Ref ref : live) {
+            Lifetime owner = ref.owner;
+            if (owner == null || owner.get() != null || !(owner.leaked || owner.hasLive())) {
+                return false;
+            }
+        }
+        return !live.isEmpty();
+    }
+
+    @Override
+    public int hashCode() {
+        return identity;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        if (other instanceof Probe probe) {
+            return probe.object == get();
+        }
+        return false;
+    }
+
+    /** A lookup key for the side table: equal to the lifetime of the same object. */
+    static final class Probe {
+        final Object object;
+
+        Probe(Object object) {
+            this.object = object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Lifetime life && life.get() == object;
+        }
+    }
+}
