@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.RefTracking;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.List;
@@ -39,6 +40,7 @@ final class AgentRuntime {
         this.sideTable = sideTable;
         this.sites = sites;
         this.tally = new LeakTally(pairing);
+        RefTracking.hideWrapperFrames(Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class);
         this.derived = new ClassValue<>() {
             @Override
             protected Boolean computeValue(Class<?> type) {
@@ -49,9 +51,24 @@ final class AgentRuntime {
         this.profiles = new ClassValue<>() {
             @Override
             protected Profile computeValue(Class<?> type) {
-                return match(profiles, type);
+                Profile profile = match(profiles, type);
+                if (profile != null) {
+                    hideTrackedClasses(type, profile);
+                }
+                return profile;
             }
         };
+    }
+
+    /** The tracked class and its superclasses up to the profile's are the library, not the user's call. */
+    private void hideTrackedClasses(Class<?> type, Profile profile) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            sites.hideClass(c.getName());
+            RefTracking.hideWrapperFrames(c);
+            if (c.getName().equals(profile.typeName())) {
+                return;
+            }
+        }
     }
 
     private static Profile match(List<Profile> profiles, Class<?> type) {

@@ -41,10 +41,11 @@ record Profile(String dirClass, String typeName, boolean subtypes, Set<String> a
     /**
      * Lucene: the top-level readers {@code SearcherManager} and {@code DirectoryReader.open} hand
      * out. Segment readers are shared between generations by Lucene itself and are not the
-     * user's references.
+     * user's references. {@code incRef()} calls {@code tryIncRef()} on Lucene 9 and 10, so only
+     * the latter is instrumented (each reference counted once).
      */
     static final List<Profile> LUCENE = List.of(
-            new Profile("lucene_reader", "org.apache.lucene.index.IndexReader", false, Set.of("incRef", "tryIncRef"),
+            new Profile("lucene_reader", "org.apache.lucene.index.IndexReader", false, Set.of("tryIncRef"),
                     Set.of("decRef"), Set.of(CONSTRUCTOR), "org.apache.lucene.index.DirectoryReader",
                     List.of("org.apache.lucene."), null, null));
 

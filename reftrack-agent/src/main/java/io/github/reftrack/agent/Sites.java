@@ -21,12 +21,21 @@ final class Sites {
 
     private final ConcurrentHashMap<Key, Site> sites = new ConcurrentHashMap<>();
     private final String[] hidden;
+    /** Exact class names hidden too: the tracked classes themselves, whose methods the advice runs in. */
+    private final java.util.Set<String> hiddenClasses = ConcurrentHashMap.newKeySet();
 
     Sites(List<String> hiddenPrefixes) {
         this.hidden = hiddenPrefixes.toArray(String[]::new);
     }
 
+    void hideClass(String className) {
+        hiddenClasses.add(className);
+    }
+
     boolean hidden(String className) {
+        if (hiddenClasses.contains(className)) {
+            return true;
+        }
         for (String prefix : hidden) {
             if (className.startsWith(prefix)) {
                 return true;
