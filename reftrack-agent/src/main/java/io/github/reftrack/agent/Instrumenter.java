@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -32,7 +33,10 @@ final class Instrumenter {
 
     static void install(Instrumentation instrumentation, List<Profile> profiles, boolean attached) {
         AgentBuilder builder = new AgentBuilder.Default()
-                .ignore(nameStartsWith("io.github.reftrack.").or(nameStartsWith("net.bytebuddy."))
+                // reftrack itself (agent and core), never the applications that happen to share its name prefix
+                .ignore(nameStartsWith("io.github.reftrack.agent.")
+                        .or(nameMatches("io\\.github\\.reftrack\\.(capture\\.|jmx\\.|jfr\\.)?[^.]+"))
+                        .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")))
                 .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly());
         if (attached) {

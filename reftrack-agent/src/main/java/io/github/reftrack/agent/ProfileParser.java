@@ -141,7 +141,7 @@ final class ProfileParser {
             return;
         }
         String dirClass = name != null && !name.isBlank() ? name
-                : type.substring(type.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+                : type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1).toLowerCase(Locale.ROOT);
         profiles.add(new Profile(dirClass, type, true, Set.copyOf(acquire), Set.copyOf(release), Set.copyOf(birth),
                 null, List.copyOf(hide), null, null));
     }
