@@ -29,9 +29,16 @@ final class AgentRuntime {
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
     private final ConcurrentHashMap<Object, Lifetime> tracked = new ConcurrentHashMap<>();
     private final ClassValue<Profile> profiles;
-    private final ClassValue<Boolean> derived;
-    /** The last reference each thread took: a derived object born next owns it. */
-    private final ThreadLocal<Lifetime.Ref> lastTaken = new ThreadLocal<>();
+    /**
+     * How deep each thread is in a derived buffer's {@code init} or {@code deallocate}: the
+     * references taken and dropped there on the parent are the derived buffer's own, known
+     * exactly, so they are counted on the parent without a tracker and never paired by inference.
+     */
+    private final ThreadLocal<int[]> scopes = ThreadLocal.withInitial(() -> new int[2]);
+    /** Index in {@link #scopes}: in a derived buffer's {@code init} or {@code deallocate}. */
+    static final int DERIVED = 0;
+    /** Index in {@link #scopes}: in the library's own allocation of memory buffers (never the user's). */
+    static final int INTERNAL = 1;
     private int sampleCounter;
 
     AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites) {
@@ -41,13 +48,6 @@ final class AgentRuntime {
         this.sites = sites;
         this.tally = new LeakTally(pairing);
         RefTracking.hideWrapperFrames(Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class);
-        this.derived = new ClassValue<>() {
-            @Override
-            protected Boolean computeValue(Class<?> type) {
-                Profile profile = match(profiles, type);
-                return profile != null && profile.derivedType() != null && extendsNamed(type, profile.derivedType());
-            }
-        };
         this.profiles = new ClassValue<>() {
             @Override
             protected Profile computeValue(Class<?> type) {
@@ -104,26 +104,24 @@ final class AgentRuntime {
         if (profile == null || refs <= 0 || !sampled(self)) {
             return null;
         }
-        Site site = sites.caller(profile.internalBirth());
-        if (site == null) {
+        if (scopes.get()[INTERNAL] > 0) {
             return null;
         }
         Lifetime life = new Lifetime(self, collected, profile, false);
-        life.acquire(refs, site);
+        // a birth is paired last-resort only (it is the oldest), so its site is not looked up:
+        // the report's stack names it
+        life.acquire(refs, Site.BIRTH);
         tracked.put(life, life);
-        if (derived.get(self.getClass())) {
-            Lifetime.Ref parentRef = lastTaken.get();
-            if (parentRef != null) {
-                parentRef.owner = life;
-            }
-        }
-        lastTaken.remove();
         Reference.reachabilityFence(self);
         return life;
     }
 
     /** Records an acquire; returns the object's lifetime, new if it had none and may get one. */
     Lifetime acquired(Object self, Lifetime life, int n) {
+        if (life != null && scopes.get()[DERIVED] > 0 && life.profile.derivedType() != null) {
+            life.owe(n);
+            return life;
+        }
         Lifetime target = life;
         if (target == null || target.ended()) {
             Profile profile = profiles.get(self.getClass());
@@ -137,7 +135,7 @@ final class AgentRuntime {
             }
             tracked.put(target, target);
         }
-        lastTaken.set(target.acquire(n, sites.caller()));
+        target.acquire(n, sites.caller());
         // the object must not look collected (a leak) to the reaper while its reference is recorded
         Reference.reachabilityFence(self);
         return target;
@@ -151,7 +149,8 @@ final class AgentRuntime {
             }
             return;
         }
-        int unmatched = life.release(n, pairing, sites);
+        boolean byDerived = scopes.get()[DERIVED] > 0 && life.profile.derivedType() != null;
+        int unmatched = life.release(n, pairing, sites, byDerived);
         releasedBeforeTracking.add(unmatched);
         if (life.ended() && !sideTable) {
             tracked.remove(life);
@@ -159,6 +158,16 @@ final class AgentRuntime {
         }
         // a last release must end the lifetime before the object can look collected with references live
         Reference.reachabilityFence(self);
+    }
+
+    /** A scope ({@link #DERIVED} or {@link #INTERNAL}) starts on this thread. */
+    void enter(int scope) {
+        scopes.get()[scope]++;
+    }
+
+    /** A scope ends on this thread. */
+    void exit(int scope) {
+        scopes.get()[scope]--;
     }
 
     /** The side table's lifetime of an object, or null. */
@@ -183,19 +192,21 @@ final class AgentRuntime {
         return ++sampleCounter % sampleInterval == 0;
     }
 
-    /** Reports what the GC found collected; waits up to {@code millis} for the first one. */
-    void reap(long millis) throws InterruptedException {
+    /** Reports what the GC found collected; waits up to {@code millis} for the first one; returns how many. */
+    int reap(long millis) throws InterruptedException {
         Object first = millis > 0 ? collected.remove(millis) : collected.poll();
+        int reaped = 0;
         for (Object ref = first; ref != null; ref = collected.poll()) {
+            reaped++;
             Lifetime life = (Lifetime) ref;
             tracked.remove(life);
-            if (!life.ended() && life.hasLive()) {
-                life.leaked = true;
+            if (!life.ended() && (life.hasLive() || life.keptOnlyByDerived())) {
                 tally.leaked(life);
             } else {
                 life.discard(false);
             }
         }
+        return reaped;
     }
 
     /** The lifetimes still tracked on live objects. */

@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.LeakReport;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,16 +13,22 @@ import java.util.concurrent.TimeUnit;
  * ended a moment too early.
  */
 final class ExitReport {
-    private static final long SETTLE_MILLIS = 200;
+    private static final long SETTLE_MILLIS = 100;
+    private static final int SETTLE_ROUNDS = 5;
+    private static final int GROUPS = 16;
 
     private ExitReport() {
     }
 
     static void print(AgentRuntime runtime, PrintStream out) {
         try {
-            System.gc();
-            runtime.reap(SETTLE_MILLIS);
-            runtime.reap(0);
+            // a few collections, until one finds nothing new: what became garbage just before exit is counted
+            for (int round = 0; round < SETTLE_ROUNDS; round++) {
+                System.gc();
+                if (runtime.reap(SETTLE_MILLIS) == 0 && round > 0) {
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -59,25 +66,29 @@ final class ExitReport {
     }
 
     private static void appendOutstanding(AgentRuntime runtime, StringBuilder text) {
-        Map<Site, long[]> bySite = new LinkedHashMap<>();
-        Map<Site, String> classes = new LinkedHashMap<>();
+        Map<String, long[]> byStack = new LinkedHashMap<>();
         long now = System.nanoTime();
         for (Lifetime life : runtime.live()) {
+            long held = 0;
             for (Lifetime.Ref ref : life.liveRefs()) {
-                long[] counts = bySite.computeIfAbsent(ref.site, s -> new long[2]);
-                counts[0]++;
-                counts[1] = Math.max(counts[1], now - ref.takenNanos);
-                classes.putIfAbsent(ref.site, life.profile.dirClass());
+                held = Math.max(held, now - ref.takenNanos);
+            }
+            for (LeakReport.Group group : life.dir.report(GROUPS).groups()) {
+                String where = group.frames().isEmpty() ? "(no stack)" : group.frames().get(0).toString();
+                long[] counts = byStack.computeIfAbsent(life.profile.dirClass() + ": taken at " + where,
+                        k -> new long[2]);
+                counts[0] += group.users();
+                counts[1] = Math.max(counts[1], held);
             }
         }
-        if (bySite.isEmpty()) {
+        if (byStack.isEmpty()) {
             return;
         }
         text.append("still outstanding on live objects (not leaks unless they are never released):\n");
-        for (Map.Entry<Site, long[]> e : bySite.entrySet()) {
-            text.append("  ").append(classes.get(e.getKey())).append(": ").append(e.getValue()[0])
-                    .append(" reference(s), held up to ").append(TimeUnit.NANOSECONDS.toMillis(e.getValue()[1]))
-                    .append(" ms, taken at ").append(e.getKey()).append('\n');
+        for (Map.Entry<String, long[]> e : byStack.entrySet()) {
+            text.append("  ").append(e.getValue()[0]).append(" reference(s) held up to ")
+                    .append(TimeUnit.NANOSECONDS.toMillis(e.getValue()[1])).append(" ms, ").append(e.getKey())
+                    .append('\n');
         }
     }
 }

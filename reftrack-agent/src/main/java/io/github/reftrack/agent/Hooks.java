@@ -61,6 +61,31 @@ public final class Hooks {
     }
 
     /**
+     * A scope starts on this thread: 0, a derived buffer's {@code init} or {@code deallocate};
+     * 1, the library's own allocation of memory buffers.
+     *
+     * @param scope which
+     */
+    public static void enter(int scope) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.enter(scope);
+        }
+    }
+
+    /**
+     * A scope ends on this thread.
+     *
+     * @param scope which
+     */
+    public static void exit(int scope) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.exit(scope);
+        }
+    }
+
+    /**
      * Side-table form of {@link #born}, for classes transformed after they were loaded.
      *
      * @param self the object

@@ -44,6 +44,15 @@ final class Instrumenter {
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
         }
         for (Profile profile : profiles) {
+            if (profile.derivedType() != null) {
+                builder = builder.type(named(profile.derivedType())).transform((b, type, loader, module, domain) ->
+                        b.visit(Advice.to(DerivedScope.class).on(named("init").or(named("deallocate")))));
+            }
+            if (profile.internalBirth() != null) {
+                String[] internal = profile.internalBirth().split("#");
+                builder = builder.type(nameStartsWith(internal[0])).transform((b, type, loader, module, domain) ->
+                        b.visit(Advice.to(InternalScope.class).on(named(internal[1]).and(not(isAbstract())))));
+            }
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()
                     ? isSubTypeOf(profile.typeName()) : named(profile.typeName());
             builder = builder.type(types).transform((b, type, loader, module, domain) ->

@@ -42,7 +42,7 @@ final class LeakTally {
 
     /** Reports a lifetime whose object was collected with references still live. */
     void leaked(Lifetime life) {
-        if (life.keptOnlyByLeakedDerived()) {
+        if (life.keptOnlyByDerived()) {
             synchronized (this) {
                 parentsOfLeakedDerived++;
             }
@@ -54,7 +54,9 @@ final class LeakTally {
                 + report.groups().stream().map(LeakReport.Group::fingerprint).collect(Collectors.joining(","));
         Set<Site> sites = new LinkedHashSet<>();
         for (Lifetime.Ref ref : life.liveRefs()) {
-            sites.add(ref.site);
+            if (ref.site != Site.BIRTH) {
+                sites.add(ref.site);
+            }
         }
         Entry entry;
         int objects;

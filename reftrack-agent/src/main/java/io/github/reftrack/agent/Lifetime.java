@@ -23,8 +23,6 @@ final class Lifetime extends WeakReference<Object> {
         final RefTracker tracker;
         final Site site;
         final long takenNanos;
-        /** The derived object whose birth took this reference, or null. */
-        volatile Lifetime owner;
 
         Ref(RefTracker tracker, Site site, long takenNanos) {
             this.tracker = tracker;
@@ -40,9 +38,9 @@ final class Lifetime extends WeakReference<Object> {
     private final int identity;
     private final List<Ref> live = new ArrayList<>(4);
     private RefTracker lastReleased;
+    /** References held by derived buffers on this one (counted exactly, without trackers). */
+    private int owed;
     private boolean ended;
-    /** Set when the GC found this object collected with references live. */
-    volatile boolean leaked;
 
     Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting) {
         super(referent, queue);
@@ -71,9 +69,13 @@ final class Lifetime extends WeakReference<Object> {
      *         (preexisting objects), or released again after the count reached zero (reported as
      *         a double release by the directory)
      */
-    synchronized int release(int n, Pairing pairing, Sites sites) {
+    synchronized int release(int n, Pairing pairing, Sites sites, boolean byDerived) {
         int unmatched = 0;
         for (int i = 0; i < n; i++) {
+            if (byDerived && owed > 0) {
+                owed--;
+                continue;
+            }
             if (live.isEmpty()) {
                 if (ended && lastReleased != null) {
                     dir.free(lastReleased);
@@ -88,7 +90,7 @@ final class Lifetime extends WeakReference<Object> {
             dir.free(ref.tracker);
             lastReleased = ref.tracker;
         }
-        if (live.isEmpty() && !preexisting && unmatched == 0) {
+        if (live.isEmpty() && owed == 0 && !preexisting && unmatched == 0) {
             ended = true;
         }
         return unmatched;
@@ -123,15 +125,17 @@ final class Lifetime extends WeakReference<Object> {
         dir.close();
     }
 
-    /** Whether every live reference is owned by a derived object that leaked itself. */
-    synchronized boolean keptOnlyByLeakedDerived() {
-        for (Ref ref : live) {
-            Lifetime owner = ref.owner;
-            if (owner == null || owner.get() != null || !(owner.leaked || owner.hasLive())) {
-                return false;
-            }
-        }
-        return !live.isEmpty();
+    /** A derived buffer took {@code n} references on this one. */
+    synchronized void owe(int n) {
+        owed += n;
+    }
+
+    /**
+     * Whether only derived buffers still held references: the object was collected because they
+     * were (they leaked, and are reported themselves).
+     */
+    synchronized boolean keptOnlyByDerived() {
+        return live.isEmpty() && owed > 0;
     }
 
     @Override

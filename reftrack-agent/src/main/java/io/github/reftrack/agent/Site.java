@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
  * were paired with them. Thread-safe.
  */
 final class Site {
+    /** The site of every birth: not looked up (the report's stack names it), never matched by method. */
+    static final Site BIRTH = new Site(Void.class, "<birth>", null);
     final Class<?> declaringClass;
     final String methodName;
     final StackTraceElement frame;
@@ -30,6 +32,6 @@ final class Site {
 
     @Override
     public String toString() {
-        return frame == null ? "(no frame shown)" : frame.toString();
+        return frame == null ? "(birth)" : frame.toString();
     }
 }

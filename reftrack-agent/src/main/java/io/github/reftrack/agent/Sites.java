@@ -46,36 +46,15 @@ final class Sites {
 
     /** The site of the caller of the instrumented method: its first shown frame. */
     Site caller() {
-        return caller(null);
-    }
-
-    /**
-     * The site of the caller, or null if a frame on the way matches {@code internal}
-     * ({@code classPrefix#method}): the call is the library's own.
-     */
-    Site caller(String internal) {
-        Optional<StackFrame> first = WALKER.walk(s -> s.filter(f -> isInternal(f, internal)
-                || !hidden(f.getClassName())).findFirst());
+        Optional<StackFrame> first = WALKER.walk(s -> s.filter(f -> !hidden(f.getClassName())).findFirst());
         if (first.isEmpty()) {
             return NONE;
         }
         StackFrame frame = first.get();
-        if (isInternal(frame, internal)) {
-            return null;
-        }
         Key key = new Key(frame.getDeclaringClass(), frame.getMethodName(), frame.getByteCodeIndex());
         Site site = sites.get(key);
         return site != null ? site : sites.computeIfAbsent(key,
                 k -> new Site(k.cls(), k.method(), frame.toStackTraceElement()));
-    }
-
-    private static boolean isInternal(StackFrame frame, String internal) {
-        if (internal == null) {
-            return false;
-        }
-        int hash = internal.indexOf('#');
-        return frame.getMethodName().equals(internal.substring(hash + 1))
-                && frame.getClassName().startsWith(internal.substring(0, hash));
     }
 
     /** The shown frames of the current call, innermost first, as sites without balance. */

@@ -56,8 +56,8 @@ class AttachCommandTest {
         String report = Files.readString(stderr);
         assertThat(report).contains("3 release(s) of references taken before tracking started")
                 .contains("still outstanding on live objects")
-                .contains("lease: 2 reference(s), held up to ")
-                .contains("taken at " + AttachTarget.class.getName() + ".leak(AttachTarget.java:")
+                .contains("2 reference(s) held up to ")
+                .contains(" ms, lease: taken at " + AttachTarget.class.getName() + ".leak(AttachTarget.java:")
                 .doesNotContain("leaked references").doesNotContain("WARNING");
     }
 
