@@ -68,7 +68,8 @@ final class LeakTally {
         }
         if (objects == 1) {
             LOG.log(System.Logger.Level.ERROR, () -> report.dirName() + " was garbage-collected with "
-                    + report.totalUsers() + " references live; " + notes(sites));
+                    + report.totalUsers() + (report.totalUsers() == 1 ? " reference" : " references")
+                    + " live; " + notes(sites));
             life.dir.close();
         } else {
             LOG.log(System.Logger.Level.ERROR, () -> report.className() + ": the same leak again (" + objects
