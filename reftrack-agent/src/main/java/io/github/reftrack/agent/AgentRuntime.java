@@ -26,6 +26,8 @@ final class AgentRuntime {
     /** Releases that matched no known reference: taken before tracking started, or on a sampled-out object. */
     final LongAdder releasedBeforeTracking = new LongAdder();
     private final int sampleInterval;
+    /** Every profile starts lifetimes at birth and objects carry them in a field: no lifetime, no tracking. */
+    private final boolean birthsOnly;
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
     private final ConcurrentHashMap<Object, Lifetime> tracked = new ConcurrentHashMap<>();
     private final ClassValue<Profile> profiles;
@@ -45,6 +47,7 @@ final class AgentRuntime {
         this.pairing = pairing;
         this.sampleInterval = sampleInterval;
         this.sideTable = sideTable;
+        this.birthsOnly = !sideTable && profiles.stream().allMatch(Profile::hasBirth);
         this.sites = sites;
         this.tally = new LeakTally(pairing);
         RefTracking.hideWrapperFrames(Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class);
@@ -97,14 +100,15 @@ final class AgentRuntime {
 
     /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
     Lifetime born(Object self, Lifetime previous, int refs) {
-        Profile profile = profiles.get(self.getClass());
         if (previous != null) {
             end(previous);
         }
-        if (profile == null || refs <= 0 || !sampled(self)) {
+        // sampling first: a sampled-out birth costs a counter, nothing else
+        if (refs <= 0 || !sampled(self)) {
             return null;
         }
-        if (scopes.get()[INTERNAL] > 0) {
+        Profile profile = profiles.get(self.getClass());
+        if (profile == null || scopes.get()[INTERNAL] > 0) {
             return null;
         }
         Lifetime life = new Lifetime(self, collected, profile, false);
@@ -118,6 +122,9 @@ final class AgentRuntime {
 
     /** Records an acquire; returns the object's lifetime, new if it had none and may get one. */
     Lifetime acquired(Object self, Lifetime life, int n) {
+        if (life == null && birthsOnly) {
+            return null; // not tracked: sampled out, or another class
+        }
         if (life != null && scopes.get()[DERIVED] > 0 && life.profile.derivedType() != null) {
             life.owe(n);
             return life;
@@ -144,7 +151,7 @@ final class AgentRuntime {
     /** Records a release on a lifetime, or counts it when the object is not tracked. */
     void released(Object self, Lifetime life, int n) {
         if (life == null) {
-            if (profiles.get(self.getClass()) != null && sideTable) {
+            if (sideTable && profiles.get(self.getClass()) != null) {
                 releasedBeforeTracking.add(n);
             }
             return;
