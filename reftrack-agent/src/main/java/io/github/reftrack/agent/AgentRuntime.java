@@ -100,18 +100,31 @@ final class AgentRuntime {
 
     /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
     Lifetime born(Object self, Lifetime previous, int refs) {
-        if (previous != null) {
-            end(previous);
-        }
         // sampling first: a sampled-out birth costs a counter, nothing else
         if (refs <= 0 || !sampled(self)) {
+            if (previous != null) {
+                end(previous);
+            }
             return null;
         }
         Profile profile = profiles.get(self.getClass());
         if (profile == null || scopes.get()[INTERNAL] > 0) {
+            if (previous != null) {
+                end(previous);
+            }
             return null;
         }
-        Lifetime life = new Lifetime(self, collected, profile, false);
+        Lifetime life;
+        if (previous != null && previous.profile == profile) {
+            tracked.remove(previous);
+            previous.clear();
+            life = new Lifetime(self, collected, profile, false, previous.handOver());
+        } else {
+            if (previous != null) {
+                end(previous);
+            }
+            life = new Lifetime(self, collected, profile, false);
+        }
         // a birth is paired last-resort only (it is the oldest), so its site is not looked up:
         // the report's stack names it
         life.acquire(refs, Site.BIRTH);

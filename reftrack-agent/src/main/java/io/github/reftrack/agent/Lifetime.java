@@ -43,11 +43,17 @@ final class Lifetime extends WeakReference<Object> {
     private boolean ended;
 
     Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting) {
+        this(referent, queue, profile, preexisting,
+                RefTrackerDir.builder(profile.dirClass()).quarantine(1).mode(RefTracking.Mode.FULL).build());
+    }
+
+    /** A lifetime of an object reused from a pool: the directory of its previous lifetime goes on. */
+    Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting, RefTrackerDir dir) {
         super(referent, queue);
         this.profile = profile;
         this.preexisting = preexisting;
         this.identity = System.identityHashCode(referent);
-        this.dir = RefTrackerDir.builder(profile.dirClass()).quarantine(1).mode(RefTracking.Mode.FULL).build();
+        this.dir = dir;
     }
 
     /** Takes {@code n} references from {@code site}; returns the last one. */
@@ -107,6 +113,21 @@ final class Lifetime extends WeakReference<Object> {
     /** Copies the live references, oldest first. */
     synchronized List<Ref> liveRefs() {
         return new ArrayList<>(live);
+    }
+
+    /**
+     * Ends this lifetime for a reset on reuse and hands its directory, emptied, to the next one:
+     * creating and closing a directory per reuse would cost more than the references themselves.
+     */
+    synchronized RefTrackerDir handOver() {
+        for (Ref ref : live) {
+            dir.free(ref.tracker);
+            ref.site.taken.decrement();
+        }
+        live.clear();
+        owed = 0;
+        ended = true;
+        return dir;
     }
 
     /**
