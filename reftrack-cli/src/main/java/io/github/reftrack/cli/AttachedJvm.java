@@ -168,6 +168,21 @@ final class AttachedJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads a Java agent jar into the target ({@code agentmain}), as {@code reftrack attach} does.
+     *
+     * @throws CliException if the target refuses or the agent fails to start
+     */
+    void loadAgent(String jar, String options) {
+        try {
+            vm.loadAgent(jar, options);
+        } catch (com.sun.tools.attach.AgentLoadException | com.sun.tools.attach.AgentInitializationException
+                | IOException e) {
+            throw new CliException("cannot load " + jar + " into JVM " + pid + ": " + e.getMessage()
+                    + " (its standard error says why the agent failed)", e);
+        }
+    }
+
     /** Closes the JMX connection, if any, and detaches. Never throws. */
     @Override
     public void close() {

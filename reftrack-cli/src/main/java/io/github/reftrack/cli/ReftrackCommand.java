@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ReftrackCommand.Version.class,
         description = "Per-reference leak tracking for the JVM, after the Linux kernel's ref_tracker.",
-        subcommands = {DemoCommand.class, DumpCommand.class, PsCommand.class, ReportCommand.class},
+        subcommands = {AttachCommand.class, DemoCommand.class, DumpCommand.class, PsCommand.class, ReportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, no leaks found",

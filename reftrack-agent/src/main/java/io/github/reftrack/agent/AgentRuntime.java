@@ -1,0 +1,247 @@
+package io.github.reftrack.agent;
+
+import io.github.reftrack.RefTracking;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The agent's state, built once by {@link ReftrackAgent}: profiles by class, the pairing policy,
+ * sampling, the tracked lifetimes, the queue the GC puts collected objects on, and the leak tally.
+ *
+ * <p>Lifetimes live in {@link #tracked} until they end (count zero) or their object is collected.
+ * When the agent was loaded at start-up, each object keeps its lifetime in a field the agent
+ * added to its class, and {@link #tracked} is only what keeps lifetimes reachable; when it was
+ * attached later (retransformation cannot add fields), {@link #tracked} is also the weak identity
+ * side table the hooks look objects up in. Thread-safe.
+ */
+final class AgentRuntime {
+    final Pairing pairing;
+    final boolean sideTable;
+    final Sites sites;
+    final LeakTally tally;
+    /** Releases that matched no known reference: taken before tracking started, or on a sampled-out object. */
+    final LongAdder releasedBeforeTracking = new LongAdder();
+    private final int sampleInterval;
+    /** Every profile starts lifetimes at birth and objects carry them in a field: no lifetime, no tracking. */
+    private final boolean birthsOnly;
+    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    private final ConcurrentHashMap<Object, Lifetime> tracked = new ConcurrentHashMap<>();
+    private final ClassValue<Profile> profiles;
+    /**
+     * How deep each thread is in a derived buffer's {@code init} or {@code deallocate}: the
+     * references taken and dropped there on the parent are the derived buffer's own, known
+     * exactly, so they are counted on the parent without a tracker and never paired by inference.
+     */
+    private final ThreadLocal<int[]> scopes = ThreadLocal.withInitial(() -> new int[2]);
+    /** Index in {@link #scopes}: in a derived buffer's {@code init} or {@code deallocate}. */
+    static final int DERIVED = 0;
+    /** Index in {@link #scopes}: in the library's own allocation of memory buffers (never the user's). */
+    static final int INTERNAL = 1;
+    private int sampleCounter;
+
+    AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites) {
+        this.pairing = pairing;
+        this.sampleInterval = sampleInterval;
+        this.sideTable = sideTable;
+        this.birthsOnly = !sideTable && profiles.stream().allMatch(Profile::hasBirth);
+        this.sites = sites;
+        this.tally = new LeakTally(pairing);
+        RefTracking.hideWrapperFrames(Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class);
+        this.profiles = new ClassValue<>() {
+            @Override
+            protected Profile computeValue(Class<?> type) {
+                Profile profile = match(profiles, type);
+                if (profile != null) {
+                    hideTrackedClasses(type, profile);
+                }
+                return profile;
+            }
+        };
+    }
+
+    /** The tracked class and its superclasses up to the profile's are the library, not the user's call. */
+    private void hideTrackedClasses(Class<?> type, Profile profile) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            sites.hideClass(c.getName());
+            RefTracking.hideWrapperFrames(c);
+            if (c.getName().equals(profile.typeName())) {
+                return;
+            }
+        }
+    }
+
+    private static Profile match(List<Profile> profiles, Class<?> type) {
+        for (Profile profile : profiles) {
+            if (extendsNamed(type, profile.typeName())
+                    && (profile.instancesOf() == null || extendsNamed(type, profile.instancesOf()))) {
+                return profile;
+            }
+        }
+        return null;
+    }
+
+    private static boolean extendsNamed(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (extendsNamed(i, name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
+    Lifetime born(Object self, Lifetime previous, int refs) {
+        // sampling first: a sampled-out birth costs a counter, nothing else
+        if (refs <= 0 || !sampled(self)) {
+            if (previous != null) {
+                end(previous);
+            }
+            return null;
+        }
+        Profile profile = profiles.get(self.getClass());
+        if (profile == null || scopes.get()[INTERNAL] > 0) {
+            if (previous != null) {
+                end(previous);
+            }
+            return null;
+        }
+        Lifetime life;
+        if (previous != null && previous.profile == profile) {
+            tracked.remove(previous);
+            previous.clear();
+            life = new Lifetime(self, collected, profile, false, previous.handOver());
+        } else {
+            if (previous != null) {
+                end(previous);
+            }
+            life = new Lifetime(self, collected, profile, false);
+        }
+        // a birth is paired last-resort only (it is the oldest), so its site is not looked up:
+        // the report's stack names it
+        life.acquire(refs, Site.BIRTH);
+        tracked.put(life, life);
+        Reference.reachabilityFence(self);
+        return life;
+    }
+
+    /** Records an acquire; returns the object's lifetime, new if it had none and may get one. */
+    Lifetime acquired(Object self, Lifetime life, int n) {
+        if (life == null && birthsOnly) {
+            return null; // not tracked: sampled out, or another class
+        }
+        if (life != null && scopes.get()[DERIVED] > 0 && life.profile.derivedType() != null) {
+            life.owe(n);
+            return life;
+        }
+        Lifetime target = life;
+        if (target == null || target.ended()) {
+            Profile profile = profiles.get(self.getClass());
+            if (profile == null || (profile.hasBirth() && !sideTable) || !sampled(self)) {
+                return life;
+            }
+            // no birth in the spec, or an object born before the agent was attached
+            target = new Lifetime(self, collected, profile, profile.hasBirth());
+            if (life != null) {
+                end(life);
+            }
+            tracked.put(target, target);
+        }
+        target.acquire(n, sites.caller());
+        // the object must not look collected (a leak) to the reaper while its reference is recorded
+        Reference.reachabilityFence(self);
+        return target;
+    }
+
+    /** Records a release on a lifetime, or counts it when the object is not tracked. */
+    void released(Object self, Lifetime life, int n) {
+        if (life == null) {
+            if (sideTable && profiles.get(self.getClass()) != null) {
+                releasedBeforeTracking.add(n);
+            }
+            return;
+        }
+        boolean byDerived = scopes.get()[DERIVED] > 0 && life.profile.derivedType() != null;
+        int unmatched = life.release(n, pairing, sites, byDerived);
+        releasedBeforeTracking.add(unmatched);
+        if (life.ended() && !sideTable) {
+            tracked.remove(life);
+            life.clear();
+        }
+        // a last release must end the lifetime before the object can look collected with references live
+        Reference.reachabilityFence(self);
+    }
+
+    /** A scope ({@link #DERIVED} or {@link #INTERNAL}) starts on this thread. */
+    void enter(int scope) {
+        scopes.get()[scope]++;
+    }
+
+    /** A scope ends on this thread. */
+    void exit(int scope) {
+        scopes.get()[scope]--;
+    }
+
+    /** The side table's lifetime of an object, or null. */
+    Lifetime lookup(Object self) {
+        return tracked.get(new Lifetime.Probe(self));
+    }
+
+    private void end(Lifetime life) {
+        tracked.remove(life);
+        life.clear();
+        life.discard(true);
+    }
+
+    private boolean sampled(Object self) {
+        if (sampleInterval <= 1) {
+            return true;
+        }
+        if (sideTable) {
+            // the same decision for an object on every call, without a field to remember it in
+            return System.identityHashCode(self) % sampleInterval == 0;
+        }
+        return ++sampleCounter % sampleInterval == 0;
+    }
+
+    /** Reports what the GC found collected; waits up to {@code millis} for the first one; returns how many. */
+    int reap(long millis) throws InterruptedException {
+        Object first = millis > 0 ? collected.remove(millis) : collected.poll();
+        int reaped = 0;
+        for (Object ref = first; ref != null; ref = collected.poll()) {
+            reaped++;
+            Lifetime life = (Lifetime) ref;
+            tracked.remove(life);
+            if (!life.ended() && (life.hasLive() || life.keptOnlyByDerived())) {
+                tally.leaked(life);
+            } else {
+                life.discard(false);
+            }
+        }
+        return reaped;
+    }
+
+    /** The lifetimes still tracked on live objects. */
+    Iterable<Lifetime> live() {
+        return tracked.values();
+    }
+
+    /** Runs {@link #reap} until interrupted; the body of the agent's daemon thread. */
+    void reapForever() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                reap(TimeUnit.SECONDS.toMillis(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.reftrack.agent;
+
+/**
+ * What the inlined advice calls. Public because instrumented library classes call it; not API.
+ *
+ * <p>{@link #ON} is a {@code static final} read when this class is initialised: with
+ * {@code -Dreftrack.mode=off} every advice is {@code if (Hooks.ON)} around nothing, which the
+ * JIT folds away.
+ */
+public final class Hooks {
+    /** Whether tracking is on; false under {@code -Dreftrack.mode=off}. */
+    public static final boolean ON = ReftrackAgent.trackingOn();
+
+    private static volatile AgentRuntime runtime;
+
+    private Hooks() {
+    }
+
+    static void install(AgentRuntime installed) {
+        runtime = installed;
+    }
+
+    /**
+     * A lifetime starts: construction, or a reset on reuse.
+     *
+     * @param self    the object
+     * @param current its lifetime until now, or null
+     * @param refs    the references it starts with
+     * @return its new lifetime, or null if it is not tracked
+     */
+    public static Object born(Object self, Object current, int refs) {
+        AgentRuntime r = runtime;
+        return r == null ? current : r.born(self, (Lifetime) current, refs);
+    }
+
+    /**
+     * References are taken.
+     *
+     * @param self the object
+     * @param life its lifetime, or null
+     * @param n    how many
+     * @return its lifetime afterwards
+     */
+    public static Object acquired(Object self, Object life, int n) {
+        AgentRuntime r = runtime;
+        return r == null ? life : r.acquired(self, (Lifetime) life, n);
+    }
+
+    /**
+     * References are dropped.
+     *
+     * @param self the object
+     * @param life its lifetime, or null
+     * @param n    how many
+     */
+    public static void released(Object self, Object life, int n) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.released(self, (Lifetime) life, n);
+        }
+    }
+
+    /**
+     * A scope starts on this thread: 0, a derived buffer's {@code init} or {@code deallocate};
+     * 1, the library's own allocation of memory buffers.
+     *
+     * @param scope which
+     */
+    public static void enter(int scope) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.enter(scope);
+        }
+    }
+
+    /**
+     * A scope ends on this thread.
+     *
+     * @param scope which
+     */
+    public static void exit(int scope) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.exit(scope);
+        }
+    }
+
+    /**
+     * Side-table form of {@link #born}, for classes transformed after they were loaded.
+     *
+     * @param self the object
+     * @param refs the references it starts with
+     */
+    public static void bornInTable(Object self, int refs) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.born(self, r.lookup(self), refs);
+        }
+    }
+
+    /**
+     * Side-table form of {@link #acquired}.
+     *
+     * @param self the object
+     * @param n    how many
+     */
+    public static void acquiredInTable(Object self, int n) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.acquired(self, r.lookup(self), n);
+        }
+    }
+
+    /**
+     * Side-table form of {@link #released}.
+     *
+     * @param self the object
+     * @param n    how many
+     */
+    public static void releasedInTable(Object self, int n) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.released(self, r.lookup(self), n);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.reftrack.agent;
+
+import io.github.reftrack.RefTracker;
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One lifetime of one tracked object: from its birth (construction, or reset on reuse from a
+ * pool) until its count reaches zero, with a reftrack directory holding one tracker per live
+ * reference. Weakly refers to the object, so that the agent learns when it is collected while
+ * references are still live: that is a leak.
+ *
+ * <p>Thread-safe: the live list is guarded by this object's monitor; the directory is
+ * thread-safe itself.
+ */
+final class Lifetime extends WeakReference<Object> {
+    /** One live reference: its tracker, the site that took it, when. */
+    static final class Ref {
+        final RefTracker tracker;
+        final Site site;
+        final long takenNanos;
+
+        Ref(RefTracker tracker, Site site, long takenNanos) {
+            this.tracker = tracker;
+            this.site = site;
+            this.takenNanos = takenNanos;
+        }
+    }
+
+    final Profile profile;
+    final RefTrackerDir dir;
+    /** The object existed before tracking started (attach): its true count is unknown. */
+    final boolean preexisting;
+    private final int identity;
+    private final List<Ref> live = new ArrayList<>(4);
+    private RefTracker lastReleased;
+    /** References held by derived buffers on this one (counted exactly, without trackers). */
+    private int owed;
+    private boolean ended;
+
+    Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting) {
+        this(referent, queue, profile, preexisting,
+                RefTrackerDir.builder(profile.dirClass()).quarantine(1).mode(RefTracking.Mode.FULL).build());
+    }
+
+    /** A lifetime of an object reused from a pool: the directory of its previous lifetime goes on. */
+    Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting, RefTrackerDir dir) {
+        super(referent, queue);
+        this.profile = profile;
+        this.preexisting = preexisting;
+        this.identity = System.identityHashCode(referent);
+        this.dir = dir;
+    }
+
+    /** Takes {@code n} references from {@code site}; returns the last one. */
+    synchronized Ref acquire(int n, Site site) {
+        long now = System.nanoTime();
+        Ref ref = null;
+        for (int i = 0; i < n; i++) {
+            ref = new Ref(dir.alloc(), site, now);
+            live.add(ref);
+            site.taken.increment();
+        }
+        return ref;
+    }
+
+    /**
+     * Drops {@code n} references, paired by the policy.
+     *
+     * @return how many of them matched no live reference: released before tracking started
+     *         (preexisting objects), or released again after the count reached zero (reported as
+     *         a double release by the directory)
+     */
+    synchronized int release(int n, Pairing pairing, Sites sites, boolean byDerived) {
+        int unmatched = 0;
+        for (int i = 0; i < n; i++) {
+            if (byDerived && owed > 0) {
+                owed--;
+                continue;
+            }
+            if (live.isEmpty()) {
+                if (ended && lastReleased != null) {
+                    dir.free(lastReleased);
+                } else {
+                    unmatched++;
+                }
+                continue;
+            }
+            int pick = pairing.pick(live, sites::shownFrames);
+            Ref ref = live.remove(pick);
+            ref.site.released.increment();
+            dir.free(ref.tracker);
+            lastReleased = ref.tracker;
+        }
+        if (live.isEmpty() && owed == 0 && !preexisting && unmatched == 0) {
+            ended = true;
+        }
+        return unmatched;
+    }
+
+    synchronized boolean ended() {
+        return ended;
+    }
+
+    synchronized boolean hasLive() {
+        return !live.isEmpty();
+    }
+
+    /** Copies the live references, oldest first. */
+    synchronized List<Ref> liveRefs() {
+        return new ArrayList<>(live);
+    }
+
+    /**
+     * Ends this lifetime for a reset on reuse and hands its directory, emptied, to the next one:
+     * creating and closing a directory per reuse would cost more than the references themselves.
+     */
+    synchronized RefTrackerDir handOver() {
+        for (Ref ref : live) {
+            dir.free(ref.tracker);
+            ref.site.taken.decrement();
+        }
+        live.clear();
+        owed = 0;
+        ended = true;
+        return dir;
+    }
+
+    /**
+     * Ends this lifetime without reporting: the object was reset for reuse ({@code undo}: its
+     * references were never the user's, so they leave the sites' balance), or the leak was counted.
+     */
+    synchronized void discard(boolean undo) {
+        for (Ref ref : live) {
+            dir.free(ref.tracker);
+            if (undo) {
+                ref.site.taken.decrement();
+            }
+        }
+        live.clear();
+        ended = true;
+        dir.close();
+    }
+
+    /** A derived buffer took {@code n} references on this one. */
+    synchronized void owe(int n) {
+        owed += n;
+    }
+
+    /**
+     * Whether only derived buffers still held references: the object was collected because they
+     * were (they leaked, and are reported themselves).
+     */
+    synchronized boolean keptOnlyByDerived() {
+        return live.isEmpty() && owed > 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return identity;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        if (other instanceof Probe probe) {
+            return probe.object == get();
+        }
+        return false;
+    }
+
+    /** A lookup key for the side table: equal to the lifetime of the same object. */
+    static final class Probe {
+        final Object object;
+
+        Probe(Object object) {
+            this.object = object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Lifetime life && life.get() == object;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.reftrack.agent;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Where references are taken: the first frame of an acquire that is the user's (not hidden), with
+ * the balance of that site over every object: how many references it took and how many releases
+ * were paired with them. Thread-safe.
+ */
+final class Site {
+    /** The site of every birth: not looked up (the report's stack names it), never matched by method. */
+    static final Site BIRTH = new Site(Void.class, "<birth>", null);
+    final Class<?> declaringClass;
+    final String methodName;
+    final StackTraceElement frame;
+    final LongAdder taken = new LongAdder();
+    final LongAdder released = new LongAdder();
+
+    Site(Class<?> declaringClass, String methodName, StackTraceElement frame) {
+        this.declaringClass = declaringClass;
+        this.methodName = methodName;
+        this.frame = frame;
+    }
+
+    boolean isIn(Class<?> cls, String method) {
+        return declaringClass == cls && methodName.equals(method);
+    }
+
+    String balance() {
+        return "taken " + taken.sum() + ", released " + released.sum();
+    }
+
+    @Override
+    public String toString() {
+        return frame == null ? "(birth)" : frame.toString();
+    }
+}
