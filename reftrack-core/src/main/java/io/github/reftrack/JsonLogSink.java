@@ -116,12 +116,14 @@ final class JsonLogSink implements EventSink {
             }
             out.write(line.getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            disabled = true;
-            queue.clear();
             closeQuietly();
+            // Said before the sink reads as disabled: flush() returns on disabled, and whoever
+            // waited on it must find the warning already logged.
             Events.LOG.log(Level.WARNING, "reftrack cannot write its JSON event log -D"
                     + RefTracking.JSON_LOG_PROPERTY + "=" + path + " (" + e
                     + "); no further events are written to it. Fix the path or its permissions and restart.");
+            disabled = true;
+            queue.clear();
         }
     }
 
