@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * {@code report(16)} over a directory with {@value #LIVE} live trackers taken on {@value #SITES}
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code reportCold}: a fresh directory per call, its stacks still raw captures, so the
  *       report decodes and interns all of them: the first report of a young directory;</li>
  *   <li>{@code reportWarm}: the same directory again and again, stacks already interned: any
- *       later report, or the first one after the housekeeping thread promoted the trackers.</li>
+ *       later report, or the first one after the housekeeping thread promoted the trackers;</li>
+ *   <li>{@code reportColdNative}: {@code reportCold} with stacks captured by the native backend,
+ *       whose raw frames are recognised as equal before decoding, in a fork of its own.</li>
  * </ul>
  *
  * <p>The housekeeping thread interns a young directory's stacks within a second of its first
@@ -90,9 +93,16 @@ public class ReportBenchmark {
     /** A fresh directory for every call. */
     @State(Scope.Thread)
     public static class Cold extends Filled {
-        /** Fills a new directory. */
+        /**
+         * Fills a new directory.
+         *
+         * @param params the running benchmark
+         */
         @Setup(Level.Invocation)
-        public void setUp() {
+        public void setUp(BenchmarkParams params) {
+            if (params.getBenchmark().endsWith("Native")) {
+                NativeCapture.require();
+            }
             fill();
         }
 
@@ -122,6 +132,18 @@ public class ReportBenchmark {
      */
     @Benchmark
     public LeakReport reportWarm(Warm state) {
+        return state.dir.report(16);
+    }
+
+    /**
+     * The first report of a directory whose stacks are raw native captures.
+     *
+     * @param state the fresh directory
+     * @return the report
+     */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", NativeCapture.ARGS_ACCESS, NativeCapture.ARGS_CAPTURE})
+    public LeakReport reportColdNative(Cold state) {
         return state.dir.report(16);
     }
 }

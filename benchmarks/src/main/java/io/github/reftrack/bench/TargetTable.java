@@ -30,9 +30,23 @@ final class TargetTable {
         timeRatio("sample (1/128) ≤ 2× AtomicInteger, depth 40", pair("reftrackSample", "40"),
                 pair("atomicInteger", "40"), 2.0, true);
         for (String depth : DEPTHS) {
+            timeRatio("sample (1/128) ≤ 1.0× Netty SIMPLE, depth " + depth, pair("reftrackSample", depth),
+                    pair("nettySimple", depth), 1.0, true);
+        }
+        for (String depth : DEPTHS) {
+            difference("sampled-out path ≤ AtomicInteger + 3 ns, depth " + depth, pair("reftrackSampledOut", depth),
+                    pair("atomicInteger", depth), 3.0);
+        }
+        for (String depth : DEPTHS) {
             timeRatio("full ≤ 1.0× Netty PARANOID, depth " + depth, pair("reftrackFull", depth),
                     pair("nettyParanoid", depth), 1.0, true);
         }
+        timeRatio("full, native capture: depth 8 (no target; reported)", pair("reftrackFullNative", "8"),
+                pair("nettyParanoid", "8"), Double.NaN, true);
+        timeRatio("full, native capture ≤ 0.5× Netty PARANOID, depth 40", pair("reftrackFullNative", "40"),
+                pair("nettyParanoid", "40"), 0.5, true);
+        timeRatio("full, native capture ≤ 0.25× Netty PARANOID, depth 200", pair("reftrackFullNative", "200"),
+                pair("nettyParanoid", "200"), 0.25, true);
         for (String depth : DEPTHS) {
             timeRatio("full ≤ 2.2× new Throwable(), depth " + depth, pair("reftrackFull", depth),
                     "CaptureBenchmark.newThrowable depth=" + depth, 2.2, true);
@@ -47,8 +61,12 @@ final class TargetTable {
                 "WorkloadBenchmark.run tracking=FULL", 0.5, false);
         timeRatio("port workload: sample ≥ 0.9× off (throughput)", "WorkloadBenchmark.run tracking=OFF",
                 "WorkloadBenchmark.run tracking=SAMPLE", 0.9, false);
+        timeRatio("port workload: full, native capture ≥ 0.5× off (throughput)", "WorkloadBenchmark.run tracking=OFF",
+                "WorkloadBenchmark.runNative tracking=FULL", 0.5, false);
         absolute("report(16), 10,000 trackers, first (raw stacks) < 50 ms", "ReportBenchmark.reportCold", 50);
+        absolute("report(16), 10,000 trackers, first, native capture < 20 ms", "ReportBenchmark.reportColdNative", 20);
         absolute("report(16), 10,000 trackers, again (interned) < 50 ms", "ReportBenchmark.reportWarm", 50);
+        agentRows();
         out.append("\n| benchmark | score | unit |\n|---|---|---|\n");
         scores.forEach((name, score) -> out.append("| ").append(name).append(" | ").append(score.format())
                 .append(" | ").append(score.unit()).append(" |\n"));
@@ -61,7 +79,10 @@ final class TargetTable {
         return "PairBenchmark." + benchmark + " depth=" + depth;
     }
 
-    /** A row comparing two scores; {@code atMost} says whether the ratio must stay below the limit. */
+    /**
+     * A row comparing two scores; {@code atMost} says whether the ratio must stay below the limit.
+     * A {@code NaN} limit reports the ratio without a target.
+     */
     private void timeRatio(String target, String numerator, String denominator, double limit, boolean atMost) {
         Score a = scores.get(numerator);
         Score b = scores.get(denominator);
@@ -69,8 +90,36 @@ final class TargetTable {
             return;
         }
         Score ratio = a.over(b);
+        String measured = a.format() + " / " + b.format() + " " + a.unit();
+        if (Double.isNaN(limit)) {
+            out.append("| ").append(target).append(" | ").append(measured).append(" | ").append(ratio.format())
+                    .append("× | — |\n");
+            return;
+        }
         boolean met = atMost ? ratio.value() <= limit : ratio.value() >= limit;
-        row(target, a.format() + " / " + b.format() + " " + a.unit(), ratio.format() + "×", met);
+        row(target, measured, ratio.format() + "×", met);
+    }
+
+    /** The agent on a Netty pipeline, ns per frame, against no agent and Netty's own detector. */
+    private void agentRows() {
+        String agent = "AgentPipelineBenchmark.";
+        timeRatio("agent, mode off ≤ 1.05× no agent (Netty pipeline)", agent + "agentOff", agent + "noAgent", 1.05,
+                true);
+        timeRatio("agent, full ≤ 0.5× Netty PARANOID (Netty pipeline)", agent + "agentFull", agent + "nettyParanoid",
+                0.5, true);
+        timeRatio("agent, sample ≤ 1.1× Netty SIMPLE (Netty pipeline)", agent + "agentSample", agent + "nettySimple",
+                1.1, true);
+    }
+
+    /** A row comparing a score with a baseline by their difference, which must stay below {@code limit}. */
+    private void difference(String target, String measured, String baseline, double limit) {
+        Score a = scores.get(measured);
+        Score b = scores.get(baseline);
+        if (a != null && b != null) {
+            double diff = a.value() - b.value();
+            row(target, a.format() + " − " + b.format() + " " + a.unit(),
+                    String.format(Locale.ROOT, "%+.1f %s", diff, a.unit()), diff <= limit);
+        }
     }
 
     private void absolute(String target, String benchmark, double limit) {

@@ -36,7 +36,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Targets {
     private static final String FULL_SET = "io\\.github\\.reftrack\\.bench\\..*Benchmark\\..*";
     private static final String QUICK_SET = "io\\.github\\.reftrack\\.bench\\.("
-            + "PairBenchmark\\.(atomicInteger|reftrackOff|reftrackSample|reftrackFull|nettyParanoid)"
+            + "PairBenchmark\\.(atomicInteger|reftrackOff|reftrackSample|reftrackSampledOut|reftrackFull"
+            + "|reftrackFullNative|nettyParanoid|nettySimple)"
             + "|CaptureBenchmark\\.(newThrowable|reftrackCapture)"
             + "|ContentionBenchmark\\..*|ReportBenchmark\\..*|WorkloadBenchmark\\..*)$";
 

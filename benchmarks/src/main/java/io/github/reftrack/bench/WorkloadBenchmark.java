@@ -16,13 +16,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The port: one whole delayed-inode workload run per invocation (mount, {@value #OPS} metadata
  * operations on {@value #THREADS} threads, subvolume deletion and kill-all), reported per
  * operation, so the mount and teardown are spread over the operations. Tracking off, sampled
  * (1 in 128) and full. A run is tens of milliseconds and the JIT keeps improving it for several
- * seconds, hence the longer iterations.
+ * seconds, hence the longer iterations. {@code runNative} is the same run with stacks captured by
+ * the native backend, in a fork of its own.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,9 +44,16 @@ public class WorkloadBenchmark {
 
     private Workload workload;
 
-    /** Configures the workload. */
+    /**
+     * Configures the workload.
+     *
+     * @param params the running benchmark
+     */
     @Setup
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
+        if (params.getBenchmark().endsWith("runNative")) {
+            NativeCapture.require();
+        }
         workload = Workload.builder().threads(THREADS).ops(OPS).seed(42)
                 .tracking(RefTracking.Mode.valueOf(tracking)).build();
     }
@@ -64,5 +73,18 @@ public class WorkloadBenchmark {
                     + " operations: " + result);
         }
         return result;
+    }
+
+    /**
+     * Runs the workload once, stacks captured by the native backend.
+     *
+     * @return the result
+     * @throws InterruptedException if interrupted
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", NativeCapture.ARGS_ACCESS, NativeCapture.ARGS_CAPTURE})
+    public WorkloadResult runNative() throws InterruptedException {
+        return run();
     }
 }
