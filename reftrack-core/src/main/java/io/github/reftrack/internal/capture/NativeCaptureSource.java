@@ -7,17 +7,19 @@ import java.util.Objects;
  * which the depot recognises as equal before decoding; a capture the VM declines falls back to
  * the Java capture for that call, so no reference loses its stack to the backend.
  *
- * <p><b>How many frames.</b> A native capture is bounded, unlike a {@code Throwable}. It keeps
- * {@code depth + }{@value #SPARE_FRAMES} frames: the shown depth plus room for reftrack's own
- * frames and hidden library frames above the caller. A stack whose hidden frames outnumber the
- * spare ones shows fewer than {@code depth} frames; raise {@code -Dreftrack.depth} if that matters.
+ * <p><b>How many frames.</b> A native capture is bounded, unlike a {@code Throwable}, and costs
+ * about 80 ns per frame it walks (measured on JDK 17 and 25 on this project's machines), so it
+ * walks only {@code depth + }{@value #SPARE_FRAMES}: the shown depth plus room for reftrack's own
+ * frames (four or five on the alloc and free paths) and a hidden library frame above the caller. A stack whose hidden
+ * frames outnumber the spare ones shows fewer than {@code depth} frames; the first shown frame,
+ * the caller's, is always there. Raise {@code -Dreftrack.depth} if the deeper frames matter.
  *
  * <p>Not API: this package is not exported. Thread-safe: the capture writes into a fresh array
  * and the backend is stateless for the caller.
  */
 public final class NativeCaptureSource implements CaptureSource {
     /** Frames kept beyond the shown depth, for reftrack's own and hidden frames. */
-    static final int SPARE_FRAMES = 32;
+    static final int SPARE_FRAMES = 6;
 
     private final NativeStacks stacks;
     private final int maxFrames;
