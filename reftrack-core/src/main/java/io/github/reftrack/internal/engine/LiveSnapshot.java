@@ -1,4 +1,4 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
 import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackDepot;
@@ -13,11 +13,11 @@ final class LiveSnapshot {
     /** Trackers interned per lock acquisition by reports and promotions. */
     private static final int INTERN_CHUNK = 256;
 
-    final RefTracker[] trackers;
+    final Tracker[] trackers;
     private final StackRef[] stacks;
 
     private LiveSnapshot(int size) {
-        this.trackers = new RefTracker[size];
+        this.trackers = new Tracker[size];
         this.stacks = new StackRef[size];
     }
 

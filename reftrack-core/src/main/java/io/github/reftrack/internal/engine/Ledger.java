@@ -1,13 +1,24 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.AbandonedDirectory;
+import io.github.reftrack.CallStack;
+import io.github.reftrack.DoubleRelease;
+import io.github.reftrack.HeldReference;
+import io.github.reftrack.LeakReport;
+import io.github.reftrack.LostReference;
+import io.github.reftrack.Misuse;
+import io.github.reftrack.RefTracker;
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
 import io.github.reftrack.internal.capture.RawCapture;
 import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackRef;
 import java.lang.ref.Reference;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ledger of a directory that records ({@code full} and {@code sample} modes): every live and
@@ -63,11 +74,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  */
 final class Ledger {
-    private static final AtomicLong SEQUENCE = new AtomicLong();
-
-    private final RefTrackingRuntime runtime;
-    private final long sequence;
-    private final long id;
+    private final Engine engine;
+    private final DirectoryName dirName;
     private final String className;
     private final String name;
     private final RefTracking.Mode mode;
@@ -86,45 +94,29 @@ final class Ledger {
     /** Written under lock; read without it on paths that only decide whether to warn. */
     private volatile boolean closed;
 
-    Ledger(RefTrackingRuntime runtime, String className, int quarantineCapacity, RefTracking.Mode mode,
+    Ledger(Engine engine, String className, int quarantineCapacity, RefTracking.Mode mode,
             int sampleInterval, boolean detectLost) {
-        this.runtime = runtime;
-        this.sequence = SEQUENCE.incrementAndGet();
-        this.id = idOf(sequence);
+        this.engine = engine;
+        this.dirName = DirectoryName.next(className);
         this.className = className;
-        this.name = className + '@' + String.format("%016x", id);
+        this.name = dirName.toString();
         this.mode = mode;
         this.trackers = new TrackerList(quarantineCapacity);
         this.sampleInterval = sampleInterval;
         this.detectLost = detectLost;
     }
 
-    /**
-     * Scrambles the low 32 bits of a sequence number with a bijection, so names look like the
-     * kernel's hashed pointers (upper 32 bits zero) for the first 2^32 directories; the upper
-     * bits carry the rest of the sequence, so names stay unique for the life of the process.
-     */
-    static long idOf(long sequence) {
-        return (sequence & 0xffffffff00000000L) | Integer.toUnsignedLong(mix((int) sequence));
-    }
-
-    private static int mix(int x) {
-        x = (x ^ (x >>> 16)) * 0x7feb352d;
-        x = (x ^ (x >>> 15)) * 0x846ca68b;
-        return x ^ (x >>> 16);
-    }
-
     long id() {
-        return id;
+        return dirName.id();
     }
 
-    RefTrackingRuntime runtime() {
-        return runtime;
+    Engine engine() {
+        return engine;
     }
 
     /** Creation order, for listing directories oldest first (the id is scrambled). */
     long sequence() {
-        return sequence;
+        return dirName.sequence();
     }
 
     String name() {
@@ -139,24 +131,24 @@ final class Ledger {
         return mode;
     }
 
-    RefTracker alloc(String holder) {
-        if (sampleInterval > 1 && !runtime.sampler().sample(sampleInterval)) {
+    Tracker alloc(String holder) {
+        if (sampleInterval > 1 && !engine.sampler().sample(sampleInterval)) {
             return allocWithoutStack();
         }
-        RawCapture capture = runtime.capture().capture();
+        RawCapture capture = engine.capture().capture();
         if (capture == null) {
             misuse(Misuse.Kind.CAPTURE_FAILED, "memory allocation failure, unreliable refcount tracker: the stack"
                     + " could not be captured, so the reference is counted without one", null);
             return allocWithoutStack();
         }
-        RefTracker record = new RefTracker(this, holder, null);
+        Tracker record = new Tracker(this, holder, null);
         record.allocStack = capture;
-        record.allocNanos = runtime.nanoTime();
-        RefTracker handle = record;
+        record.allocNanos = engine.nanoTime();
+        Tracker handle = record;
         LostWatch watch = null;
         if (detectLost) {
-            handle = new RefTracker(this, holder, record);
-            watch = new LostWatch(handle, record, runtime.housekeeper().collected);
+            handle = new Tracker(this, holder, record);
+            watch = new LostWatch(handle, record, engine.housekeeper().collected);
         }
         boolean queuePromotion;
         boolean afterClose;
@@ -171,7 +163,7 @@ final class Ledger {
         // hold a reference without its tracker (a stack or heap running out here, for instance).
         try {
             if (queuePromotion) {
-                runtime.housekeeper().queuePromotion(this);
+                engine.housekeeper().queuePromotion(this);
             }
             if (afterClose) {
                 misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
@@ -197,7 +189,7 @@ final class Ledger {
         }
     }
 
-    private RefTracker allocWithoutStack() {
+    private Tracker allocWithoutStack() {
         untracked.increment();
         try {
             if (closed) {
@@ -207,18 +199,19 @@ final class Ledger {
         } catch (VirtualMachineError e) {
             // counted: the caller must get its token
         }
-        return RefTracker.UNTRACKED;
+        return Tracker.UNTRACKED;
     }
 
-    boolean free(RefTracker tracker) {
-        if (tracker == RefTracker.UNTRACKED) {
+    boolean free(RefTracker handle) {
+        if (handle == Tracker.UNTRACKED) {
             return releaseSampledOut();
         }
-        if (tracker == null || tracker.dir != this) {
-            return refuse(tracker);
+        if (!(handle instanceof Tracker) || ((Tracker) handle).dir != this) {
+            return refuse((Tracker) handle);
         }
-        RawCapture capture = runtime.capture().capture();
-        RefTracker record = tracker.record();
+        Tracker tracker = (Tracker) handle;
+        RawCapture capture = engine.capture().capture();
+        Tracker record = tracker.record();
         boolean released;
         StackRef allocStack;
         StackRef firstFree;
@@ -226,13 +219,13 @@ final class Ledger {
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
-            released = record.state == RefTracker.LIVE || record.state == RefTracker.ORPHANED;
+            released = record.state == Tracker.LIVE || record.state == Tracker.ORPHANED;
             if (released) {
                 release(record, capture);
             }
             allocStack = record.allocStack;
             firstFree = record.freeStack;
-            pastQuarantine = record.state == RefTracker.EVICTED;
+            pastQuarantine = record.state == Tracker.EVICTED;
         }
         try {
             Reference.reachabilityFence(tracker);
@@ -248,16 +241,16 @@ final class Ledger {
         }
         String note = firstFree != null ? null
                 : "the first release's stack could not be captured (no memory or no stack left at that moment)";
-        runtime.events().doubleRelease(new DoubleRelease(className, name, record.holder, stack(allocStack),
+        engine.events().doubleRelease(new DoubleRelease(className, name, record.holder, stack(allocStack),
                 stack(firstFree), stack(capture), pastQuarantine, note));
         return false;
     }
 
     /** Moves a live record to the quarantine. Caller holds lock. */
-    private void release(RefTracker record, RawCapture capture) {
+    private void release(Tracker record, RawCapture capture) {
         // The list move first: it either does not start (a call can overflow the stack on entry)
         // or finishes, and the plain field writes after it cannot fail.
-        trackers.released(record, record.state == RefTracker.LIVE, !closed);
+        trackers.released(record, record.state == Tracker.LIVE, !closed);
         record.freeStack = capture;
         LostWatch watch = record.watch;
         record.watch = null;
@@ -270,13 +263,13 @@ final class Ledger {
         }
     }
 
-    private boolean refuse(RefTracker tracker) {
+    private boolean refuse(Tracker tracker) {
         if (tracker == null) {
             misuseHere(Misuse.Kind.NULL_TRACKER, "free(null): pass the tracker that alloc() returned; a reference"
                     + " taken with allocUntracked() is released with freeUntracked()");
         } else {
             String owner = tracker.dir != null ? "directory " + tracker.dir.name()
-                    : tracker == RefTracker.NOOP ? "the disabled directory" : "no directory";
+                    : tracker == Tracker.NOOP ? "the disabled directory" : "no directory";
             misuseHere(Misuse.Kind.FOREIGN_TRACKER, "free() of a tracker that belongs to " + owner
                     + ", not to this one: release it through the directory whose alloc() returned it");
         }
@@ -313,11 +306,11 @@ final class Ledger {
         if (!balanced) {
             int bit = 1 << Misuse.Kind.UNTRACKED_UNDERFLOW.ordinal();
             boolean first = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
-            if (first || runtime.events().throwOnError()) {
+            if (first || engine.events().throwOnError()) {
                 String why = sampleInterval > 1 ? "sampled out: one reference in " + sampleInterval + " gets a stack"
                         : "its stack could not be captured";
-                runtime.events().doubleRelease(new DoubleRelease(className, name, null, CallStack.EMPTY,
-                        CallStack.EMPTY, stack(runtime.capture().capture()), false, "released more often than taken"
+                engine.events().doubleRelease(new DoubleRelease(className, name, null, CallStack.EMPTY,
+                        CallStack.EMPTY, stack(engine.capture().capture()), false, "released more often than taken"
                         + " among references counted without a stack (" + why + "), so where this one was taken"
                         + " and first released is not known; later such releases are not reported again"));
             }
@@ -348,12 +341,12 @@ final class Ledger {
 
     RefTrackerDir.Stats stats() {
         synchronized (lock) {
-            RefTracker oldest = trackers.oldestLive();
+            Tracker oldest = trackers.oldestLive();
             Duration oldestAge = oldest == null ? Duration.ZERO
-                    : Duration.ofNanos(Math.max(0, runtime.nanoTime() - oldest.allocNanos));
+                    : Duration.ofNanos(Math.max(0, engine.nanoTime() - oldest.allocNanos));
             return new RefTrackerDir.Stats(trackers.liveCount(), untracked.get(), noTracker.get(),
                     trackers.quarantined(), lost, trackers.releasedTotal(), oldestAge,
-                    runtime.housekeeper().failures());
+                    engine.housekeeper().failures());
         }
     }
 
@@ -367,13 +360,13 @@ final class Ledger {
     }
 
     private LeakReport report(LiveSnapshot snapshot, int displayLimit) {
-        Stack[] stacks = snapshot.intern(runtime.depot(), lock);
+        Stack[] stacks = snapshot.intern(engine.depot(), lock);
         Grouping grouping = new Grouping(displayLimit);
         for (int i = 0; i < stacks.length; i++) {
-            RefTracker t = snapshot.trackers[i];
+            Tracker t = snapshot.trackers[i];
             grouping.add(stacks[i], t.holder, t.allocNanos);
         }
-        return new LeakReport(className, name, stacks.length, grouping.skipped(), grouping.groups(runtime.nanoTime()),
+        return new LeakReport(className, name, stacks.length, grouping.skipped(), grouping.groups(engine.nanoTime()),
                 Math.max(0, untracked.get()));
     }
 
@@ -387,21 +380,21 @@ final class Ledger {
             promotionQueued = false;
             raw = LiveSnapshot.of(trackers, trackers.rawPrefix());
         }
-        raw.intern(runtime.depot(), lock);
+        raw.intern(engine.depot(), lock);
     }
 
     /** The {@code n} oldest live references, oldest first, with their ages now. */
     List<HeldReference> oldest(int n) {
-        RefTracker[] held;
+        Tracker[] held;
         StackRef[] stacks;
         synchronized (lock) {
             int size = Math.min(n, trackers.liveCount());
-            held = new RefTracker[size];
+            held = new Tracker[size];
             stacks = new StackRef[size];
             trackers.copyOldest(held, stacks);
         }
-        long now = runtime.nanoTime();
-        List<HeldReference> out = new java.util.ArrayList<>(held.length);
+        long now = engine.nanoTime();
+        List<HeldReference> out = new ArrayList<>(held.length);
         for (int i = 0; i < held.length; i++) {
             out.add(new HeldReference(className, name, held[i].holder,
                     Duration.ofNanos(Math.max(0, now - held[i].allocNanos)), stack(stacks[i])));
@@ -410,7 +403,7 @@ final class Ledger {
     }
 
     void print(int displayLimit) {
-        runtime.events().print(report(displayLimit));
+        engine.events().print(report(displayLimit));
     }
 
     boolean isClosed() {
@@ -431,11 +424,11 @@ final class Ledger {
             leaked = LiveSnapshot.of(trackers, Integer.MAX_VALUE);
             trackers.clearAtClose();
         }
-        runtime.registry().unregister(this);
+        engine.directories().unregister(this);
         if (abandoned) {
             int unbalanced = untracked.get() + noTracker.get();
             if (leaked.size() > 0 || unbalanced != 0) {
-                runtime.events().abandoned(new AbandonedDirectory(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT),
+                engine.events().abandoned(new AbandonedDirectory(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT),
                         unbalanced));
             }
             return;
@@ -444,7 +437,7 @@ final class Ledger {
             // References counted without a stack are leaked references like the others: the report
             // says how many there are besides the stacks it shows.
             if (leaked.size() > 0 || untracked.get() > 0) {
-                runtime.events().leak(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT));
+                engine.events().leak(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT));
             }
         } finally {
             if (untracked.get() < 0) {
@@ -465,20 +458,20 @@ final class Ledger {
     }
 
     /** Reports a lost reference found by the housekeeping thread. */
-    void lost(RefTracker record) {
+    void lost(Tracker record) {
         StackRef stack;
         synchronized (lock) {
-            if (record.state != RefTracker.LIVE) {
+            if (record.state != Tracker.LIVE) {
                 return;
             }
             trackers.removeLive(record);
             lost++;
-            record.state = RefTracker.LOST;
+            record.state = Tracker.LOST;
             record.watch = null;
             stack = record.allocStack;
         }
-        Stack interned = runtime.depot().intern(stack);
-        runtime.events().lost(new LostReference(className, name, record.holder, interned.frames(),
+        Stack interned = engine.depot().intern(stack);
+        engine.events().lost(new LostReference(className, name, record.holder, interned.frames(),
                 interned.fingerprint()));
     }
 
@@ -499,19 +492,20 @@ final class Ledger {
     private void misuse(Misuse.Kind kind, String message, RawCapture at, boolean captureHere) {
         int bit = 1 << kind.ordinal();
         boolean firstOfKind = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
-        if (firstOfKind || runtime.events().throwOnError()) {
-            List<StackTraceElement> where = runtime.depot().intern(captureHere ? runtime.capture().capture() : at)
+        if (firstOfKind || engine.events().throwOnError()) {
+            List<StackTraceElement> where = engine.depot().intern(captureHere ? engine.capture().capture() : at)
                     .frames();
-            runtime.events().misuse(new Misuse(kind, className, name, message, where), firstOfKind);
+            engine.events().misuse(new Misuse(kind, className, name, message, where), firstOfKind);
         }
     }
 
     private CallStack stack(StackRef ref) {
-        return CallStack.of(runtime.depot().intern(ref));
+        Stack stack = engine.depot().intern(ref);
+        return new CallStack(stack.frames(), stack.fingerprint());
     }
 
     @Override
     public String toString() {
-        return "RefTrackerDir[" + name + ", " + mode.name().toLowerCase(java.util.Locale.ROOT) + "]";
+        return "RefTrackerDir[" + name + ", " + mode.name().toLowerCase(Locale.ROOT) + "]";
     }
 }
