@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import io.github.reftrack.internal.engine.DirectorySettings;
 import io.github.reftrack.internal.engine.Engine;
 import io.github.reftrack.internal.engine.NoopRefTrackerDir;
 import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
@@ -336,7 +337,8 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
             int interval = effective == RefTracking.Mode.FULL ? 1
                     : sampleInterval > 0 ? sampleInterval : rt.settings().sampleInterval();
             boolean lost = detectLost != null ? detectLost : rt.settings().detectLost();
-            return rt.engine().newDirectory(className, quarantine, effective, interval, lost);
+            return rt.engine().newDirectory(
+                    new DirectorySettings(className, quarantine, effective, interval, lost));
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.reftrack.internal.capture.Stack;
-import io.github.reftrack.internal.engine.DirectoryName;
 import io.github.reftrack.internal.engine.Tracker;
 import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
 import java.lang.ref.WeakReference;
@@ -218,16 +217,6 @@ class JavaPromisesTest {
                 lambda25)));
         StackTraceElement other = new StackTraceElement("com.example.Pool", "put", "Pool.java", 10);
         assertThat(Stack.fingerprintOf(List.of(a))).isNotEqualTo(Stack.fingerprintOf(List.of(other)));
-    }
-
-    @Test
-    void directoryIdsStayUniquePastTwoToTheThirtyTwo() {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        for (long seq : new long[] {1, 2, 0xffffffffL, 0x1_0000_0000L, 0x1_0000_0001L, 0x2_0000_0001L}) {
-            assertThat(ids.add(DirectoryName.idOf(seq))).as("id of %d", seq).isTrue();
-        }
-        assertThat(DirectoryName.idOf(7) >>> 32).isZero();
-        assertThat(DirectoryName.idOf(0x1_0000_0001L) & 0xffffffffL).isEqualTo(DirectoryName.idOf(1));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * unique for the life of the process, in creation order ({@link #sequence()}) behind a scrambled
  * id. Immutable.
  */
-public final class DirectoryName {
+final class DirectoryName {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final long sequence;
@@ -33,7 +33,7 @@ public final class DirectoryName {
      * @param sequence a directory's creation number
      * @return its id
      */
-    public static long idOf(long sequence) {
+    static long idOf(long sequence) {
         return (sequence & 0xffffffff00000000L) | Integer.toUnsignedLong(mix((int) sequence));
     }
 

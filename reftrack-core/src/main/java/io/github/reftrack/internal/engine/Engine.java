@@ -1,10 +1,12 @@
 package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.CallStack;
 import io.github.reftrack.RefTrackerDir;
-import io.github.reftrack.RefTracking;
 import io.github.reftrack.internal.capture.CaptureSource;
 import io.github.reftrack.internal.capture.FrameFilter;
+import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackDepot;
+import io.github.reftrack.internal.capture.StackRef;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -60,7 +62,7 @@ public final class Engine {
      */
     public static void hideOwnFrames(FrameFilter filter) {
         for (Class<?> own : new Class<?>[] {Engine.class, TrackingRefTrackerDir.class, Ledger.class,
-            NoopRefTrackerDir.class, Events.class}) {
+            Untracked.class, MisuseReporter.class, NoopRefTrackerDir.class, Events.class}) {
             filter.hideClass(own.getName());
         }
     }
@@ -68,17 +70,11 @@ public final class Engine {
     /**
      * Creates and registers a tracking directory (a mode other than {@code OFF}).
      *
-     * @param className          what kind of object the directory tracks
-     * @param quarantineCapacity how many released trackers it keeps
-     * @param mode               {@code FULL} or {@code SAMPLE}
-     * @param sampleInterval     one reference in this many gets a stack; 1 for all
-     * @param detectLost         whether trackers found unreachable while live are reported
+     * @param settings what the directory records
      * @return the directory
      */
-    public TrackingRefTrackerDir newDirectory(String className, int quarantineCapacity, RefTracking.Mode mode,
-            int sampleInterval, boolean detectLost) {
-        TrackingRefTrackerDir dir = new TrackingRefTrackerDir(new Ledger(this, className, quarantineCapacity, mode,
-                sampleInterval, detectLost));
+    public TrackingRefTrackerDir newDirectory(DirectorySettings settings) {
+        TrackingRefTrackerDir dir = new TrackingRefTrackerDir(new Ledger(this, settings));
         directories.register(dir);
         return dir;
     }
@@ -135,6 +131,12 @@ public final class Engine {
      */
     public Directories directories() {
         return directories;
+    }
+
+    /** Decodes and interns a stack for an event; an empty stack for {@code null} (not captured). */
+    CallStack callStack(StackRef ref) {
+        Stack stack = depot.intern(ref);
+        return new CallStack(stack.frames(), stack.fingerprint());
     }
 
     Sampler sampler() {

@@ -1,7 +1,6 @@
 package io.github.reftrack.internal.engine;
 
 import io.github.reftrack.AbandonedDirectory;
-import io.github.reftrack.CallStack;
 import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.HeldReference;
 import io.github.reftrack.LeakReport;
@@ -15,10 +14,8 @@ import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackRef;
 import java.lang.ref.Reference;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ledger of a directory that records ({@code full} and {@code sample} modes): every live and
@@ -38,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * source, about a microsecond) before taking it, and decoding, interning, rendering and event
  * delivery after releasing it. The lock is held for a few pointer writes, which is why one shared directory
  * scales like two separate ones. Untracked references (sampled out, capture failed,
- * {@code allocUntracked}) never take the lock: they are counted in {@link BalanceCounter}s.
+ * {@code allocUntracked}) never take the lock: {@link Untracked} counts them. Misuse is reported
+ * once per directory and kind by its {@link MisuseReporter}; names come from {@link DirectoryName}.
  *
  * <p><b>Capture cheap, decode late.</b> A tracker starts with the raw capture (for the Java
  * source, a compact VM backtrace whose size grows with the stack depth). Stacks are decoded and
@@ -75,17 +73,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Ledger {
     private final Engine engine;
+    private final DirectorySettings settings;
     private final DirectoryName dirName;
     private final String className;
     private final String name;
-    private final RefTracking.Mode mode;
     private final TrackerList trackers;
+    /** Read on every alloc, so a field of its own. */
     private final int sampleInterval;
-    private final boolean detectLost;
-    private final BalanceCounter untracked = new BalanceCounter();
-    private final BalanceCounter noTracker = new BalanceCounter();
-    /** Misuse kinds already reported by this directory, one bit per {@link Misuse.Kind}. */
-    private final AtomicInteger reportedMisuse = new AtomicInteger();
+    private final MisuseReporter misuse;
+    private final Untracked untracked;
     private final Object lock = new Object();
 
     // Guarded by lock.
@@ -94,16 +90,16 @@ final class Ledger {
     /** Written under lock; read without it on paths that only decide whether to warn. */
     private volatile boolean closed;
 
-    Ledger(Engine engine, String className, int quarantineCapacity, RefTracking.Mode mode,
-            int sampleInterval, boolean detectLost) {
+    Ledger(Engine engine, DirectorySettings settings) {
         this.engine = engine;
-        this.dirName = DirectoryName.next(className);
-        this.className = className;
+        this.settings = settings;
+        this.dirName = DirectoryName.next(settings.className());
+        this.className = settings.className();
         this.name = dirName.toString();
-        this.mode = mode;
-        this.trackers = new TrackerList(quarantineCapacity);
-        this.sampleInterval = sampleInterval;
-        this.detectLost = detectLost;
+        this.trackers = new TrackerList(settings.quarantine());
+        this.sampleInterval = settings.sampleInterval();
+        this.misuse = new MisuseReporter(engine, className, name);
+        this.untracked = new Untracked(this, misuse, sampleInterval);
     }
 
     long id() {
@@ -128,25 +124,25 @@ final class Ledger {
     }
 
     RefTracking.Mode mode() {
-        return mode;
+        return settings.mode();
     }
 
     Tracker alloc(String holder) {
         if (sampleInterval > 1 && !engine.sampler().sample(sampleInterval)) {
-            return allocWithoutStack();
+            return untracked.alloc();
         }
         RawCapture capture = engine.capture().capture();
         if (capture == null) {
-            misuse(Misuse.Kind.CAPTURE_FAILED, "memory allocation failure, unreliable refcount tracker: the stack"
+            misuse.at(Misuse.Kind.CAPTURE_FAILED, "memory allocation failure, unreliable refcount tracker: the stack"
                     + " could not be captured, so the reference is counted without one", null);
-            return allocWithoutStack();
+            return untracked.alloc();
         }
         Tracker record = new Tracker(this, holder, null);
         record.allocStack = capture;
         record.allocNanos = engine.nanoTime();
         Tracker handle = record;
         LostWatch watch = null;
-        if (detectLost) {
+        if (settings.detectLost()) {
             handle = new Tracker(this, holder, record);
             watch = new LostWatch(handle, record, engine.housekeeper().collected);
         }
@@ -166,7 +162,7 @@ final class Ledger {
                 engine.housekeeper().queuePromotion(this);
             }
             if (afterClose) {
-                misuse(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
+                misuse.at(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): the tracker is recorded but this"
                         + " directory will never report it; take references only while the object is alive",
                         capture);
             }
@@ -189,25 +185,13 @@ final class Ledger {
         }
     }
 
-    private Tracker allocWithoutStack() {
-        untracked.increment();
-        try {
-            if (closed) {
-                misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "alloc() after close(): take references only while the"
-                        + " object is alive");
-            }
-        } catch (VirtualMachineError e) {
-            // counted: the caller must get its token
-        }
-        return Tracker.UNTRACKED;
-    }
-
     boolean free(RefTracker handle) {
         if (handle == Tracker.UNTRACKED) {
-            return releaseSampledOut();
+            return untracked.free();
         }
         if (!(handle instanceof Tracker) || ((Tracker) handle).dir != this) {
-            return refuse((Tracker) handle);
+            misuse.refused((Tracker) handle);
+            return false;
         }
         Tracker tracker = (Tracker) handle;
         RawCapture capture = engine.capture().capture();
@@ -230,7 +214,7 @@ final class Ledger {
         try {
             Reference.reachabilityFence(tracker);
             if (afterClose) {
-                misuse(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the"
+                misuse.at(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the"
                         + " directory is closed", capture);
             }
         } catch (VirtualMachineError e) {
@@ -241,8 +225,8 @@ final class Ledger {
         }
         String note = firstFree != null ? null
                 : "the first release's stack could not be captured (no memory or no stack left at that moment)";
-        engine.events().doubleRelease(new DoubleRelease(className, name, record.holder, stack(allocStack),
-                stack(firstFree), stack(capture), pastQuarantine, note));
+        engine.events().doubleRelease(new DoubleRelease(className, name, record.holder, engine.callStack(allocStack),
+                engine.callStack(firstFree), engine.callStack(capture), pastQuarantine, note));
         return false;
     }
 
@@ -263,72 +247,12 @@ final class Ledger {
         }
     }
 
-    private boolean refuse(Tracker tracker) {
-        if (tracker == null) {
-            misuseHere(Misuse.Kind.NULL_TRACKER, "free(null): pass the tracker that alloc() returned; a reference"
-                    + " taken with allocUntracked() is released with freeUntracked()");
-        } else {
-            String owner = tracker.dir != null ? "directory " + tracker.dir.name()
-                    : tracker == Tracker.NOOP ? "the disabled directory" : "no directory";
-            misuseHere(Misuse.Kind.FOREIGN_TRACKER, "free() of a tracker that belongs to " + owner
-                    + ", not to this one: release it through the directory whose alloc() returned it");
-        }
-        return false;
-    }
-
     void allocUntracked() {
-        noTracker.increment();
-        if (closed) {
-            misuseHere(Misuse.Kind.ALLOC_AFTER_CLOSE, "allocUntracked() after close(): take references only while the"
-                    + " object is alive");
-        }
+        untracked.allocNoTracker();
     }
 
     void freeUntracked() {
-        releaseWithoutStack(noTracker, "freeUntracked()");
-    }
-
-    /**
-     * Releases a reference counted without a stack. Releasing more of them than were taken is a
-     * double release: reported (once per directory, as the count is saturated from then on) with
-     * the stack of this release and why the other two are missing.
-     */
-    private boolean releaseSampledOut() {
-        boolean balanced = untracked.decrement();
-        try {
-            if (closed) {
-                misuseHere(Misuse.Kind.FREE_AFTER_CLOSE, "free() of an untracked reference after close(): release"
-                        + " references before the directory is closed");
-            }
-        } catch (VirtualMachineError e) {
-            // released: the caller must learn so
-        }
-        if (!balanced) {
-            int bit = 1 << Misuse.Kind.UNTRACKED_UNDERFLOW.ordinal();
-            boolean first = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
-            if (first || engine.events().throwOnError()) {
-                String why = sampleInterval > 1 ? "sampled out: one reference in " + sampleInterval + " gets a stack"
-                        : "its stack could not be captured";
-                engine.events().doubleRelease(new DoubleRelease(className, name, null, CallStack.EMPTY,
-                        CallStack.EMPTY, stack(engine.capture().capture()), false, "released more often than taken"
-                        + " among references counted without a stack (" + why + "), so where this one was taken"
-                        + " and first released is not known; later such releases are not reported again"));
-            }
-        }
-        return balanced;
-    }
-
-    private boolean releaseWithoutStack(BalanceCounter counter, String what) {
-        boolean balanced = counter.decrement();
-        if (closed) {
-            misuseHere(Misuse.Kind.FREE_AFTER_CLOSE, what + " after close(): release references before the directory"
-                    + " is closed");
-        }
-        if (!balanced) {
-            misuseHere(Misuse.Kind.UNTRACKED_UNDERFLOW, what + " without a matching untracked alloc"
-                    + " (refcount_t: decrement hit 0; leaking memory): the count is saturated from now on");
-        }
-        return balanced;
+        untracked.freeNoTracker();
     }
 
     int liveCount() {
@@ -336,7 +260,7 @@ final class Ledger {
         synchronized (lock) {
             tracked = trackers.liveCount();
         }
-        return tracked + untracked.outstanding() + noTracker.outstanding();
+        return tracked + untracked.outstanding();
     }
 
     RefTrackerDir.Stats stats() {
@@ -344,7 +268,7 @@ final class Ledger {
             Tracker oldest = trackers.oldestLive();
             Duration oldestAge = oldest == null ? Duration.ZERO
                     : Duration.ofNanos(Math.max(0, engine.nanoTime() - oldest.allocNanos));
-            return new RefTrackerDir.Stats(trackers.liveCount(), untracked.get(), noTracker.get(),
+            return new RefTrackerDir.Stats(trackers.liveCount(), untracked.stackless(), untracked.noTracker(),
                     trackers.quarantined(), lost, trackers.releasedTotal(), oldestAge,
                     engine.housekeeper().failures());
         }
@@ -360,14 +284,10 @@ final class Ledger {
     }
 
     private LeakReport report(LiveSnapshot snapshot, int displayLimit) {
-        Stack[] stacks = snapshot.intern(engine.depot(), lock);
         Grouping grouping = new Grouping(displayLimit);
-        for (int i = 0; i < stacks.length; i++) {
-            Tracker t = snapshot.trackers[i];
-            grouping.add(stacks[i], t.holder, t.allocNanos);
-        }
-        return new LeakReport(className, name, stacks.length, grouping.skipped(), grouping.groups(engine.nanoTime()),
-                Math.max(0, untracked.get()));
+        snapshot.groupInto(grouping, engine.depot(), lock);
+        return new LeakReport(className, name, snapshot.size(), grouping.skipped(), grouping.groups(engine.nanoTime()),
+                Math.max(0, untracked.stackless()));
     }
 
     /**
@@ -385,21 +305,11 @@ final class Ledger {
 
     /** The {@code n} oldest live references, oldest first, with their ages now. */
     List<HeldReference> oldest(int n) {
-        Tracker[] held;
-        StackRef[] stacks;
+        LiveSnapshot oldest;
         synchronized (lock) {
-            int size = Math.min(n, trackers.liveCount());
-            held = new Tracker[size];
-            stacks = new StackRef[size];
-            trackers.copyOldest(held, stacks);
+            oldest = LiveSnapshot.oldest(trackers, n);
         }
-        long now = engine.nanoTime();
-        List<HeldReference> out = new ArrayList<>(held.length);
-        for (int i = 0; i < held.length; i++) {
-            out.add(new HeldReference(className, name, held[i].holder,
-                    Duration.ofNanos(Math.max(0, now - held[i].allocNanos)), stack(stacks[i])));
-        }
-        return out;
+        return oldest.held(className, name, engine);
     }
 
     void print(int displayLimit) {
@@ -426,7 +336,7 @@ final class Ledger {
         }
         engine.directories().unregister(this);
         if (abandoned) {
-            int unbalanced = untracked.get() + noTracker.get();
+            int unbalanced = untracked.stackless() + untracked.noTracker();
             if (leaked.size() > 0 || unbalanced != 0) {
                 engine.events().abandoned(new AbandonedDirectory(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT),
                         unbalanced));
@@ -436,24 +346,11 @@ final class Ledger {
         try {
             // References counted without a stack are leaked references like the others: the report
             // says how many there are besides the stacks it shows.
-            if (leaked.size() > 0 || untracked.get() > 0) {
+            if (leaked.size() > 0 || untracked.stackless() > 0) {
                 engine.events().leak(report(leaked, RefTrackerDir.DEFAULT_DISPLAY_LIMIT));
             }
         } finally {
-            if (untracked.get() < 0) {
-                checkBalanced(untracked, "references counted without a stack (sampled out, or their capture"
-                        + " failed)");
-            }
-            checkBalanced(noTracker, "references taken with allocUntracked()");
-        }
-    }
-
-    private void checkBalanced(BalanceCounter counter, String what) {
-        int value = counter.get();
-        if (value != 0) {
-            misuse(Misuse.Kind.UNTRACKED_IMBALANCE, "closed with " + (value < 0
-                    ? "an unbalanced count (more released than taken) of " : value + " ") + what
-                    + " still outstanding", null);
+            untracked.checkAtClose();
         }
     }
 
@@ -475,37 +372,8 @@ final class Ledger {
                 interned.fingerprint()));
     }
 
-    /**
-     * Reports misuse at the caller's stack. The stack is captured only when the misuse will be
-     * reported or thrown: it is reported once per directory and kind, and a repeated misuse on a
-     * hot path (say, every free after close) must not pay a capture each time.
-     */
-    private void misuseHere(Misuse.Kind kind, String message) {
-        misuse(kind, message, null, true);
-    }
-
-    /** Reports misuse with a stack already captured, or none ({@code at == null}). */
-    private void misuse(Misuse.Kind kind, String message, RawCapture at) {
-        misuse(kind, message, at, false);
-    }
-
-    private void misuse(Misuse.Kind kind, String message, RawCapture at, boolean captureHere) {
-        int bit = 1 << kind.ordinal();
-        boolean firstOfKind = (reportedMisuse.getAndUpdate(v -> v | bit) & bit) == 0;
-        if (firstOfKind || engine.events().throwOnError()) {
-            List<StackTraceElement> where = engine.depot().intern(captureHere ? engine.capture().capture() : at)
-                    .frames();
-            engine.events().misuse(new Misuse(kind, className, name, message, where), firstOfKind);
-        }
-    }
-
-    private CallStack stack(StackRef ref) {
-        Stack stack = engine.depot().intern(ref);
-        return new CallStack(stack.frames(), stack.fingerprint());
-    }
-
     @Override
     public String toString() {
-        return "RefTrackerDir[" + name + ", " + mode.name().toLowerCase(Locale.ROOT) + "]";
+        return "RefTrackerDir[" + name + ", " + settings.mode().name().toLowerCase(Locale.ROOT) + "]";
     }
 }

@@ -5,7 +5,7 @@ import io.github.reftrack.internal.capture.StackRef;
 
 /**
  * The engine's {@link RefTracker}: the handle a caller holds and, unless lost-reference detection
- * separates the two, the record its {@link Ledger} links into the live list and the quarantine
+ * separates the two, the record its {@code Ledger} links into the live list and the quarantine
  * through the intrusive {@code prev}/{@code next} fields. One object per tracked reference.
  *
  * <p>Two shared instances, {@link #NOOP} and {@link #UNTRACKED}, stand for references without a

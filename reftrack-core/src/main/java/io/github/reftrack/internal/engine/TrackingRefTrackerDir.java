@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The directory users hold in {@code full} and {@code sample} modes: a handle on a {@link Ledger},
+ * The directory users hold in {@code full} and {@code sample} modes: a handle on a {@code Ledger},
  * which does the work. The handle is what the registry watches: if it is garbage-collected
  * without {@link #close()}, the registry closes the ledger and its live trackers are reported as
  * a leak, as they would have been at {@code close()}.
