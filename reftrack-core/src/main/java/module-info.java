@@ -1,7 +1,8 @@
 /**
  * reftrack: per-reference leak tracking after the Linux kernel's {@code ref_tracker}.
  *
- * <p>Only {@code io.github.reftrack} is API. Stack capture ({@code internal.capture}), the event
+ * <p>Only {@code io.github.reftrack} is API. The engine behind it ({@code internal.engine}: ledgers,
+ * trackers, the event bus, the housekeeper), stack capture ({@code internal.capture}), the event
  * writers ({@code internal.event}) and the sinks ({@code jfr}, {@code jmx}) live in packages of
  * their own that are not exported (the MXBean interface is visible to the JMX introspector only).
  */

@@ -1,5 +1,7 @@
 package io.github.reftrack;
 
+import io.github.reftrack.internal.engine.EventSink;
+import io.github.reftrack.internal.engine.Events;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

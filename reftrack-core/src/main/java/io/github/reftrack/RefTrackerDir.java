@@ -1,5 +1,9 @@
 package io.github.reftrack;
 
+import io.github.reftrack.internal.engine.DirectorySettings;
+import io.github.reftrack.internal.engine.Engine;
+import io.github.reftrack.internal.engine.NoopRefTrackerDir;
+import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -78,7 +82,7 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
      * @return the shared directory that records nothing
      */
     static RefTrackerDir disabled() {
-        return NoopRefTrackerDir.INSTANCE;
+        return Engine.disabled();
     }
 
     /**
@@ -230,9 +234,6 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
     record Stats(int liveTracked, int untracked, int noTracker, int quarantined, int lost, long releasedTotal,
             Duration oldestLive, long housekeeperFailures) {
 
-        /** The counts of a directory that records nothing. */
-        static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, Duration.ZERO, 0);
-
         /**
          * Validates the components.
          *
@@ -326,20 +327,18 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
          */
         public RefTrackerDir build() {
             if (runtime == null && mode == RefTracking.Mode.OFF) {
-                return NoopRefTrackerDir.INSTANCE;
+                return Engine.disabled();
             }
             RefTrackingRuntime rt = runtime != null ? runtime : RefTracking.runtime();
             RefTracking.Mode effective = mode != null ? mode : rt.mode();
             if (effective == RefTracking.Mode.OFF) {
-                return NoopRefTrackerDir.INSTANCE;
+                return Engine.disabled();
             }
             int interval = effective == RefTracking.Mode.FULL ? 1
                     : sampleInterval > 0 ? sampleInterval : rt.settings().sampleInterval();
             boolean lost = detectLost != null ? detectLost : rt.settings().detectLost();
-            TrackingRefTrackerDir dir = new TrackingRefTrackerDir(new Ledger(rt, className, quarantine, effective,
-                    interval, lost));
-            rt.registry().register(dir);
-            return dir;
+            return rt.engine().newDirectory(
+                    new DirectorySettings(className, quarantine, effective, interval, lost));
         }
     }
 }

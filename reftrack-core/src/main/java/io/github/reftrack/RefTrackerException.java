@@ -11,7 +11,13 @@ public final class RefTrackerException extends IllegalStateException {
 
     private final transient RefTrackerEvent event;
 
-    RefTrackerException(RefTrackerEvent event) {
+    /**
+     * Creates the exception for an event; reftrack's event bus throws it after the listeners ran.
+     *
+     * @param event the event, its text the message
+     * @throws NullPointerException if {@code event} is null
+     */
+    public RefTrackerException(RefTrackerEvent event) {
         super(event.toString());
         this.event = event;
     }

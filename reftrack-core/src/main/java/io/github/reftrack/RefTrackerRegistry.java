@@ -1,14 +1,12 @@
 package io.github.reftrack;
 
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
+import io.github.reftrack.internal.engine.Checks;
+import io.github.reftrack.internal.engine.Directories;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The open directories of this process, readable while it runs: the Java counterpart of the
@@ -25,39 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * an atomic snapshot of that directory, but the list as a whole is not a snapshot of the process.
  */
 public final class RefTrackerRegistry {
-    private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
-    private final RefTrackingRuntime runtime;
+    private final Directories directories;
 
-    RefTrackerRegistry(RefTrackingRuntime runtime) {
-        this.runtime = runtime;
-    }
-
-    void register(TrackingRefTrackerDir dir) {
-        entries.put(dir.id(), new Entry(dir, runtime.housekeeper().collected));
-        runtime.directoryRegistered();
-    }
-
-    void unregister(Ledger ledger) {
-        entries.remove(ledger.id());
-    }
-
-    /** The ledgers of the open directories, whether or not their handles are still reachable. */
-    List<Ledger> openLedgers() {
-        List<Ledger> open = new ArrayList<>(entries.size());
-        for (Entry entry : entries.values()) {
-            if (!entry.ledger.isClosed()) {
-                open.add(entry.ledger);
-            }
-        }
-        open.sort(Comparator.comparingLong(Ledger::sequence));
-        return open;
-    }
-
-    /** The directory of this entry was garbage-collected: close its ledger, reporting leaks. */
-    void abandoned(Entry entry) {
-        if (entries.remove(entry.ledger.id(), entry)) {
-            entry.ledger.close(true);
-        }
+    RefTrackerRegistry(Directories directories) {
+        this.directories = directories;
     }
 
     /**
@@ -66,15 +35,7 @@ public final class RefTrackerRegistry {
      * @return a snapshot list; the directories in it may be closed by the time it is read
      */
     public List<RefTrackerDir> directories() {
-        List<TrackingRefTrackerDir> open = new ArrayList<>(entries.size());
-        for (Entry entry : entries.values()) {
-            TrackingRefTrackerDir dir = entry.get();
-            if (dir != null && !dir.isClosed()) {
-                open.add(dir);
-            }
-        }
-        open.sort(Comparator.comparingLong(dir -> dir.ledger.sequence()));
-        return List.copyOf(open);
+        return directories.open();
     }
 
     /**
@@ -148,21 +109,6 @@ public final class RefTrackerRegistry {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0 (how many references to list), was " + n);
         }
-        List<HeldReference> all = new ArrayList<>();
-        for (Ledger ledger : openLedgers()) {
-            all.addAll(ledger.oldest(n));
-        }
-        all.sort(Comparator.comparing(HeldReference::age).reversed());
-        return List.copyOf(all.subList(0, Math.min(n, all.size())));
-    }
-
-    /** Watches a directory's handle; keeps its ledger so it can still be reported. */
-    static final class Entry extends WeakReference<TrackingRefTrackerDir> {
-        final Ledger ledger;
-
-        Entry(TrackingRefTrackerDir dir, ReferenceQueue<Object> queue) {
-            super(dir, queue);
-            this.ledger = dir.ledger;
-        }
+        return directories.oldest(n);
     }
 }

@@ -6,6 +6,9 @@ import io.github.reftrack.internal.capture.JavaCaptureSource;
 import io.github.reftrack.internal.capture.NativeCaptureSource;
 import io.github.reftrack.internal.capture.NativeStacks;
 import io.github.reftrack.internal.capture.StackDepot;
+import io.github.reftrack.internal.engine.Engine;
+import io.github.reftrack.internal.engine.Events;
+import io.github.reftrack.internal.engine.Housekeeper;
 import io.github.reftrack.jfr.Jfr;
 import io.github.reftrack.jmx.EventCounts;
 import io.github.reftrack.jmx.Jmx;
@@ -50,21 +53,16 @@ public final class RefTrackingRuntime {
     private final CaptureSource capture;
     private final StackDepot depot;
     private final Events events;
+    private final Engine engine;
     private final RefTrackerRegistry registry;
-    private final Housekeeper housekeeper;
-    private final Sampler sampler = new Sampler();
-    private final LongSupplier ticker;
     private final boolean builtInSinks;
     private final EventCounts counts = new EventCounts();
     private volatile RefTracking.Mode mode;
-    /** Set once, under {@code this}; read without the lock on every registration. */
-    private volatile boolean directorySeen;
 
     private RefTrackingRuntime(Builder b) {
         this.settings = b.settings;
         this.mode = b.settings.mode();
         this.capture = b.capture != null ? b.capture : captureFor(b.settings);
-        this.ticker = b.ticker;
         this.builtInSinks = b.builtInSinks;
         List<String> hide = new ArrayList<>(b.settings.hide());
         hide.addAll(b.hide);
@@ -72,8 +70,9 @@ public final class RefTrackingRuntime {
         hideOwnFrames(filter);
         this.depot = new StackDepot(capture, filter, b.settings.depth(), b.depotFails);
         this.events = new Events(b.settings.throwOnError());
-        this.housekeeper = new Housekeeper(this, b.promotionPeriodNanos, b.promotionAllowed);
-        this.registry = new RefTrackerRegistry(this);
+        this.engine = new Engine(capture, depot, events, b.ticker, b.promotionPeriodNanos, b.promotionAllowed,
+                this::firstDirectory);
+        this.registry = new RefTrackerRegistry(engine.directories());
         b.listeners.forEach(events::add);
     }
 
@@ -82,10 +81,10 @@ public final class RefTrackingRuntime {
         filter.hideClass("io.github.reftrack.internal.capture.JavaCaptureSource");
         filter.hideClass("io.github.reftrack.internal.capture.NativeCaptureSource");
         filter.hideClass("io.github.reftrack.internal.capture.NativeStacks");
-        for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TrackingRefTrackerDir.class, Ledger.class,
-            NoopRefTrackerDir.class, TeardownWatchdog.class, RefTrackingRuntime.class, Events.class}) {
+        for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TeardownWatchdog.class, RefTrackingRuntime.class}) {
             filter.hideClass(own.getName());
         }
+        Engine.hideOwnFrames(filter);
     }
 
     /**
@@ -214,7 +213,7 @@ public final class RefTrackingRuntime {
      * @return 0 while healthy
      */
     public long housekeeperFailures() {
-        return housekeeper.failures();
+        return engine.housekeeper().failures();
     }
 
     /**
@@ -255,29 +254,18 @@ public final class RefTrackingRuntime {
     }
 
     Housekeeper housekeeper() {
-        return housekeeper;
+        return engine.housekeeper();
     }
 
-    Sampler sampler() {
-        return sampler;
+    Engine engine() {
+        return engine;
     }
 
-    long nanoTime() {
-        return ticker.getAsLong();
-    }
-
-    /** The first tracking directory of this runtime exists: start what only trackers need. */
-    void directoryRegistered() {
-        if (directorySeen) {
-            return;
-        }
-        synchronized (this) {
-            if (directorySeen) {
-                return;
-            }
-            directorySeen = true;
-        }
-        housekeeper.start();
+    /**
+     * The first tracking directory of this runtime exists (the engine has started its
+     * housekeeper): start what only trackers need.
+     */
+    private void firstDirectory() {
         if (settings.reportAtExit()) {
             installExitReport();
         }
@@ -379,12 +367,12 @@ public final class RefTrackingRuntime {
 
         @Override
         public long housekeeperFailures() {
-            return housekeeper.failures();
+            return engine.housekeeper().failures();
         }
 
         @Override
         public boolean housekeeperRunning() {
-            return housekeeper.isRunning();
+            return engine.housekeeper().isRunning();
         }
 
         @Override

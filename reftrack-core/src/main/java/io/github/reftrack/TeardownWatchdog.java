@@ -1,5 +1,8 @@
 package io.github.reftrack;
 
+import io.github.reftrack.internal.engine.Checks;
+import io.github.reftrack.internal.engine.Events;
+import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +37,8 @@ public final class TeardownWatchdog {
     private static final long MIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final RefTrackingRuntime runtime;
+    /** The bus of the watched directories' runtime; {@code null}: the default runtime's. */
+    private final Events events;
     private final String what;
     private final LongSupplier remaining;
     private final Supplier<List<LeakReport>> holders;
@@ -45,9 +49,9 @@ public final class TeardownWatchdog {
     private long started;
     private long nextReport;
 
-    private TeardownWatchdog(RefTrackingRuntime runtime, String what, LongSupplier remaining,
+    private TeardownWatchdog(Events events, String what, LongSupplier remaining,
             Supplier<List<LeakReport>> holders) {
-        this.runtime = runtime;
+        this.events = events;
         this.what = Objects.requireNonNull(what, "what");
         this.remaining = remaining;
         this.holders = holders;
@@ -65,15 +69,15 @@ public final class TeardownWatchdog {
      */
     public static TeardownWatchdog forDirectories(String what, Collection<? extends RefTrackerDir> directories) {
         List<RefTrackerDir> dirs = List.copyOf(directories);
-        RefTrackingRuntime runtime = null;
+        Events events = null;
         for (RefTrackerDir dir : dirs) {
             if (dir instanceof TrackingRefTrackerDir) {
-                runtime = ((TrackingRefTrackerDir) dir).ledger.runtime();
+                events = ((TrackingRefTrackerDir) dir).events();
                 break;
             }
         }
         LongSupplier remaining = () -> dirs.stream().mapToLong(RefTrackerDir::liveCount).sum();
-        return new TeardownWatchdog(runtime, what, remaining, () -> {
+        return new TeardownWatchdog(events, what, remaining, () -> {
             List<LeakReport> reports = new ArrayList<>();
             for (RefTrackerDir dir : dirs) {
                 LeakReport report = dir.report(RefTrackerDir.DEFAULT_DISPLAY_LIMIT);
@@ -107,7 +111,7 @@ public final class TeardownWatchdog {
      * @throws IllegalArgumentException if {@code delay} is negative
      */
     public TeardownWatchdog reportAfter(Duration delay) {
-        reportAfterNanos = checkTimeout(delay);
+        reportAfterNanos = Checks.timeout(delay);
         return this;
     }
 
@@ -119,7 +123,7 @@ public final class TeardownWatchdog {
      * @throws IllegalArgumentException if {@code interval} is not positive
      */
     public TeardownWatchdog reportEvery(Duration interval) {
-        long nanos = checkTimeout(interval);
+        long nanos = Checks.timeout(interval);
         if (nanos == 0) {
             throw new IllegalArgumentException("reportEvery must be positive, was " + interval);
         }
@@ -136,7 +140,7 @@ public final class TeardownWatchdog {
      * @throws IllegalArgumentException if {@code deadline} is negative
      */
     public TeardownWatchdog giveUpAfter(Duration deadline) {
-        giveUpAfterNanos = checkTimeout(deadline);
+        giveUpAfterNanos = Checks.timeout(deadline);
         return this;
     }
 
@@ -189,7 +193,7 @@ public final class TeardownWatchdog {
         }
         boolean givingUp = now - started >= giveUpAfterNanos;
         if ((now - nextReport >= 0 || givingUp) && remaining.getAsLong() > 0) {
-            (runtime != null ? runtime : RefTracking.runtime()).events().stuck(event());
+            (events != null ? events : RefTracking.runtime().events()).stuck(event());
             nextReport = saturatedAdd(now, reportEveryNanos);
         }
         return !givingUp || remaining.getAsLong() == 0;
@@ -204,16 +208,5 @@ public final class TeardownWatchdog {
     private static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return b > 0 && sum < a ? Long.MAX_VALUE : sum;
-    }
-
-    static long checkTimeout(Duration timeout) {
-        if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
-            throw new IllegalArgumentException("a timeout must not be negative, was " + timeout);
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
     }
 }

@@ -3,6 +3,8 @@ package io.github.reftrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reftrack.internal.capture.RawCapture;
+import io.github.reftrack.internal.engine.Tracker;
+import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -75,8 +77,8 @@ class KernelScenariosTest {
         assertThat(Sites.freeSiteF1(dir, t)).isTrue();
         assertThat(dir.liveCount()).isZero();
         assertThat(dir.quarantineSize()).isEqualTo(1);
-        assertThat(t.state).isEqualTo(RefTracker.RELEASED);
-        assertThat(t.freeStack).isInstanceOf(RawCapture.class);
+        assertThat(((Tracker) t).state()).isEqualTo(Tracker.RELEASED);
+        assertThat(((Tracker) t).freeStack()).isInstanceOf(RawCapture.class);
         assertThat(t.toString()).contains("state=released");
         dir.close();
         assertThat(dir.quarantineSize()).isZero();
@@ -169,7 +171,7 @@ class KernelScenariosTest {
                 .contains("\nreleased again in:\n io.github.reftrack.Sites.freeSiteF2(Sites.java:");
         assertThat(dir.quarantineSize()).isEqualTo(1);
         assertThat(dir.liveCount()).isZero();
-        assertThat(t.state).isEqualTo(RefTracker.RELEASED);
+        assertThat(((Tracker) t).state()).isEqualTo(Tracker.RELEASED);
     }
 
     @Test
@@ -181,12 +183,12 @@ class KernelScenariosTest {
         RefTracker t3 = dir.alloc();
         dir.free(t1);
         dir.free(t2);
-        assertThat(t1.state).isEqualTo(RefTracker.RELEASED);
+        assertThat(((Tracker) t1).state()).isEqualTo(Tracker.RELEASED);
         dir.free(t3);
         assertThat(dir.quarantineSize()).isEqualTo(2);
-        assertThat(t1.state).isEqualTo(RefTracker.EVICTED);
-        assertThat(t2.state).isEqualTo(RefTracker.RELEASED);
-        assertThat(t3.state).isEqualTo(RefTracker.RELEASED);
+        assertThat(((Tracker) t1).state()).isEqualTo(Tracker.EVICTED);
+        assertThat(((Tracker) t2).state()).isEqualTo(Tracker.RELEASED);
+        assertThat(((Tracker) t3).state()).isEqualTo(Tracker.RELEASED);
 
         assertThat(dir.free(t2)).isFalse();
         assertThat(dir.free(t1)).isFalse();
@@ -203,7 +205,7 @@ class KernelScenariosTest {
             RefTracker t = dir.alloc();
             assertThat(dir.free(t)).isTrue();
             assertThat(dir.quarantineSize()).isZero();
-            assertThat(t.state).isEqualTo(RefTracker.EVICTED);
+            assertThat(((Tracker) t).state()).isEqualTo(Tracker.EVICTED);
         }
     }
 
@@ -234,7 +236,7 @@ class KernelScenariosTest {
         test.captureFailures.set(2);
         RefTracker first = dir.alloc();
         RefTracker second = dir.alloc();
-        assertThat(first).isSameAs(RefTracker.UNTRACKED).isSameAs(second);
+        assertThat(first).isSameAs(Tracker.UNTRACKED).isSameAs(second);
         assertThat(dir.untrackedCount()).isEqualTo(2);
         assertThat(events.misuseKinds()).containsExactly(Misuse.Kind.CAPTURE_FAILED);
         assertThat(events.misuse.get(0).message()).contains("memory allocation failure, unreliable refcount tracker");

@@ -2,6 +2,7 @@ package io.github.reftrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.github.reftrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.internal.engine.Tracker;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class OffModeContractTest extends RefTrackerDirContract {
     void offReturnsTheSharedNoOpDirectoryAndTracker() {
         RefTrackerDir dir = newDir(16);
         assertThat(dir).isSameAs(RefTrackerDir.disabled()).isSameAs(newDir(3));
-        assertThat(dir.alloc()).isSameAs(dir.alloc("holder")).isSameAs(RefTracker.NOOP);
+        assertThat(dir.alloc()).isSameAs(dir.alloc("holder")).isSameAs(Tracker.NOOP);
         assertThat(RefTracking.registry().directories()).doesNotContain(dir);
     }
 

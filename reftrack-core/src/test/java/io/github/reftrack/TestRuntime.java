@@ -3,6 +3,7 @@ package io.github.reftrack;
 import io.github.reftrack.internal.capture.CaptureSource;
 import io.github.reftrack.internal.capture.JavaCaptureSource;
 import io.github.reftrack.internal.capture.RawCapture;
+import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

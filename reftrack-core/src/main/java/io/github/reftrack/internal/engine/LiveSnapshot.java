@@ -1,23 +1,28 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.HeldReference;
 import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackDepot;
 import io.github.reftrack.internal.capture.StackRef;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The newest trackers of a live list with the stack each carried when the copy was taken (the
- * tracker's own field may be promoted meanwhile): what a report, a close and a promotion work on
- * outside the directory's lock. Not thread-safe: one caller's local state.
+ * The newest (or oldest) trackers of a live list with the stack each carried when the copy was
+ * taken (the tracker's own field may be promoted meanwhile): what a report, a close, a promotion
+ * and a list of the longest-held references work on outside the directory's lock. Not
+ * thread-safe: one caller's local state.
  */
 final class LiveSnapshot {
     /** Trackers interned per lock acquisition by reports and promotions. */
     private static final int INTERN_CHUNK = 256;
 
-    final RefTracker[] trackers;
+    final Tracker[] trackers;
     private final StackRef[] stacks;
 
     private LiveSnapshot(int size) {
-        this.trackers = new RefTracker[size];
+        this.trackers = new Tracker[size];
         this.stacks = new StackRef[size];
     }
 
@@ -28,8 +33,37 @@ final class LiveSnapshot {
         return snapshot;
     }
 
+    /** Copies the oldest {@code n} live trackers, oldest first, and their stacks. Caller holds the lock. */
+    static LiveSnapshot oldest(TrackerList list, int n) {
+        LiveSnapshot snapshot = new LiveSnapshot(Math.min(n, list.liveCount()));
+        list.copyOldest(snapshot.trackers, snapshot.stacks);
+        return snapshot;
+    }
+
     int size() {
         return trackers.length;
+    }
+
+    /**
+     * Adds every tracker to {@code grouping} by its interned stack, interning as
+     * {@link #intern} does.
+     */
+    void groupInto(Grouping grouping, StackDepot depot, Object lock) {
+        Stack[] interned = intern(depot, lock);
+        for (int i = 0; i < interned.length; i++) {
+            grouping.add(interned[i], trackers[i].holder, trackers[i].allocNanos);
+        }
+    }
+
+    /** The trackers as held references of a directory, with their ages now; stacks are not stored back. */
+    List<HeldReference> held(String className, String dirName, Engine engine) {
+        long now = engine.nanoTime();
+        List<HeldReference> out = new ArrayList<>(trackers.length);
+        for (int i = 0; i < trackers.length; i++) {
+            out.add(new HeldReference(className, dirName, trackers[i].holder,
+                    Duration.ofNanos(Math.max(0, now - trackers[i].allocNanos)), engine.callStack(stacks[i])));
+        }
+        return out;
     }
 
     /**

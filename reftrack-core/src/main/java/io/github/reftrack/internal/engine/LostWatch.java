@@ -1,4 +1,4 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
@@ -9,10 +9,10 @@ import java.lang.ref.ReferenceQueue;
  * handle. If the handle becomes unreachable before {@code free} clears the watch, the garbage
  * collector enqueues the watch and the housekeeping thread reports the record as lost.
  */
-final class LostWatch extends PhantomReference<RefTracker> {
-    private final RefTracker record;
+final class LostWatch extends PhantomReference<Tracker> {
+    private final Tracker record;
 
-    LostWatch(RefTracker handle, RefTracker record, ReferenceQueue<Object> queue) {
+    LostWatch(Tracker handle, Tracker record, ReferenceQueue<Object> queue) {
         super(handle, queue);
         this.record = record;
     }

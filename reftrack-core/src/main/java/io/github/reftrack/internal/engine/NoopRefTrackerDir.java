@@ -1,8 +1,11 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.LeakReport;
+import io.github.reftrack.RefTracker;
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The directory used when tracking is off: every method returns at once, {@code alloc} returns
@@ -10,8 +13,10 @@ import java.util.Objects;
  * kernel's empty inline functions when {@code CONFIG_REF_TRACKER} is off. A class rather than an
  * enum singleton because an enum cannot have the {@code name()} the interface requires.
  */
-final class NoopRefTrackerDir implements RefTrackerDir {
+public final class NoopRefTrackerDir implements RefTrackerDir {
     static final NoopRefTrackerDir INSTANCE = new NoopRefTrackerDir();
+
+    private static final Stats NONE = new Stats(0, 0, 0, 0, 0, 0, Duration.ZERO, 0);
 
     private static final LeakReport EMPTY = new LeakReport("disabled", "disabled@0000000000000000", 0, 0, List.of());
 
@@ -20,12 +25,12 @@ final class NoopRefTrackerDir implements RefTrackerDir {
 
     @Override
     public RefTracker alloc() {
-        return RefTracker.NOOP;
+        return Tracker.NOOP;
     }
 
     @Override
     public RefTracker alloc(String holder) {
-        return RefTracker.NOOP;
+        return Tracker.NOOP;
     }
 
     /**
@@ -35,7 +40,7 @@ final class NoopRefTrackerDir implements RefTrackerDir {
      */
     @Override
     public boolean free(RefTracker tracker) {
-        return tracker == RefTracker.NOOP;
+        return tracker == Tracker.NOOP;
     }
 
     @Override
@@ -55,7 +60,7 @@ final class NoopRefTrackerDir implements RefTrackerDir {
 
     @Override
     public Stats stats() {
-        return Stats.NONE;
+        return NONE;
     }
 
     @Override
@@ -86,7 +91,7 @@ final class NoopRefTrackerDir implements RefTrackerDir {
 
     @Override
     public boolean awaitReleased(Duration timeout) {
-        TeardownWatchdog.checkTimeout(Objects.requireNonNull(timeout, "timeout"));
+        Checks.timeout(timeout);
         return true;
     }
 

@@ -1,4 +1,4 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
 /**
  * Decides which references get a stack in {@code sample} mode: one in {@code interval}, counted

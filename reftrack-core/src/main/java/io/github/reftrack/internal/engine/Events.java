@@ -1,5 +1,15 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.AbandonedDirectory;
+import io.github.reftrack.DoubleRelease;
+import io.github.reftrack.LeakReport;
+import io.github.reftrack.LostReference;
+import io.github.reftrack.Misuse;
+import io.github.reftrack.RefTrackerEvent;
+import io.github.reftrack.RefTrackerException;
+import io.github.reftrack.RefTrackerListener;
+import io.github.reftrack.RefTracking;
+import io.github.reftrack.StuckTeardown;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +25,9 @@ import java.util.stream.Collectors;
  * skipped; the others still run and the caller never sees the failure. With
  * {@code onError=throw} the caller then gets a {@link RefTrackerException}, on purpose.
  */
-final class Events {
-    static final System.Logger LOG = System.getLogger("io.github.reftrack");
+public final class Events {
+    /** reftrack's logger, {@code io.github.reftrack}. */
+    public static final System.Logger LOG = System.getLogger("io.github.reftrack");
     private static final int MAX_LOGGED_ABANDONED = 4096;
 
     private final CopyOnWriteArrayList<RefTrackerListener> listeners = new CopyOnWriteArrayList<>();
@@ -26,7 +37,12 @@ final class Events {
     private final Set<String> loggedAbandoned = ConcurrentHashMap.newKeySet();
     private final boolean throwOnError;
 
-    Events(boolean throwOnError) {
+    /**
+     * Creates a bus with no listener and no sink.
+     *
+     * @param throwOnError whether leaks at close, double releases and misuse then throw
+     */
+    public Events(boolean throwOnError) {
         this.throwOnError = throwOnError;
     }
 
@@ -34,7 +50,12 @@ final class Events {
         return throwOnError;
     }
 
-    void addSink(EventSink sink) {
+    /**
+     * Adds a built-in sink; it gets every event before the listeners.
+     *
+     * @param sink the sink
+     */
+    public void addSink(EventSink sink) {
         sinks.add(sink);
     }
 
@@ -42,7 +63,7 @@ final class Events {
      * Adds a listener. The registration removes exactly this addition, once: closing it again,
      * or closing it after the same listener was added again, leaves other registrations alone.
      */
-    RefTracking.Registration add(RefTrackerListener listener) {
+    public RefTracking.Registration add(RefTrackerListener listener) {
         Entry entry = new Entry(listener);
         listeners.add(entry);
         return entry;
@@ -81,7 +102,12 @@ final class Events {
         dispatch(event, RefTrackerListener::onLostReference);
     }
 
-    void stuck(StuckTeardown event) {
+    /**
+     * Reports a teardown that waits too long.
+     *
+     * @param event the holders
+     */
+    public void stuck(StuckTeardown event) {
         log(Level.WARNING, event, "");
         dispatch(event, RefTrackerListener::onTeardownStuck);
     }
@@ -94,8 +120,12 @@ final class Events {
         throwIfAsked(event);
     }
 
-    /** A directory still open at JVM shutdown: written to the sinks (the caller prints it). */
-    void atExit(LeakReport report) {
+    /**
+     * A directory still open at JVM shutdown: written to the sinks (the caller prints it).
+     *
+     * @param report the directory's report
+     */
+    public void atExit(LeakReport report) {
         for (EventSink sink : sinks) {
             try {
                 sink.accept(report);

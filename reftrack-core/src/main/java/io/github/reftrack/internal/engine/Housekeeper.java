@@ -1,4 +1,4 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
 import java.lang.System.Logger.Level;
 import java.lang.ref.Reference;
@@ -21,11 +21,11 @@ import java.util.function.BooleanSupplier;
  * and the thread carries on with the next pass: one bad moment must not end reporting for the
  * life of the process.
  */
-final class Housekeeper implements Runnable {
+public final class Housekeeper implements Runnable {
     /** Where the GC puts lost trackers' watches and abandoned directories' registry entries. */
     final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
-    private final RefTrackingRuntime runtime;
+    private final Engine engine;
     private final ConcurrentLinkedQueue<Ledger> promotions = new ConcurrentLinkedQueue<>();
     private final long periodNanos;
     private final BooleanSupplier promotionAllowed;
@@ -33,8 +33,8 @@ final class Housekeeper implements Runnable {
     /** Guarded by {@code this}. */
     private Thread thread;
 
-    Housekeeper(RefTrackingRuntime runtime, long periodNanos, BooleanSupplier promotionAllowed) {
-        this.runtime = runtime;
+    Housekeeper(Engine engine, long periodNanos, BooleanSupplier promotionAllowed) {
+        this.engine = engine;
         this.periodNanos = periodNanos;
         this.promotionAllowed = promotionAllowed;
     }
@@ -48,12 +48,21 @@ final class Housekeeper implements Runnable {
         }
     }
 
-    synchronized boolean isRunning() {
+    /**
+     * Returns whether the thread runs.
+     *
+     * @return {@code false} before the first tracking directory, or if the thread died
+     */
+    public synchronized boolean isRunning() {
         return thread != null && thread.isAlive();
     }
 
-    /** How many passes failed and were survived. */
-    long failures() {
+    /**
+     * Returns how many passes failed and were survived.
+     *
+     * @return 0 while healthy
+     */
+    public long failures() {
         return failures.get();
     }
 
@@ -101,15 +110,18 @@ final class Housekeeper implements Runnable {
             if (ref instanceof LostWatch) {
                 ((LostWatch) ref).report();
             } else {
-                runtime.registry().abandoned((RefTrackerRegistry.Entry) ref);
+                engine.directories().abandoned((Directories.Entry) ref);
             }
         } catch (Throwable e) {
             survived(e);
         }
     }
 
-    /** Promotes the directories queued before this pass; those queued during it wait a period. */
-    void promoteQueued() {
+    /**
+     * Promotes the directories queued before this pass; those queued during it wait a period.
+     * The thread calls it once per period; a test may call it to promote now.
+     */
+    public void promoteQueued() {
         if (!promotionAllowed.getAsBoolean()) {
             return;
         }

@@ -1,5 +1,6 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.LeakReport;
 import io.github.reftrack.internal.capture.Stack;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
 import io.github.reftrack.internal.capture.RawCapture;
 import io.github.reftrack.internal.capture.StackRef;
@@ -20,8 +20,8 @@ import io.github.reftrack.internal.capture.StackRef;
  * caller near the end of its stack never leaves a tracker half moved.
  */
 final class TrackerList {
-    private final RefTracker live = sentinel();
-    private final RefTracker quarantine = sentinel();
+    private final Tracker live = sentinel();
+    private final Tracker quarantine = sentinel();
     private final int quarantineCapacity;
     private int liveCount;
     private int quarantined;
@@ -31,8 +31,8 @@ final class TrackerList {
         this.quarantineCapacity = quarantineCapacity;
     }
 
-    private static RefTracker sentinel() {
-        RefTracker s = new RefTracker(null, null, null);
+    private static Tracker sentinel() {
+        Tracker s = new Tracker(null, null, null);
         s.prev = s;
         s.next = s;
         return s;
@@ -51,7 +51,7 @@ final class TrackerList {
     }
 
     /** Links a new live tracker at the head. */
-    void addLive(RefTracker t) {
+    void addLive(Tracker t) {
         t.prev = live;
         t.next = live.next;
         live.next.prev = t;
@@ -64,8 +64,8 @@ final class TrackerList {
      * {@code keepHistory} is false (a closed directory keeps none), evicting the oldest past the
      * capacity.
      */
-    void released(RefTracker t, boolean wasLinked, boolean keepHistory) {
-        t.state = RefTracker.RELEASED;
+    void released(Tracker t, boolean wasLinked, boolean keepHistory) {
+        t.state = Tracker.RELEASED;
         releasedTotal++;
         if (!wasLinked) {
             return;
@@ -84,18 +84,18 @@ final class TrackerList {
         quarantine.prev = t;
         quarantined++;
         if (quarantined > quarantineCapacity) {
-            RefTracker oldest = quarantine.next;
+            Tracker oldest = quarantine.next;
             quarantine.next = oldest.next;
             oldest.next.prev = quarantine;
             oldest.prev = null;
             oldest.next = null;
-            oldest.state = RefTracker.EVICTED;
+            oldest.state = Tracker.EVICTED;
             quarantined--;
         }
     }
 
     /** Takes a live tracker off the list without releasing it (it was lost). */
-    void removeLive(RefTracker t) {
+    void removeLive(Tracker t) {
         t.prev.next = t.next;
         t.next.prev = t.prev;
         t.prev = null;
@@ -104,22 +104,22 @@ final class TrackerList {
     }
 
     /** The oldest live tracker, or {@code null}. */
-    RefTracker oldestLive() {
+    Tracker oldestLive() {
         return live.prev == live ? null : live.prev;
     }
 
     /** How many trackers at the head still carry a raw capture: those linked since the last promotion. */
     int rawPrefix() {
         int prefix = 0;
-        for (RefTracker t = live.next; t != live && t.allocStack instanceof RawCapture; t = t.next) {
+        for (Tracker t = live.next; t != live && t.allocStack instanceof RawCapture; t = t.next) {
             prefix++;
         }
         return prefix;
     }
 
     /** Copies the newest {@code trackers.length} live trackers and the stacks they carry now. */
-    void copyNewest(RefTracker[] trackers, StackRef[] stacks) {
-        RefTracker t = live.next;
+    void copyNewest(Tracker[] trackers, StackRef[] stacks) {
+        Tracker t = live.next;
         for (int i = 0; i < trackers.length; i++, t = t.next) {
             trackers[i] = t;
             stacks[i] = t.allocStack;
@@ -127,8 +127,8 @@ final class TrackerList {
     }
 
     /** Copies the oldest {@code trackers.length} live trackers, oldest first, and their stacks. */
-    void copyOldest(RefTracker[] trackers, StackRef[] stacks) {
-        RefTracker t = live.prev;
+    void copyOldest(Tracker[] trackers, StackRef[] stacks) {
+        Tracker t = live.prev;
         for (int i = 0; i < trackers.length; i++, t = t.prev) {
             trackers[i] = t;
             stacks[i] = t.allocStack;
@@ -138,19 +138,19 @@ final class TrackerList {
     /** At close: evicts the whole quarantine and orphans every live tracker. */
     void clearAtClose() {
         while (quarantine.next != quarantine) {
-            RefTracker oldest = quarantine.next;
+            Tracker oldest = quarantine.next;
             unlink(oldest);
-            oldest.state = RefTracker.EVICTED;
+            oldest.state = Tracker.EVICTED;
         }
         quarantined = 0;
-        for (RefTracker t = live.next; t != live; t = live.next) {
+        for (Tracker t = live.next; t != live; t = live.next) {
             unlink(t);
-            t.state = RefTracker.ORPHANED;
+            t.state = Tracker.ORPHANED;
         }
         liveCount = 0;
     }
 
-    private static void unlink(RefTracker t) {
+    private static void unlink(Tracker t) {
         t.prev.next = t.next;
         t.next.prev = t.prev;
         t.prev = null;

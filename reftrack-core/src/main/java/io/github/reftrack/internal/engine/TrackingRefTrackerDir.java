@@ -1,11 +1,16 @@
-package io.github.reftrack;
+package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.LeakReport;
+import io.github.reftrack.RefTracker;
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.RefTracking;
+import io.github.reftrack.TeardownWatchdog;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The directory users hold in {@code full} and {@code sample} modes: a handle on a {@link Ledger},
+ * The directory users hold in {@code full} and {@code sample} modes: a handle on a {@code Ledger},
  * which does the work. The handle is what the registry watches: if it is garbage-collected
  * without {@link #close()}, the registry closes the ledger and its live trackers are reported as
  * a leak, as they would have been at {@code close()}.
@@ -15,7 +20,7 @@ import java.util.List;
  * {@code close()} (its last use), and the registry would close the ledger as abandoned first,
  * reporting the leak to {@code onAbandonedDirectory} instead of {@code onLeak}.
  */
-final class TrackingRefTrackerDir implements RefTrackerDir {
+public final class TrackingRefTrackerDir implements RefTrackerDir {
     final Ledger ledger;
 
     /** Creates the handle; the builder registers it, so no half-built {@code this} escapes. */
@@ -147,19 +152,48 @@ final class TrackingRefTrackerDir implements RefTrackerDir {
         return ledger.id();
     }
 
-    int untrackedCount() {
+    /**
+     * Returns the bus this directory's events go to (a teardown watchdog reports there).
+     *
+     * @return its runtime's event bus
+     */
+    public Events events() {
+        return ledger.engine().events();
+    }
+
+    /**
+     * Returns {@link RefTrackerDir.Stats#untracked()} now.
+     *
+     * @return references counted without a stack
+     */
+    public int untrackedCount() {
         return ledger.stats().untracked();
     }
 
-    int noTrackerCount() {
+    /**
+     * Returns {@link RefTrackerDir.Stats#noTracker()} now.
+     *
+     * @return references taken with {@code allocUntracked()}
+     */
+    public int noTrackerCount() {
         return ledger.stats().noTracker();
     }
 
-    int quarantineSize() {
+    /**
+     * Returns {@link RefTrackerDir.Stats#quarantined()} now.
+     *
+     * @return released trackers kept as history
+     */
+    public int quarantineSize() {
         return ledger.stats().quarantined();
     }
 
-    int lostCount() {
+    /**
+     * Returns {@link RefTrackerDir.Stats#lost()} now.
+     *
+     * @return trackers reported lost
+     */
+    public int lostCount() {
         return ledger.stats().lost();
     }
 

@@ -1,0 +1,169 @@
+package io.github.reftrack.internal.engine;
+
+import io.github.reftrack.CallStack;
+import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.internal.capture.CaptureSource;
+import io.github.reftrack.internal.capture.FrameFilter;
+import io.github.reftrack.internal.capture.Stack;
+import io.github.reftrack.internal.capture.StackDepot;
+import io.github.reftrack.internal.capture.StackRef;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The engine of one runtime: what every directory of it shares (capture source, stack depot,
+ * event bus, sampler, clock), its directories and its housekeeping thread. The public
+ * {@code RefTrackingRuntime} builds one and hands out its directories; the engine never sees the
+ * runtime, its sinks or its MXBean: it calls back once, when its first tracking directory is
+ * registered, so the runtime can start what only trackers need.
+ *
+ * <p>Builds nothing and starts nothing at class load or construction; the housekeeping thread
+ * starts with the first tracking directory. Thread-safe.
+ */
+public final class Engine {
+    private final CaptureSource capture;
+    private final StackDepot depot;
+    private final Events events;
+    private final Sampler sampler = new Sampler();
+    private final LongSupplier ticker;
+    private final Housekeeper housekeeper;
+    private final Directories directories;
+    private final Runnable onFirstDirectory;
+    /** Set once, under {@code this}; read without the lock on every registration. */
+    private volatile boolean directorySeen;
+
+    /**
+     * Wires an engine.
+     *
+     * @param capture              the capture source every alloc and free calls
+     * @param depot                where stacks are decoded and interned
+     * @param events               the bus events go to
+     * @param ticker               the nanosecond clock hold times are measured with
+     * @param promotionPeriodNanos how long a young stack stays raw, at least
+     * @param promotionAllowed     while {@code false}, queued promotions wait (a test's pause)
+     * @param onFirstDirectory     run once, after the housekeeper starts, when the first
+     *                             tracking directory is registered
+     */
+    public Engine(CaptureSource capture, StackDepot depot, Events events, LongSupplier ticker,
+            long promotionPeriodNanos, BooleanSupplier promotionAllowed, Runnable onFirstDirectory) {
+        this.capture = capture;
+        this.depot = depot;
+        this.events = events;
+        this.ticker = ticker;
+        this.onFirstDirectory = onFirstDirectory;
+        this.housekeeper = new Housekeeper(this, promotionPeriodNanos, promotionAllowed);
+        this.directories = new Directories(this);
+    }
+
+    /**
+     * Hides the engine's own classes from every stack: they take and release, they never hold.
+     *
+     * @param filter the depot's filter
+     */
+    public static void hideOwnFrames(FrameFilter filter) {
+        for (Class<?> own : new Class<?>[] {Engine.class, TrackingRefTrackerDir.class, Ledger.class,
+            Untracked.class, MisuseReporter.class, NoopRefTrackerDir.class, Events.class}) {
+            filter.hideClass(own.getName());
+        }
+    }
+
+    /**
+     * Creates and registers a tracking directory (a mode other than {@code OFF}).
+     *
+     * @param settings what the directory records
+     * @return the directory
+     */
+    public TrackingRefTrackerDir newDirectory(DirectorySettings settings) {
+        TrackingRefTrackerDir dir = new TrackingRefTrackerDir(new Ledger(this, settings));
+        directories.register(dir);
+        return dir;
+    }
+
+    /**
+     * Returns the shared no-op directory.
+     *
+     * @return the directory that records nothing
+     */
+    public static RefTrackerDir disabled() {
+        return NoopRefTrackerDir.INSTANCE;
+    }
+
+    /**
+     * Returns the capture source.
+     *
+     * @return the source every alloc and free calls
+     */
+    public CaptureSource capture() {
+        return capture;
+    }
+
+    /**
+     * Returns the stack depot.
+     *
+     * @return the depot
+     */
+    public StackDepot depot() {
+        return depot;
+    }
+
+    /**
+     * Returns the event bus.
+     *
+     * @return the bus
+     */
+    public Events events() {
+        return events;
+    }
+
+    /**
+     * Returns the housekeeper.
+     *
+     * @return the runtime's background work
+     */
+    public Housekeeper housekeeper() {
+        return housekeeper;
+    }
+
+    /**
+     * Returns the open directories.
+     *
+     * @return the directory table
+     */
+    public Directories directories() {
+        return directories;
+    }
+
+    /** Decodes and interns a stack for an event; an empty stack for {@code null} (not captured). */
+    CallStack callStack(StackRef ref) {
+        Stack stack = depot.intern(ref);
+        return new CallStack(stack.frames(), stack.fingerprint());
+    }
+
+    Sampler sampler() {
+        return sampler;
+    }
+
+    long nanoTime() {
+        return ticker.getAsLong();
+    }
+
+    /** A tracking directory was registered: the first one starts what only trackers need. */
+    void directoryRegistered() {
+        if (directorySeen) {
+            return;
+        }
+        synchronized (this) {
+            if (directorySeen) {
+                return;
+            }
+            directorySeen = true;
+        }
+        housekeeper.start();
+        onFirstDirectory.run();
+    }
+
+    @Override
+    public String toString() {
+        return "Engine[capture " + capture + "]";
+    }
+}

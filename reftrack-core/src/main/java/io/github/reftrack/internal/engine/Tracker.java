@@ -1,0 +1,134 @@
+package io.github.reftrack.internal.engine;
+
+import io.github.reftrack.RefTracker;
+import io.github.reftrack.internal.capture.StackRef;
+
+/**
+ * The engine's {@link RefTracker}: the handle a caller holds and, unless lost-reference detection
+ * separates the two, the record its {@code Ledger} links into the live list and the quarantine
+ * through the intrusive {@code prev}/{@code next} fields. One object per tracked reference.
+ *
+ * <p>Two shared instances, {@link #NOOP} and {@link #UNTRACKED}, stand for references without a
+ * tracker of their own; they belong to no directory.
+ *
+ * <p>Thread-safe: all mutable state is guarded by the owning ledger's lock.
+ */
+public final class Tracker implements RefTracker {
+    /** Taken and not yet released. */
+    public static final byte LIVE = 0;
+    /** Released, and kept in the quarantine. */
+    public static final byte RELEASED = 1;
+    /** Released, and evicted from the quarantine (or its directory was closed). */
+    public static final byte EVICTED = 2;
+    /** Found unreachable while live, and reported lost. */
+    public static final byte LOST = 3;
+    /** Live when its directory was closed (and reported as leaked then). */
+    public static final byte ORPHANED = 4;
+    /** One of the shared instances. */
+    public static final byte SHARED = 5;
+
+    /** The tracker of the no-op directory. */
+    public static final Tracker NOOP = shared();
+    /** The token for references a directory counts without a stack. */
+    public static final Tracker UNTRACKED = shared();
+
+    /** Owning directory; {@code null} for the shared instances. */
+    final Ledger dir;
+    /** Holder name from {@code alloc(holder)}, or {@code null}. */
+    final String holder;
+    /**
+     * With lost-reference detection the caller gets a handle and the directory keeps this
+     * separate record, so the handle can become unreachable while the record is listed.
+     * {@code null} when the tracker is its own record.
+     */
+    final Tracker record;
+
+    // Guarded by dir.lock.
+    /** The allocation stack: raw, interned, or {@code null} if it was not captured. */
+    StackRef allocStack;
+    /** The first release's stack, same representations; {@code null} while live or not captured. */
+    StackRef freeStack;
+    /** {@link System#nanoTime()} (the runtime's ticker) when the reference was taken. */
+    long allocNanos;
+    /** Links in the live list (newest first) or the quarantine (oldest first). */
+    Tracker prev;
+    Tracker next;
+    /** The phantom reference watching the handle, while live, with lost detection on. */
+    LostWatch watch;
+    byte state;
+
+    Tracker(Ledger dir, String holder, Tracker record) {
+        this.dir = dir;
+        this.holder = holder;
+        this.record = record;
+    }
+
+    private static Tracker shared() {
+        Tracker shared = new Tracker(null, null, null);
+        shared.state = SHARED;
+        return shared;
+    }
+
+    /** Returns the record that the directory lists for this handle. */
+    Tracker record() {
+        return record != null ? record : this;
+    }
+
+    /**
+     * Returns the state of this handle's record, read without the lock (may be stale).
+     *
+     * @return one of {@link #LIVE}, {@link #RELEASED}, {@link #EVICTED}, {@link #LOST},
+     *         {@link #ORPHANED}, {@link #SHARED}
+     */
+    public byte state() {
+        return record().state;
+    }
+
+    /**
+     * Returns the allocation stack as it is now, read without the lock: raw until promoted or
+     * reported, then interned; {@code null} if it was not captured.
+     *
+     * @return the stack reference
+     */
+    public StackRef allocStack() {
+        return record().allocStack;
+    }
+
+    /**
+     * Returns the first release's stack, read without the lock; {@code null} while live.
+     *
+     * @return the stack reference
+     */
+    public StackRef freeStack() {
+        return record().freeStack;
+    }
+
+    @Override
+    public String toString() {
+        if (state == SHARED) {
+            return this == NOOP ? "RefTracker[no-op]" : "RefTracker[untracked]";
+        }
+        StringBuilder out = new StringBuilder(96).append("RefTracker[dir=").append(dir.name());
+        if (holder != null) {
+            out.append(", holder=").append(holder);
+        }
+        return out.append(", state=").append(stateName(record().state)).append(']').toString();
+    }
+
+    private static String stateName(byte state) {
+        switch (state) {
+            case LIVE:
+                return "live";
+            case RELEASED:
+                return "released";
+            case EVICTED:
+                return "released, past quarantine";
+            case LOST:
+                return "lost";
+            case ORPHANED:
+                return "live, directory closed";
+            default:
+                return "shared";
+        }
+    }
+}
