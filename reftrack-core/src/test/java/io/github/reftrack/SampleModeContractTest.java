@@ -45,4 +45,19 @@ class SampleModeContractTest extends RefTrackerDirContract {
         assertThat(first.report(16).totalUsers()).isEqualTo(2);
         assertThat(second.report(16).totalUsers()).isZero();
     }
+
+    @Test
+    void aLongIntervalDoesNotStarveAShortOne_whenOneThreadUsesBoth() {
+        TestRuntime test = new TestRuntime();
+        RefTrackerDir rare = test.directory("sampled_rarely").mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(Integer.MAX_VALUE).build();
+        RefTrackerDir often = test.directory("sampled_often").mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(INTERVAL).build();
+        rare.alloc();
+        for (int i = 0; i < 10 * INTERVAL; i++) {
+            often.alloc();
+        }
+        assertThat(rare.report(16).totalUsers()).isEqualTo(1);
+        assertThat(often.report(16).totalUsers()).isEqualTo(10);
+    }
 }

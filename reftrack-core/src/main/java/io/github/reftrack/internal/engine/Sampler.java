@@ -6,6 +6,11 @@ package io.github.reftrack.internal.engine;
  * counter (the per-class counter this replaces bounced one cache line between cores, and kept one
  * object per distinct class name forever). The first reference a thread takes is sampled; a
  * countdown then skips {@code interval - 1} references. One sampler per runtime.
+ *
+ * <p>The countdown is the thread's, shared by every directory the thread uses, so it never runs
+ * longer than the interval of the directory asking: a directory with a long interval (or one
+ * that samples almost nothing) cannot make a thread skip the references of a directory with a
+ * short one.
  */
 final class Sampler {
     private final ThreadLocal<int[]> countdown = ThreadLocal.withInitial(() -> new int[1]);
@@ -13,11 +18,12 @@ final class Sampler {
     /** Returns whether this reference gets a stack. */
     boolean sample(int interval) {
         int[] left = countdown.get();
-        if (left[0] <= 0) {
+        int n = Math.min(left[0], interval - 1);
+        if (n <= 0) {
             left[0] = interval - 1;
             return true;
         }
-        left[0]--;
+        left[0] = n - 1;
         return false;
     }
 }
