@@ -22,6 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>{@code
  * java -cp benchmarks.jar io.github.reftrack.bench.Targets [--quick] [--out DIR] [--memory-only | --table-only]
+ *     [--also RERUN.json]...
  * }</pre>
  *
  * <p>The full set uses each benchmark's own settings (1 fork; 3×1 s warmup and 5×1 s measurement,
@@ -30,7 +31,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * run, not numbers to publish. JMH's own output goes to {@code DIR/jmh-jdkNN.txt} and
  * {@code .json}, the memory harness's to {@code DIR/memory-jdkNN.txt}, the table to
  * {@code DIR/table-jdkNN.md} and standard output. {@code --memory-only} reruns the memory harness
- * and takes the JMH scores from an earlier run's JSON; {@code --table-only} renders the table
+ * and takes the JMH scores from an earlier run's JSON; {@code --also} takes the scores of a
+ * later JMH run (its JSON) in place of the same benchmarks and parameters of this one, for a
+ * rerun of a few benchmarks after a fix; {@code --table-only} renders the table
  * from an earlier run's files.
  */
 public final class Targets {
@@ -55,6 +58,7 @@ public final class Targets {
         boolean runJmh = true;
         boolean runMemory = true;
         Path out = Path.of("benchmarks", "results");
+        List<Path> also = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
@@ -62,12 +66,14 @@ public final class Targets {
                 out = Path.of(args[++i]);
             } else if (args[i].equals("--memory-only")) {
                 runJmh = false;
+            } else if (args[i].equals("--also") && i + 1 < args.length) {
+                also.add(Path.of(args[++i]));
             } else if (args[i].equals("--table-only")) {
                 runJmh = false;
                 runMemory = false;
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: [--quick] [--out DIR] [--memory-only | --table-only]");
+                        + "; usage: [--quick] [--out DIR] [--memory-only | --table-only] [--also RERUN.json]...");
             }
         }
         Files.createDirectories(out);
@@ -83,6 +89,9 @@ public final class Targets {
             scores = jmh(quick, log, json);
         } else {
             scores = ScoreFile.read(json);
+        }
+        for (Path rerun : also) {
+            scores.putAll(ScoreFile.read(rerun));
         }
         if (runMemory) {
             System.out.println("Measuring memory per reference (" + (quick ? "100,000" : "1,000,000") + " references)");
