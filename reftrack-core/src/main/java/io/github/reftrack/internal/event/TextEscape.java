@@ -30,29 +30,36 @@ public final class TextEscape {
         }
         StringBuilder out = new StringBuilder(name.length() + 8).append(name, 0, i);
         for (; i < name.length(); i++) {
-            char c = name.charAt(i);
-            switch (c) {
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (special(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
+            append(name.charAt(i), out);
         }
         return out.toString();
+    }
+
+    /**
+     * Appends one character, escaped if it is a control character or a backslash; JSON strings
+     * are written through here too (with the quote escaped by the caller).
+     */
+    static void append(char c, StringBuilder out) {
+        switch (c) {
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
+            default:
+                if (special(c)) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+        }
     }
 
     private static boolean special(char c) {
