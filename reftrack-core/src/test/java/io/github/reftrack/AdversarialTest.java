@@ -48,15 +48,11 @@ class AdversarialTest {
 
     @Test
     void directoriesStayConsistent_whenHeapAndStackRunOutAroundEveryCall() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xmx24m", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                "-Dreftrack.jmx=off", "-Djava.util.logging.config.file=/dev/null",
-                "-p", Path.of("target", "classes").toString(), "--add-modules", "io.github.reftrack",
-                "-cp", Path.of("target", "test-classes").toString(), ExhaustionMain.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
-        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        List<String> arguments = new ArrayList<>(List.of("-Xmx24m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+                "-Dreftrack.jmx=off", "-Djava.util.logging.config.file=/dev/null"));
+        arguments.addAll(ChildJvm.onModulePath());
+        arguments.add(ExhaustionMain.class.getName());
+        String output = ChildJvm.run(arguments, 120);
         assertThat(output).as(output).contains("heap ok balanced", "stack ok ", "housekeeper failures=")
                 .doesNotContain("BROKEN");
     }

@@ -3,10 +3,8 @@ package io.github.reftrack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reftrack.absent.ExitReportMain;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Sample mode says what it counted without a stack; the report at exit. */
@@ -156,15 +154,10 @@ class HonestSamplingTest {
     }
 
     private static String runExitReport(String reportAtExit) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-Dreftrack.mode=full",
-                "-Dreftrack.jmx=off", "-Dreftrack.reportAtExit=" + reportAtExit,
-                "-p", Path.of("target", "classes").toString(), "--add-modules", "io.github.reftrack",
-                "-cp", Path.of("target", "test-classes").toString(), ExitReportMain.class.getName());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        List<String> arguments = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-Dreftrack.mode=full",
+                "-Dreftrack.jmx=off", "-Dreftrack.reportAtExit=" + reportAtExit));
+        arguments.addAll(ChildJvm.onModulePath());
+        arguments.add(ExitReportMain.class.getName());
+        return ChildJvm.run(arguments, 60);
     }
 }

@@ -2,13 +2,12 @@ package io.github.reftrack.absent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +22,12 @@ class OptionalModulesTest {
     Path tmp;
 
     private List<String> run(String... jvmOptions) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-Dreftrack.jsonLog=" + tmp.resolve("events.jsonl"),
-                "-p", Path.of("target", "classes").toString(), "--add-modules", "io.github.reftrack",
-                "-cp", Path.of("target", "test-classes").toString(), LeakingMain.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
-        List<String> output = List.of(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-                .split("\n"));
-        assertThat(process.exitValue()).as("exit code; output:%n%s", String.join("\n", output)).isZero();
-        return output;
+        List<String> arguments = new ArrayList<>(List.of(jvmOptions));
+        arguments.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-Dreftrack.jsonLog=" + tmp.resolve("events.jsonl")));
+        arguments.addAll(ChildJvm.onModulePath());
+        arguments.add(LeakingMain.class.getName());
+        return List.of(ChildJvm.run(arguments, 60).split("\n"));
     }
 
     @Test

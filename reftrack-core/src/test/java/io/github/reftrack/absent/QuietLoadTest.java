@@ -2,11 +2,9 @@ package io.github.reftrack.absent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import io.github.reftrack.ChildJvm;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +16,11 @@ import org.junit.jupiter.api.Test;
 class QuietLoadTest {
 
     private static String run(String mode) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        return ChildJvm.run(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-Dreftrack.mode=" + mode, "-Djava.util.logging.config.file=/dev/null",
                 "-p", Path.of("target", "classes").toString(), "--add-modules",
                 "io.github.reftrack,java.management", "--add-reads", "io.github.reftrack=java.management",
-                "-cp", Path.of("target", "test-classes").toString(), QuietMain.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
-        return output;
+                "-cp", Path.of("target", "test-classes").toString(), QuietMain.class.getName()), 60);
     }
 
     @Test
