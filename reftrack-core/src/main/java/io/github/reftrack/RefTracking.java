@@ -81,7 +81,7 @@ public final class RefTracking {
         /**
          * Every reference gets a tracker with the stack that took it, and every release records
          * the stack that released it. Costs two stack captures (about two {@code new Throwable()}
-         * at the same depth) per acquire/release pair; a long-lived reference costs 48 bytes once
+         * at the same depth) per acquire/release pair; a long-lived reference costs 56 bytes once
          * its stack has been interned.
          */
         FULL

@@ -44,7 +44,7 @@ import java.util.Locale;
  * the first tracker linked after a promotion queues the directory for the housekeeping thread, which interns the
  * stacks of every tracker live at its next pass ({@link #promote()}); a report interns the stacks
  * it shows. Newest trackers sit at the head, so the raw ones always form a prefix of the live
- * list and a promotion walks only that prefix. Once interned, a live tracker costs one 48-byte
+ * list and a promotion walks only that prefix. Once interned, a live tracker costs one 56-byte
  * object whatever the depth.
  *
  * <p><b>Guarantees.</b>
