@@ -1,6 +1,7 @@
 package io.github.reftrack.bench;
 
 import io.github.reftrack.internal.capture.NativeStacks;
+import io.github.reftrack.internal.capture.RawFrames;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -178,36 +179,15 @@ public class ColdDecodeBenchmark {
      * @return the distinct stacks
      */
     @Benchmark
-    public Map<RawKey, StackTraceElement[]> nativeKey(Raw state) {
-        Map<RawKey, StackTraceElement[]> depot = new HashMap<>();
+    public Map<RawFrames, StackTraceElement[]> nativeKey(Raw state) {
+        Map<RawFrames, StackTraceElement[]> depot = new HashMap<>();
         for (long[] raw : state.captures) {
-            RawKey key = new RawKey(raw);
+            RawFrames key = new RawFrames(raw);
             if (!depot.containsKey(key)) {
                 depot.put(key, state.stacks.decode(raw, raw.length));
             }
         }
         return depot;
-    }
-
-    /** Native raw frames as a map key. */
-    public static final class RawKey {
-        private final long[] raw;
-        private final int hash;
-
-        RawKey(long[] raw) {
-            this.raw = raw;
-            this.hash = Long.hashCode(NativeStacks.hash(raw, raw.length));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RawKey && ((RawKey) o).hash == hash && Arrays.equals(((RawKey) o).raw, raw);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.reftrack.bench;
 
 import io.github.reftrack.internal.capture.NativeStacks;
+import io.github.reftrack.internal.capture.RawFrames;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -84,7 +85,7 @@ public class NativeCaptureBenchmark {
         return Deep.descend(depth, () -> {
             for (int i = 0; i < OPS; i++) {
                 int n = stacks.capture(scratch, 0);
-                bh.consume(NativeStacks.hash(scratch, n));
+                bh.consume(RawFrames.hash(scratch, n));
             }
             return 0;
         });
@@ -103,7 +104,7 @@ public class NativeCaptureBenchmark {
             for (int i = 0; i < OPS; i++) {
                 long[] raw = stacks.captureOrNull(FRAMES, 0);
                 bh.consume(raw);
-                bh.consume(NativeStacks.hash(raw, raw.length));
+                bh.consume(RawFrames.hash(raw, raw.length));
             }
             return 0;
         });

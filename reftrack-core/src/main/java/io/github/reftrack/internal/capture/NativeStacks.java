@@ -238,22 +238,6 @@ public final class NativeStacks {
     }
 
     /**
-     * A 64-bit hash of raw frames, equal for equal stacks in this JVM (method ids are per run).
-     *
-     * @param raw raw frames from {@link #capture}
-     * @param n how many of them
-     * @return the hash
-     */
-    public static long hash(long[] raw, int n) {
-        long h = n;
-        for (int i = 0; i < n; i++) {
-            h = (h ^ raw[i]) * 0x9E3779B97F4A7C15L;
-            h ^= h >>> 31;
-        }
-        return h;
-    }
-
-    /**
      * Names a negative result of {@link #capture}.
      *
      * @param code a negative capture result

@@ -211,8 +211,8 @@ class NativeStacksTest {
         }
         raws[2] = stacks.captureOrNull(64, 0);
 
-        assertThat(NativeStacks.hash(raws[0], raws[0].length)).isEqualTo(NativeStacks.hash(raws[1], raws[1].length));
-        assertThat(NativeStacks.hash(raws[0], raws[0].length)).isNotEqualTo(NativeStacks.hash(raws[2], raws[2].length));
+        assertThat(RawFrames.hash(raws[0], raws[0].length)).isEqualTo(RawFrames.hash(raws[1], raws[1].length));
+        assertThat(RawFrames.hash(raws[0], raws[0].length)).isNotEqualTo(RawFrames.hash(raws[2], raws[2].length));
     }
 
     @Test
