@@ -3,6 +3,7 @@ package io.github.reftrack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Parses the system properties of {@link RefTracking} into {@link RefTrackingSettings}. Holds no
@@ -18,7 +19,7 @@ final class Config {
 
     static RefTrackingSettings read() {
         RefTrackingSettings d = RefTrackingSettings.defaults();
-        return new RefTrackingSettings(parseMode(System.getProperty(RefTracking.MODE_PROPERTY)),
+        return new RefTrackingSettings(parseChoice(RefTracking.MODE_PROPERTY, d.mode()),
                 parseInt(RefTracking.SAMPLE_PROPERTY, d.sampleInterval(), 1, Integer.MAX_VALUE),
                 parseInt(RefTracking.DEPTH_PROPERTY, d.depth(), 1, RefTrackingSettings.MAX_DEPTH),
                 parseSwitch(RefTracking.LOST_PROPERTY, "on", "off"),
@@ -27,41 +28,30 @@ final class Config {
                 !parseSwitch(RefTracking.JMX_PROPERTY, "off", "on"),
                 parseList(System.getProperty(RefTracking.HIDE_PROPERTY)),
                 parseSwitch(RefTracking.REPORT_AT_EXIT_PROPERTY, "on", "off"),
-                parseCapture(System.getProperty(RefTracking.CAPTURE_PROPERTY)));
+                parseChoice(RefTracking.CAPTURE_PROPERTY, d.capture()));
     }
 
-    static RefTracking.Mode parseMode(String value) {
+    /**
+     * Parses a property whose values are an enum's constant names in lower case, e.g.
+     * {@code off|sample|full}; an unknown value is logged and the fallback used.
+     */
+    static <E extends Enum<E>> E parseChoice(String property, E fallback) {
+        String value = System.getProperty(property);
         if (value == null) {
-            return RefTracking.Mode.OFF;
+            return fallback;
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "off":
-                return RefTracking.Mode.OFF;
-            case "sample":
-                return RefTracking.Mode.SAMPLE;
-            case "full":
-                return RefTracking.Mode.FULL;
-            default:
-                invalid(RefTracking.MODE_PROPERTY, value, "one of off, sample, full", "off");
-                return RefTracking.Mode.OFF;
+        E[] choices = fallback.getDeclaringClass().getEnumConstants();
+        for (E choice : choices) {
+            if (choice.name().equalsIgnoreCase(value.trim())) {
+                return choice;
+            }
         }
-    }
-
-    static RefTracking.Capture parseCapture(String value) {
-        if (value == null) {
-            return RefTracking.Capture.JAVA;
+        StringJoiner names = new StringJoiner(", ", "one of ", "");
+        for (E choice : choices) {
+            names.add(choice.name().toLowerCase(Locale.ROOT));
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "java":
-                return RefTracking.Capture.JAVA;
-            case "native":
-                return RefTracking.Capture.NATIVE;
-            case "auto":
-                return RefTracking.Capture.AUTO;
-            default:
-                invalid(RefTracking.CAPTURE_PROPERTY, value, "one of java, native, auto", "java");
-                return RefTracking.Capture.JAVA;
-        }
+        invalid(property, value, names.toString(), fallback.name().toLowerCase(Locale.ROOT));
+        return fallback;
     }
 
     static List<String> parseList(String value) {
