@@ -19,9 +19,8 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdversarialTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private LogCapture log;
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     @TempDir
     Path tmp;
-
-    @BeforeEach
-    void quiet() {
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void loud() {
-        log.close();
-    }
 
     @Test
     void directoriesStayConsistent_whenHeapAndStackRunOutAroundEveryCall() throws Exception {

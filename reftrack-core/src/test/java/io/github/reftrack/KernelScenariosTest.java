@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,8 @@ class KernelScenariosTest {
     private final TestRuntime test = newTestRuntime();
     @RegisterExtension
     final Recorder events = new Recorder(test.runtime);
-    private LogCapture log;
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     /** The runtime the scenarios run on: Java capture here; subclasses choose another source. */
     TestRuntime newTestRuntime() {
@@ -39,12 +39,6 @@ class KernelScenariosTest {
     @BeforeEach
     void listen() {
         test.promotionPaused.set(true);
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void stopListening() {
-        log.close();
     }
 
     private TrackingRefTrackerDir newDir(int quarantine) {

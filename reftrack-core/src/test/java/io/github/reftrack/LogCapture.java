@@ -6,9 +6,15 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Captures what reftrack writes to its System.Logger (backed by java.util.logging in tests). */
-final class LogCapture extends Handler implements AutoCloseable {
+/**
+ * Captures what reftrack writes to its System.Logger (backed by java.util.logging in tests),
+ * from its construction until close(). As a test's {@code @RegisterExtension} instance field it
+ * listens for exactly one test, as {@link Recorder} does.
+ */
+final class LogCapture extends Handler implements AutoCloseable, AfterEachCallback {
     private static final Logger LOGGER = Logger.getLogger("io.github.reftrack");
     final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
@@ -34,5 +40,10 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         LOGGER.removeHandler(this);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

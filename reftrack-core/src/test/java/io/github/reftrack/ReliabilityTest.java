@@ -10,26 +10,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The defects adversarial testing found, one test each (each fails without its fix), and the
  * decisions taken with them.
  */
 class ReliabilityTest {
-    private LogCapture log;
-
-    @BeforeEach
-    void quiet() {
-        log = new LogCapture();
-    }
-
-    @AfterEach
-    void loud() {
-        log.close();
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture();
 
     @Test
     void secondReleaseIsADoubleRelease_whenTheFirstReleasesStackCouldNotBeCaptured() {
