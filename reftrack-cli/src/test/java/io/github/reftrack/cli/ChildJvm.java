@@ -23,7 +23,14 @@ final class ChildJvm implements AutoCloseable {
         this.process = process;
     }
 
-    static ChildJvm start(Class<?> mainClass, String... jvmOptions) throws IOException {
+    /**
+     * The command line that runs a test main class on the test class path, with the running JDK.
+     *
+     * @param mainClass  the class whose {@code main} runs
+     * @param jvmOptions options placed before the class path
+     * @return the command
+     */
+    static List<String> command(Class<?> mainClass, String... jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx64m");
@@ -31,7 +38,12 @@ final class ChildJvm implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return command;
+    }
+
+    static ChildJvm start(Class<?> mainClass, String... jvmOptions) throws IOException {
+        Process process = new ProcessBuilder(command(mainClass, jvmOptions))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ChildJvm child = new ChildJvm(process);
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
