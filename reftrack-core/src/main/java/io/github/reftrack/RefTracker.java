@@ -1,6 +1,7 @@
 package io.github.reftrack;
 
 import io.github.reftrack.internal.engine.Tracker;
+import io.github.reftrack.internal.engine.TrackerHandle;
 
 /**
  * One tracked reference: an opaque handle returned by {@link RefTrackerDir#alloc()} and handed
@@ -16,10 +17,12 @@ import io.github.reftrack.internal.engine.Tracker;
  * counts. Both are accepted by {@code free}.
  *
  * <p>Only reftrack implements this interface: a tracker is one object, the record its directory
- * links into its lists, so taking a reference allocates nothing else. Thread-safe: all mutable
+ * links into its lists, so taking a reference allocates nothing else (with lost-reference
+ * detection on, the caller holds a small handle on that record instead, which the garbage
+ * collector can find unreachable while the record is still listed). Thread-safe: all mutable
  * state is guarded by the owning directory's lock.
  */
-public sealed interface RefTracker permits Tracker {
+public sealed interface RefTracker permits Tracker, TrackerHandle {
 
     /**
      * Describes the tracker: directory, holder and state. The state is read without the

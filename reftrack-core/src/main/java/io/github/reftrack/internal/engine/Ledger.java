@@ -44,7 +44,7 @@ import java.util.Locale;
  * the first tracker linked after a promotion queues the directory for the housekeeping thread, which interns the
  * stacks of every tracker live at its next pass ({@link #promote()}); a report interns the stacks
  * it shows. Newest trackers sit at the head, so the raw ones always form a prefix of the live
- * list and a promotion walks only that prefix. Once interned, a live tracker costs one 56-byte
+ * list and a promotion walks only that prefix. Once interned, a live tracker costs one 48-byte
  * object whatever the depth.
  *
  * <p><b>Guarantees.</b>
@@ -127,7 +127,7 @@ final class Ledger {
         return settings.mode();
     }
 
-    Tracker alloc(String holder) {
+    RefTracker alloc(String holder) {
         if (sampleInterval > 1 && !engine.sampler().sample(sampleInterval)) {
             return untracked.alloc();
         }
@@ -137,21 +137,29 @@ final class Ledger {
                     + " could not be captured, so the reference is counted without one", null);
             return untracked.alloc();
         }
-        Tracker record = new Tracker(this, holder, null);
-        record.allocStack = capture;
-        record.allocNanos = engine.nanoTime();
-        Tracker handle = record;
+        Tracker record;
+        RefTracker handle;
         LostWatch watch = null;
         if (settings.detectLost()) {
-            handle = new Tracker(this, holder, record);
-            watch = new LostWatch(handle, record, engine.housekeeper().collected);
+            WatchedTracker watched = new WatchedTracker(this, holder);
+            TrackerHandle watchedHandle = new TrackerHandle(watched);
+            watch = new LostWatch(watchedHandle, engine.housekeeper().collected);
+            record = watched;
+            handle = watchedHandle;
+        } else {
+            record = new Tracker(this, holder);
+            handle = record;
         }
+        record.allocStack = capture;
+        record.allocNanos = engine.nanoTime();
         boolean queuePromotion;
         boolean afterClose;
         synchronized (lock) {
             afterClose = closed;
             trackers.addLive(record);
-            record.watch = watch;
+            if (watch != null) {
+                ((WatchedTracker) record).watch(watch);
+            }
             queuePromotion = !promotionQueued && !afterClose;
             promotionQueued |= queuePromotion;
         }
@@ -189,13 +197,12 @@ final class Ledger {
         if (handle == Tracker.UNTRACKED) {
             return untracked.free();
         }
-        if (!(handle instanceof Tracker) || ((Tracker) handle).dir != this) {
-            misuse.refused((Tracker) handle);
+        Tracker record = handle instanceof TrackerHandle ? ((TrackerHandle) handle).record : (Tracker) handle;
+        if (record == null || record.dir != this) {
+            misuse.refused(record);
             return false;
         }
-        Tracker tracker = (Tracker) handle;
         RawCapture capture = engine.capture().capture();
-        Tracker record = tracker.record();
         boolean released;
         StackRef allocStack;
         StackRef firstFree;
@@ -212,7 +219,7 @@ final class Ledger {
             pastQuarantine = record.state == Tracker.EVICTED;
         }
         try {
-            Reference.reachabilityFence(tracker);
+            Reference.reachabilityFence(handle);
             if (afterClose) {
                 misuse.at(Misuse.Kind.FREE_AFTER_CLOSE, "free() after close(): release references before the"
                         + " directory is closed", capture);
@@ -236,8 +243,7 @@ final class Ledger {
         // or finishes, and the plain field writes after it cannot fail.
         trackers.released(record, record.state == Tracker.LIVE, !closed);
         record.freeStack = capture;
-        LostWatch watch = record.watch;
-        record.watch = null;
+        LostWatch watch = record.unwatch();
         if (watch != null) {
             try {
                 watch.clear();
@@ -364,7 +370,7 @@ final class Ledger {
             trackers.removeLive(record);
             lost++;
             record.state = Tracker.LOST;
-            record.watch = null;
+            record.unwatch();
             stack = record.allocStack;
         }
         Stack interned = engine.depot().intern(stack);

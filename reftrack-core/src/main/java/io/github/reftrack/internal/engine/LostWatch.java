@@ -9,12 +9,12 @@ import java.lang.ref.ReferenceQueue;
  * handle. If the handle becomes unreachable before {@code free} clears the watch, the garbage
  * collector enqueues the watch and the housekeeping thread reports the record as lost.
  */
-final class LostWatch extends PhantomReference<Tracker> {
+final class LostWatch extends PhantomReference<TrackerHandle> {
     private final Tracker record;
 
-    LostWatch(Tracker handle, Tracker record, ReferenceQueue<Object> queue) {
+    LostWatch(TrackerHandle handle, ReferenceQueue<Object> queue) {
         super(handle, queue);
-        this.record = record;
+        this.record = handle.record;
     }
 
     void report() {

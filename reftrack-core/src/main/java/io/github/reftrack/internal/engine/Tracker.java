@@ -4,16 +4,19 @@ import io.github.reftrack.RefTracker;
 import io.github.reftrack.internal.capture.StackRef;
 
 /**
- * The engine's {@link RefTracker}: the handle a caller holds and, unless lost-reference detection
- * separates the two, the record its {@code Ledger} links into the live list and the quarantine
- * through the intrusive {@code prev}/{@code next} fields. One object per tracked reference.
+ * The engine's {@link RefTracker}: the record a {@code Ledger} links into the live list and the
+ * quarantine through the intrusive {@code prev}/{@code next} fields and, unless lost-reference
+ * detection separates the two, the handle the caller holds. One 48-byte object per tracked
+ * reference (six references, the hold time and the state behind a 12-byte header); with
+ * lost-reference detection the record is a {@link WatchedTracker} and the caller holds a
+ * {@link TrackerHandle}.
  *
  * <p>Two shared instances, {@link #NOOP} and {@link #UNTRACKED}, stand for references without a
  * tracker of their own; they belong to no directory.
  *
  * <p>Thread-safe: all mutable state is guarded by the owning ledger's lock.
  */
-public final class Tracker implements RefTracker {
+public sealed class Tracker implements RefTracker permits WatchedTracker {
     /** Taken and not yet released. */
     public static final byte LIVE = 0;
     /** Released, and kept in the quarantine. */
@@ -36,12 +39,6 @@ public final class Tracker implements RefTracker {
     final Ledger dir;
     /** Holder name from {@code alloc(holder)}, or {@code null}. */
     final String holder;
-    /**
-     * With lost-reference detection the caller gets a handle and the directory keeps this
-     * separate record, so the handle can become unreachable while the record is listed.
-     * {@code null} when the tracker is its own record.
-     */
-    final Tracker record;
 
     // Guarded by dir.lock.
     /** The allocation stack: raw, interned, or {@code null} if it was not captured. */
@@ -53,25 +50,26 @@ public final class Tracker implements RefTracker {
     /** Links in the live list (newest first) or the quarantine (oldest first). */
     Tracker prev;
     Tracker next;
-    /** The phantom reference watching the handle, while live, with lost detection on. */
-    LostWatch watch;
     byte state;
 
-    Tracker(Ledger dir, String holder, Tracker record) {
+    Tracker(Ledger dir, String holder) {
         this.dir = dir;
         this.holder = holder;
-        this.record = record;
     }
 
     private static Tracker shared() {
-        Tracker shared = new Tracker(null, null, null);
+        Tracker shared = new Tracker(null, null);
         shared.state = SHARED;
         return shared;
     }
 
-    /** Returns the record that the directory lists for this handle. */
-    Tracker record() {
-        return record != null ? record : this;
+    /**
+     * Stops watching this record's handle, if anything watches it. Caller holds the ledger's lock.
+     *
+     * @return the watch to clear outside the list moves, or {@code null}
+     */
+    LostWatch unwatch() {
+        return null;
     }
 
     /**
@@ -81,7 +79,7 @@ public final class Tracker implements RefTracker {
      *         {@link #ORPHANED}, {@link #SHARED}
      */
     public byte state() {
-        return record().state;
+        return state;
     }
 
     /**
@@ -91,7 +89,7 @@ public final class Tracker implements RefTracker {
      * @return the stack reference
      */
     public StackRef allocStack() {
-        return record().allocStack;
+        return allocStack;
     }
 
     /**
@@ -100,7 +98,7 @@ public final class Tracker implements RefTracker {
      * @return the stack reference
      */
     public StackRef freeStack() {
-        return record().freeStack;
+        return freeStack;
     }
 
     @Override
@@ -112,7 +110,7 @@ public final class Tracker implements RefTracker {
         if (holder != null) {
             out.append(", holder=").append(holder);
         }
-        return out.append(", state=").append(stateName(record().state)).append(']').toString();
+        return out.append(", state=").append(stateName(state)).append(']').toString();
     }
 
     private static String stateName(byte state) {
