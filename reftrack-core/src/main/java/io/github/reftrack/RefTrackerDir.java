@@ -296,7 +296,8 @@ public sealed interface RefTrackerDir extends AutoCloseable permits TrackingRefT
          * Sets the sampling interval for {@code sample} mode instead of
          * {@value RefTracking#SAMPLE_PROPERTY}.
          *
-         * @param interval record one reference in this many; 1 records all
+         * @param interval record one reference in this many (per thread; the directory's first
+         *                 reference is always recorded); 1 records all
          * @return this builder
          * @throws IllegalArgumentException if {@code interval} is less than 1
          */

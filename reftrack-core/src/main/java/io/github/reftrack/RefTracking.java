@@ -73,9 +73,10 @@ public final class RefTracking {
         OFF,
         /**
          * One reference in N ({@value #SAMPLE_PROPERTY}, counted per thread) gets a tracker with
-         * its stack; the others are only counted, and still have to balance. Leaks are still
-         * detected (the count does not return to zero) and usually named (a leaking site that
-         * runs often is sampled). Costs about 1/N of {@link #FULL} plus two atomic updates.
+         * its stack, and so does the first reference of every directory; the others are only
+         * counted, and still have to balance. Leaks are still detected (the count does not return
+         * to zero) and usually named (a leaking site that runs often is sampled). Costs about 1/N
+         * of {@link #FULL} plus two atomic updates, on stripes of their own once threads collide.
          */
         SAMPLE,
         /**

@@ -113,6 +113,7 @@ class HonestSamplingTest {
         java.util.concurrent.ConcurrentLinkedQueue<RefTracker> handedOver = new java.util.concurrent
                 .ConcurrentLinkedQueue<>();
         List<Thread> workers = new java.util.ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int w = 0; w < threads; w++) {
             java.util.Random random = new java.util.Random(seed + w);
             workers.add(new Thread(() -> {
@@ -126,7 +127,7 @@ class HonestSamplingTest {
                     } else {
                         RefTracker t = handedOver.poll();
                         if (t != null && !dir.free(t)) {
-                            throw new AssertionError("seed " + seed + ": a balanced release was refused");
+                            failures.add(new AssertionError("seed " + seed + ": a balanced release was refused"));
                         }
                     }
                 }
@@ -137,6 +138,7 @@ class HonestSamplingTest {
         for (Thread t : workers) {
             t.join();
         }
+        assertThat(failures).isEmpty();
         int outstanding = handedOver.size();
         assertThat(dir.liveCount()).as("seed %d", seed).isEqualTo(outstanding);
         for (RefTracker t = handedOver.poll(); t != null; t = handedOver.poll()) {

@@ -32,18 +32,36 @@ class SampleModeContractTest extends RefTrackerDirContract {
     }
 
     @Test
-    void samplingIsSharedByTheDirectoriesOfAClass() {
+    void everyDirectoryRecordsItsFirstReference_thenTheThreadsCountdownDecides() {
         TestRuntime test = new TestRuntime();
         RefTrackerDir first = test.directory("sampled_shared").mode(RefTracking.Mode.SAMPLE)
-                .sampleInterval(2).build();
+                .sampleInterval(3).build();
         RefTrackerDir second = test.directory("sampled_shared").mode(RefTracking.Mode.SAMPLE)
-                .sampleInterval(2).build();
-        first.alloc();
-        second.alloc();
-        first.alloc();
-        second.alloc();
+                .sampleInterval(3).build();
+        first.alloc();  // first of its directory: recorded, restarts the countdown
+        second.alloc(); // first of its directory: recorded, restarts the countdown
+        first.alloc();  // skipped
+        second.alloc(); // skipped: the countdown is the thread's, not the directory's
+        first.alloc();  // recorded
         assertThat(first.report(16).totalUsers()).isEqualTo(2);
-        assertThat(second.report(16).totalUsers()).isZero();
+        assertThat(second.report(16).totalUsers()).isEqualTo(1);
+        assertThat(first.stats().untracked()).isEqualTo(1);
+        assertThat(second.stats().untracked()).isEqualTo(1);
+    }
+
+    @Test
+    void aDirectoryThatSamplesAlmostNothingStillShowsWhereItWasFirstTaken() {
+        TestRuntime test = new TestRuntime();
+        RefTrackerDir dir = test.directory("sampled_never").mode(RefTracking.Mode.SAMPLE)
+                .sampleInterval(Integer.MAX_VALUE).build();
+        Sites.siteX(dir);
+        for (int i = 0; i < 100; i++) {
+            Sites.siteY(dir);
+        }
+        LeakReport report = dir.report(16);
+        assertThat(report.groups()).singleElement().satisfies(g -> assertThat(Sites.top(g.frames()))
+                .isEqualTo("siteX"));
+        assertThat(report.untrackedUsers()).isEqualTo(100);
     }
 
     @Test

@@ -89,6 +89,12 @@ final class Ledger {
     private boolean promotionQueued;
     /** Written under lock; read without it on paths that only decide whether to warn. */
     private volatile boolean closed;
+    /**
+     * Set by the first {@code alloc}; in {@code sample} mode that reference always gets a stack, so
+     * every directory shows at least where it was first taken. Written once, read on every alloc
+     * (racing first allocs may both record, which is harmless).
+     */
+    private volatile boolean firstTaken;
 
     Ledger(Engine engine, DirectorySettings settings) {
         this.engine = engine;
@@ -128,7 +134,7 @@ final class Ledger {
     }
 
     RefTracker alloc(String holder) {
-        if (sampleInterval > 1 && !engine.sampler().sample(sampleInterval)) {
+        if (sampleInterval > 1 && !sampled()) {
             return untracked.alloc();
         }
         RawCapture capture = engine.capture().capture();
@@ -180,6 +186,16 @@ final class Ledger {
             }
         }
         return handle;
+    }
+
+    /** Whether a reference of a sampling directory gets a stack: its first, then the thread's one in N. */
+    private boolean sampled() {
+        if (!firstTaken) {
+            firstTaken = true;
+            engine.sampler().restart(sampleInterval);
+            return true;
+        }
+        return engine.sampler().sample(sampleInterval);
     }
 
     /** Queuing the promotion failed: let a later alloc queue it. */

@@ -8,7 +8,8 @@ import io.github.reftrack.Misuse;
  * One directory's references counted without a stack: those {@code sample} mode skipped or whose
  * capture failed (released through {@code free} with the shared {@link Tracker#UNTRACKED} token),
  * and those taken with {@code allocUntracked()} (the kernel's NULL tracker slot). Each is a
- * {@link BalanceCounter}: one atomic add per reference, never the directory's lock.
+ * {@link BalanceCounter}: one atomic update per reference, striped once threads collide, never
+ * the directory's lock.
  *
  * <p>Releasing more than was taken cannot be pinned on a stack: the first time, an untracked
  * {@code free} reports a {@link DoubleRelease} with the second release's stack and a note saying
@@ -19,10 +20,13 @@ final class Untracked {
     private final Ledger ledger;
     private final MisuseReporter misuse;
     private final int sampleInterval;
-    /** Sampled out, or capture failed. */
-    private final BalanceCounter stackless = new BalanceCounter();
+    /**
+     * Sampled out, or capture failed. Each counter is created on first use (a striped counter
+     * takes a few hundred bytes, and a full-mode directory rarely needs either).
+     */
+    private volatile BalanceCounter stackless;
     /** Taken with {@code allocUntracked()}. */
-    private final BalanceCounter noTracker = new BalanceCounter();
+    private volatile BalanceCounter noTracker;
 
     Untracked(Ledger ledger, MisuseReporter misuse, int sampleInterval) {
         this.ledger = ledger;
@@ -32,7 +36,7 @@ final class Untracked {
 
     /** Counts a reference without a stack and returns the shared token for it. */
     Tracker alloc() {
-        stackless.increment();
+        stacklessCounter().increment();
         try {
             // Read after counting: a close that missed this count has already set closed.
             if (ledger.isClosed()) {
@@ -51,7 +55,7 @@ final class Untracked {
      * the stack of this release and why the other two are missing.
      */
     boolean free() {
-        boolean balanced = stackless.decrement();
+        boolean balanced = stacklessCounter().decrement();
         try {
             if (ledger.isClosed()) {
                 misuse.here(Misuse.Kind.FREE_AFTER_CLOSE, "free() of an untracked reference after close(): release"
@@ -73,7 +77,7 @@ final class Untracked {
     }
 
     void allocNoTracker() {
-        noTracker.increment();
+        noTrackerCounter().increment();
         if (ledger.isClosed()) {
             misuse.here(Misuse.Kind.ALLOC_AFTER_CLOSE, "allocUntracked() after close(): take references only while"
                     + " the object is alive");
@@ -81,7 +85,7 @@ final class Untracked {
     }
 
     void freeNoTracker() {
-        boolean balanced = noTracker.decrement();
+        boolean balanced = noTrackerCounter().decrement();
         if (ledger.isClosed()) {
             misuse.here(Misuse.Kind.FREE_AFTER_CLOSE, "freeUntracked() after close(): release references before the"
                     + " directory is closed");
@@ -94,29 +98,61 @@ final class Untracked {
 
     /** References counted without a stack, not yet released; negative once released more often. */
     int stackless() {
-        return stackless.get();
+        return count(stackless);
     }
 
     /** References taken with {@code allocUntracked()}, not yet released; negative likewise. */
     int noTracker() {
-        return noTracker.get();
+        return count(noTracker);
     }
 
     /** How many references both counters hold; a saturated counter holds none. */
     int outstanding() {
-        return stackless.outstanding() + noTracker.outstanding();
+        return Math.max(0, stackless()) + Math.max(0, noTracker());
+    }
+
+    private BalanceCounter stacklessCounter() {
+        BalanceCounter counter = stackless;
+        if (counter == null) {
+            synchronized (this) {
+                counter = stackless;
+                if (counter == null) {
+                    counter = new BalanceCounter();
+                    stackless = counter;
+                }
+            }
+        }
+        return counter;
+    }
+
+    private BalanceCounter noTrackerCounter() {
+        BalanceCounter counter = noTracker;
+        if (counter == null) {
+            synchronized (this) {
+                counter = noTracker;
+                if (counter == null) {
+                    counter = new BalanceCounter();
+                    noTracker = counter;
+                }
+            }
+        }
+        return counter;
+    }
+
+    private static int count(BalanceCounter counter) {
+        return counter == null ? 0 : counter.get();
     }
 
     /** At close: an imbalance of either counter is misuse (a surplus of stackless ones is a leak, reported). */
     void checkAtClose() {
-        if (stackless.get() < 0) {
-            checkBalanced(stackless, "references counted without a stack (sampled out, or their capture failed)");
+        int stacklessCount = stackless();
+        if (stacklessCount < 0) {
+            checkBalanced(stacklessCount, "references counted without a stack (sampled out, or their capture failed)");
         }
-        checkBalanced(noTracker, "references taken with allocUntracked()");
+        checkBalanced(noTracker(), "references taken with allocUntracked()");
     }
 
-    private void checkBalanced(BalanceCounter counter, String what) {
-        int value = counter.get();
+    private void checkBalanced(int value, String what) {
         if (value != 0) {
             misuse.at(Misuse.Kind.UNTRACKED_IMBALANCE, "closed with " + (value < 0
                     ? "an unbalanced count (more released than taken) of " : value + " ") + what
