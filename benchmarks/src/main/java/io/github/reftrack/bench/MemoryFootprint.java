@@ -3,7 +3,12 @@ package io.github.reftrack.bench;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
+import io.github.reftrack.RefTrackingSettings;
 import io.github.reftrack.internal.capture.Capture;
+import io.github.reftrack.internal.capture.NativeCaptureSource;
+import io.github.reftrack.internal.capture.NativeStacks;
+import io.github.reftrack.internal.capture.RawCapture;
+import io.github.reftrack.internal.capture.RawFrames;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
 import io.netty.util.ResourceLeakTracker;
@@ -34,10 +39,13 @@ import java.util.Locale;
  * did not fit in 4 GB with lost-reference detection on JDK 25) and prints one table. Scenarios:
  * {@code reftrack-full}, {@code reftrack-full-lost} (lost-reference detection on),
  * {@code netty-paranoid}, {@code raw-capture} (a {@code Capture} per reference, never interned:
- * what reftrack would keep without interning).
+ * what reftrack would keep without interning), {@code raw-native} (the native backend's raw
+ * frames per reference, what a young tracker holds besides itself until its stack is interned;
+ * the child gets the native capture's flags and the scenario fails if the library did not load).
  */
 public final class MemoryFootprint {
-    static final String[] SCENARIOS = {"reftrack-full", "reftrack-full-lost", "netty-paranoid", "raw-capture"};
+    static final String[] SCENARIOS = {"reftrack-full", "reftrack-full-lost", "netty-paranoid", "raw-capture",
+        "raw-native"};
     private static final int SITE_BITS = 7;
 
     private MemoryFootprint() {
@@ -79,8 +87,9 @@ public final class MemoryFootprint {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms8g", "-Xmx8g",
-                "-cp", System.getProperty("java.class.path"), MemoryFootprint.class.getName(), "--scenario",
-                scenario, String.valueOf(count), String.valueOf(sites), String.valueOf(depth)));
+                NativeCapture.ARGS_ACCESS, "-cp", System.getProperty("java.class.path"),
+                MemoryFootprint.class.getName(), "--scenario", scenario, String.valueOf(count),
+                String.valueOf(sites), String.valueOf(depth)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
         StringBuilder output = new StringBuilder();
@@ -121,6 +130,8 @@ public final class MemoryFootprint {
                 return netty(count, sites, depth);
             case "raw-capture":
                 return rawCapture(count, sites, depth);
+            case "raw-native":
+                return rawNative(count, sites, depth);
             default:
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; one of "
                         + String.join(", ", SCENARIOS));
@@ -177,6 +188,23 @@ public final class MemoryFootprint {
         long after = usedAfterGc();
         if (captures[count - 1] == null) {
             throw new IllegalStateException("capture failed");
+        }
+        return new Result(before, after, count);
+    }
+
+    private static Result rawNative(int count, int sites, int depth) {
+        NativeStacks stacks = NativeStacks.load();
+        if (!stacks.available()) {
+            throw new IllegalStateException("the native capture did not load: " + stacks.unavailableReason());
+        }
+        NativeCaptureSource source = new NativeCaptureSource(stacks, RefTrackingSettings.DEFAULT_DEPTH);
+        RawCapture[] captures = new RawCapture[count];
+        source.capture();
+        long before = usedAfterGc();
+        fill(count, sites, depth, i -> captures[i] = source.capture());
+        long after = usedAfterGc();
+        if (!(captures[count - 1] instanceof RawFrames)) {
+            throw new IllegalStateException("the native capture fell back to the Java capture");
         }
         return new Result(before, after, count);
     }

@@ -36,8 +36,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code atomicInteger}: the reference count alone, the baseline;</li>
  *   <li>{@code reftrackOff}, {@code reftrackSample}, {@code reftrackFull}: the count plus a
  *       reftrack directory in that mode (sample records 1 in 128; full quarantines 16);
- *       {@code reftrackFullNative}: full mode on the native capture backend, in a fork of its own
- *       ({@code -Dreftrack.capture=native});
+ *       {@code reftrackFullNative}, {@code reftrackSampleNative}: full and sample mode on the
+ *       native capture backend, each in a fork of its own ({@code -Dreftrack.capture=native});
  *       {@code reftrackSampledOut}: the untracked path of sample mode alone;</li>
  *   <li>{@code nettyParanoid}, {@code nettySimple}: the count plus Netty's
  *       {@code ResourceLeakDetector} track and close (4.2 records the close stack too);</li>
@@ -83,7 +83,7 @@ public class PairBenchmark {
         sampledOut = RefTrackerDir.builder("bench-pair").mode(RefTracking.Mode.SAMPLE)
                 .sampleInterval(Integer.MAX_VALUE).quarantine(16).detectLost(false).build();
         sampledOut.free(sampledOut.alloc());
-        if (params.getBenchmark().endsWith("reftrackFullNative")) {
+        if (params.getBenchmark().endsWith("Native")) {
             NativeCapture.require();
         }
         ResourceLeakDetector.setLevel(params.getBenchmark().endsWith("nettySimple")
@@ -176,6 +176,18 @@ public class PairBenchmark {
     @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", NativeCapture.ARGS_ACCESS, NativeCapture.ARGS_CAPTURE})
     public int reftrackFullNative() {
         return Deep.descend(depth, () -> tracked(full));
+    }
+
+    /**
+     * reftrack sampling 1 in 128, the sampled stacks captured by the native backend.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", NativeCapture.ARGS_ACCESS, NativeCapture.ARGS_CAPTURE})
+    public int reftrackSampleNative() {
+        return Deep.descend(depth, () -> tracked(sample));
     }
 
     /**

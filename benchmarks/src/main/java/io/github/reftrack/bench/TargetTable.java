@@ -34,6 +34,12 @@ final class TargetTable {
                     pair("nettySimple", depth), 1.0, true);
         }
         for (String depth : DEPTHS) {
+            timeRatio("sample, native capture: depth " + depth + " (no target; reported)",
+                    pair("reftrackSampleNative", depth), pair("nettySimple", depth), Double.NaN, true);
+        }
+        timeRatio("sample, two threads each on its own directory: ≥ 1.0× Netty SIMPLE (throughput)",
+                "ContentionBenchmark.ownDirectory mode=SAMPLE", "ContentionBenchmark.nettySimple", 1.0, false);
+        for (String depth : DEPTHS) {
             difference("sampled-out path ≤ AtomicInteger + 3 ns, depth " + depth, pair("reftrackSampledOut", depth),
                     pair("atomicInteger", depth), 3.0);
         }
@@ -52,8 +58,9 @@ final class TargetTable {
                     "CaptureBenchmark.newThrowable depth=" + depth, 2.2, true);
         }
         memoryRows();
-        for (String mode : List.of("FULL", "SAMPLE")) {
-            timeRatio("contention, " + mode.toLowerCase(Locale.ROOT) + ": shared ≥ 0.7× two directories",
+        for (String mode : List.of("FULL", "SAMPLE", "SAMPLED_OUT")) {
+            String name = mode.toLowerCase(Locale.ROOT).replace('_', ' ');
+            timeRatio("contention, " + name + ": shared ≥ 0.7× two directories",
                     "ContentionBenchmark.sharedDirectory mode=" + mode, "ContentionBenchmark.ownDirectory mode=" + mode,
                     0.7, false);
         }
@@ -135,6 +142,13 @@ final class TargetTable {
         if (reftrack != null) {
             row("memory ≤ 64 bytes per live reference (full)", String.format(Locale.ROOT, "%.1f bytes", reftrack), "",
                     reftrack <= 64);
+            row("memory ≤ 48 bytes per live interned reference (full)",
+                    String.format(Locale.ROOT, "%.1f bytes", reftrack), "", reftrack <= 48);
+        }
+        Double rawNative = memory.get("raw-native");
+        if (reftrack != null && rawNative != null) {
+            out.append(String.format(Locale.ROOT, "| memory, young tracker with native raw frames, before promotion"
+                    + " (no target; reported) | %.1f + %.1f bytes | | — |%n", reftrack, rawNative));
         }
         if (reftrack != null && netty != null) {
             row("memory ≤ 1/5 of Netty PARANOID per tracked object",
