@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The port: one whole delayed-inode workload run per invocation (mount, {@value #OPS} metadata
- * operations on {@value #THREADS} threads, subvolume deletion and kill-all), reported per
+ * operations on one or two threads, subvolume deletion and kill-all), reported per
  * operation, so the mount and teardown are spread over the operations. Tracking off, sampled
  * (1 in 128) and full. A run is tens of milliseconds and the JIT keeps improving it for several
  * seconds, hence the longer iterations. {@code runNative} is the same run with stacks captured by
@@ -35,8 +35,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class WorkloadBenchmark {
     /** Metadata operations per run. */
     public static final int OPS = 20_000;
-    /** Traffic threads per run: the machine's two cores. */
-    public static final int THREADS = 2;
+    /**
+     * Traffic threads per run: one (steady figures: nothing else competes for the cores but the
+     * JIT, the GC and reftrack's housekeeper) or the machine's two cores (the port's concurrency,
+     * noisy on a two-core machine).
+     */
+    @Param({"1", "2"})
+    public int threads;
 
     /** The tracking mode of the mounted filesystem. */
     @Param({"OFF", "SAMPLE", "FULL"})
@@ -54,7 +59,7 @@ public class WorkloadBenchmark {
         if (params.getBenchmark().endsWith("runNative")) {
             NativeCapture.require();
         }
-        workload = Workload.builder().threads(THREADS).ops(OPS).seed(42)
+        workload = Workload.builder().threads(threads).ops(OPS).seed(42)
                 .tracking(RefTracking.Mode.valueOf(tracking)).build();
     }
 
