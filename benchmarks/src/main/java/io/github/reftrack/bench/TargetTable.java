@@ -64,12 +64,15 @@ final class TargetTable {
                     "ContentionBenchmark.sharedDirectory mode=" + mode, "ContentionBenchmark.ownDirectory mode=" + mode,
                     0.7, false);
         }
-        timeRatio("port workload: full ≥ 0.5× off (throughput)", "WorkloadBenchmark.run tracking=OFF",
-                "WorkloadBenchmark.run tracking=FULL", 0.5, false);
-        timeRatio("port workload: sample ≥ 0.9× off (throughput)", "WorkloadBenchmark.run tracking=OFF",
-                "WorkloadBenchmark.run tracking=SAMPLE", 0.9, false);
-        timeRatio("port workload: full, native capture ≥ 0.5× off (throughput)", "WorkloadBenchmark.run tracking=OFF",
-                "WorkloadBenchmark.runNative tracking=FULL", 0.5, false);
+        for (String threads : List.of("1", "2")) {
+            String run = "WorkloadBenchmark.run threads=" + threads + " tracking=";
+            String on = ", " + threads + (threads.equals("1") ? " traffic thread" : " traffic threads");
+            timeRatio("port workload" + on + ": full ≥ 0.5× off (throughput)", run + "OFF", run + "FULL", 0.5, false);
+            timeRatio("port workload" + on + ": sample ≥ 0.9× off (throughput)", run + "OFF", run + "SAMPLE", 0.9,
+                    false);
+            timeRatio("port workload" + on + ": full, native capture ≥ 0.5× off (throughput)", run + "OFF",
+                    "WorkloadBenchmark.runNative threads=" + threads + " tracking=FULL", 0.5, false);
+        }
         absolute("report(16), 10,000 trackers, first (raw stacks) < 50 ms", "ReportBenchmark.reportCold", 50);
         absolute("report(16), 10,000 trackers, first, native capture < 20 ms", "ReportBenchmark.reportColdNative", 20);
         absolute("report(16), 10,000 trackers, again (interned) < 50 ms", "ReportBenchmark.reportWarm", 50);
