@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Interns decoded stacks: equal shown-frame sequences map to one {@link Stack} with one handle,
@@ -15,9 +16,18 @@ import java.util.function.BooleanSupplier;
  * <p>Decoding costs several microseconds, so it happens lazily: for references that live long
  * enough to be promoted, or that get reported. A raw capture with a cheap key
  * ({@link RawFrames}) is looked up before decoding, so each distinct raw stack is decoded once.
- * One depot per runtime. Not API: this package is not exported. Thread-safe.
+ * A {@code Throwable}'s backtrace has no public key, so each must be decoded before it can be
+ * recognised; {@link #intern(StackRef[], Stack[], int, int)} shares a batch of them out over the
+ * processors. One depot per runtime. Not API: this package is not exported. Thread-safe.
  */
 public final class StackDepot {
+    /**
+     * Captures without a key in one batch from which decoding is shared out over the processors:
+     * at several microseconds each, 64 of them are worth the hand-off to the common pool.
+     */
+    static final int PARALLEL_DECODE = 64;
+    private static final boolean MANY_PROCESSORS = Runtime.getRuntime().availableProcessors() > 1;
+
     private final ConcurrentHashMap<List<StackTraceElement>, Stack> stacks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<RawFrames, Stack> byRawFrames = new ConcurrentHashMap<>();
     private final AtomicInteger nextHandle = new AtomicInteger();
@@ -87,6 +97,34 @@ public final class StackDepot {
             return stack;
         }
         return intern(shown(source.decode((RawCapture) ref)));
+    }
+
+    /**
+     * Interns {@code refs[from..to)} into {@code out[from..to)}, as {@link #intern(StackRef)} does
+     * one by one. When the batch holds at least {@value #PARALLEL_DECODE} captures that have to be
+     * decoded before they can be recognised ({@code Throwable}s), and the machine has more than
+     * one processor, they are decoded on a parallel stream (the common pool and the caller): the
+     * first report over thousands of young trackers with the Java capture is bound by decoding.
+     *
+     * @param refs raw captures, interned stacks or {@code null}s
+     * @param out  receives the interned stacks at the same indexes
+     * @param from first index
+     * @param to   index after the last
+     */
+    public void intern(StackRef[] refs, Stack[] out, int from, int to) {
+        int withoutKey = 0;
+        for (int i = from; i < to; i++) {
+            if (refs[i] instanceof Capture) {
+                withoutKey++;
+            }
+        }
+        if (withoutKey >= PARALLEL_DECODE && MANY_PROCESSORS) {
+            IntStream.range(from, to).parallel().forEach(i -> out[i] = intern(refs[i]));
+        } else {
+            for (int i = from; i < to; i++) {
+                out[i] = intern(refs[i]);
+            }
+        }
     }
 
     /**

@@ -67,8 +67,9 @@ final class LiveSnapshot {
     }
 
     /**
-     * Interns every stack (outside the lock: decoding is the slow part), then stores the
-     * interned stacks back, under {@code lock}, on the trackers that still carry the raw capture.
+     * Interns every stack (outside the lock: decoding is the slow part, shared out over the
+     * processors for a chunk of {@code Throwable}s), then stores the interned stacks back, under
+     * {@code lock}, on the trackers that still carry the raw capture.
      * Works in chunks, dropping each chunk's captures before decoding the next: a decoded capture
      * caches its whole frame array (kilobytes), so a million young trackers must not all be
      * decoded and held at once.
@@ -79,9 +80,9 @@ final class LiveSnapshot {
         Stack[] interned = new Stack[trackers.length];
         for (int from = 0; from < interned.length; from += INTERN_CHUNK) {
             int to = Math.min(interned.length, from + INTERN_CHUNK);
+            depot.intern(stacks, interned, from, to);
             boolean anyRaw = false;
             for (int i = from; i < to; i++) {
-                interned[i] = depot.intern(stacks[i]);
                 anyRaw |= interned[i] != stacks[i];
             }
             if (anyRaw) {
