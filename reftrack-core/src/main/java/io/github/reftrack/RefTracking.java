@@ -76,13 +76,13 @@ public final class RefTracking {
          * its stack, and so does the first reference of every directory; the others are only
          * counted, and still have to balance. Leaks are still detected (the count does not return
          * to zero) and usually named (a leaking site that runs often is sampled). Costs about 1/N
-         * of {@link #FULL} plus two atomic updates, on stripes of their own once threads collide.
+         * of {@link #FULL} plus two atomic updates, each thread after the first on a stripe of its own.
          */
         SAMPLE,
         /**
          * Every reference gets a tracker with the stack that took it, and every release records
          * the stack that released it. Costs two stack captures (about two {@code new Throwable()}
-         * at the same depth) per acquire/release pair; a long-lived reference costs 56 bytes once
+         * at the same depth) per acquire/release pair; a long-lived reference costs 48 bytes once
          * its stack has been interned.
          */
         FULL

@@ -8,8 +8,8 @@ import io.github.reftrack.Misuse;
  * One directory's references counted without a stack: those {@code sample} mode skipped or whose
  * capture failed (released through {@code free} with the shared {@link Tracker#UNTRACKED} token),
  * and those taken with {@code allocUntracked()} (the kernel's NULL tracker slot). Each is a
- * {@link BalanceCounter}: one atomic update per reference, striped once threads collide, never
- * the directory's lock.
+ * {@link BalanceCounter}: one atomic update per reference, on the first thread's base pair or
+ * another thread's own stripe, never the directory's lock.
  *
  * <p>Releasing more than was taken cannot be pinned on a stack: the first time, an untracked
  * {@code free} reports a {@link DoubleRelease} with the second release's stack and a note saying
