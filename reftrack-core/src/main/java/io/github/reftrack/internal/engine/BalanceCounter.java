@@ -69,9 +69,10 @@ final class BalanceCounter {
     /**
      * The owner's pair, in a cell of its own like the stripes': the fields every update reads
      * ({@code owner}, {@code cells}, {@code saturated}) must not share a line with a total some
-     * thread keeps writing.
+     * thread keeps writing. Created by the thread that becomes the owner, so a counter nobody
+     * uses (a full-mode directory's, usually) costs a small object and no cell.
      */
-    private final long[] base = new long[CELL];
+    private volatile long[] base;
     /** Created when a second thread first updates the counter; its cells when their stripe is first used. */
     private volatile long[][] cells;
     private volatile boolean saturated;
@@ -139,10 +140,24 @@ final class BalanceCounter {
         return Thread.currentThread().getId();
     }
 
-    /** Whether thread {@code id} updates the base; the first thread to ask becomes its owner. */
+    /**
+     * Whether thread {@code id} updates the base; the first thread to ask becomes its owner and
+     * publishes the base before its first update.
+     */
     private boolean owns(long id) {
         long current = owner;
-        return current == id || current == NO_OWNER && OWNER.compareAndSet(this, NO_OWNER, id);
+        if (current == id) {
+            return true;
+        }
+        if (current != NO_OWNER) {
+            return false;
+        }
+        long[] pair = new long[CELL]; // before the claim: running out of heap here changes nothing
+        if (OWNER.compareAndSet(this, NO_OWNER, id)) {
+            base = pair;
+            return true;
+        }
+        return false;
     }
 
     private long[] cell(long id) {
@@ -167,11 +182,17 @@ final class BalanceCounter {
 
     /** Sums the released totals; read before {@link #takenTotal()}, never after. */
     private long releasedTotal() {
-        return (long) TOTAL.getVolatile(base, RELEASED) + sumCells(RELEASED);
+        return baseTotal(RELEASED) + sumCells(RELEASED);
     }
 
     private long takenTotal() {
-        return (long) TOTAL.getVolatile(base, TAKEN) + sumCells(TAKEN);
+        return baseTotal(TAKEN) + sumCells(TAKEN);
+    }
+
+    /** The base's total, 0 while no owner has created it (an owner chosen but not done yet has added nothing). */
+    private long baseTotal(int index) {
+        long[] pair = base;
+        return pair == null ? 0 : (long) TOTAL.getVolatile(pair, index);
     }
 
     private long sumCells(int index) {

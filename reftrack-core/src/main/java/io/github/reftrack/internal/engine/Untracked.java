@@ -20,13 +20,10 @@ final class Untracked {
     private final Ledger ledger;
     private final MisuseReporter misuse;
     private final int sampleInterval;
-    /**
-     * Sampled out, or capture failed. Each counter is created on first use (a striped counter
-     * takes a few hundred bytes, and a full-mode directory rarely needs either).
-     */
-    private volatile BalanceCounter stackless;
+    /** Sampled out, or capture failed. */
+    private final BalanceCounter stackless = new BalanceCounter();
     /** Taken with {@code allocUntracked()}. */
-    private volatile BalanceCounter noTracker;
+    private final BalanceCounter noTracker = new BalanceCounter();
 
     Untracked(Ledger ledger, MisuseReporter misuse, int sampleInterval) {
         this.ledger = ledger;
@@ -36,7 +33,7 @@ final class Untracked {
 
     /** Counts a reference without a stack and returns the shared token for it. */
     Tracker alloc() {
-        stacklessCounter().increment();
+        stackless.increment();
         try {
             // Read after counting: a close that missed this count has already set closed.
             if (ledger.isClosed()) {
@@ -55,7 +52,7 @@ final class Untracked {
      * the stack of this release and why the other two are missing.
      */
     boolean free() {
-        boolean balanced = stacklessCounter().decrement();
+        boolean balanced = stackless.decrement();
         try {
             if (ledger.isClosed()) {
                 misuse.here(Misuse.Kind.FREE_AFTER_CLOSE, "free() of an untracked reference after close(): release"
@@ -77,7 +74,7 @@ final class Untracked {
     }
 
     void allocNoTracker() {
-        noTrackerCounter().increment();
+        noTracker.increment();
         if (ledger.isClosed()) {
             misuse.here(Misuse.Kind.ALLOC_AFTER_CLOSE, "allocUntracked() after close(): take references only while"
                     + " the object is alive");
@@ -85,7 +82,7 @@ final class Untracked {
     }
 
     void freeNoTracker() {
-        boolean balanced = noTrackerCounter().decrement();
+        boolean balanced = noTracker.decrement();
         if (ledger.isClosed()) {
             misuse.here(Misuse.Kind.FREE_AFTER_CLOSE, "freeUntracked() after close(): release references before the"
                     + " directory is closed");
@@ -98,49 +95,17 @@ final class Untracked {
 
     /** References counted without a stack, not yet released; negative once released more often. */
     int stackless() {
-        return count(stackless);
+        return stackless.get();
     }
 
     /** References taken with {@code allocUntracked()}, not yet released; negative likewise. */
     int noTracker() {
-        return count(noTracker);
+        return noTracker.get();
     }
 
     /** How many references both counters hold; a saturated counter holds none. */
     int outstanding() {
-        return Math.max(0, stackless()) + Math.max(0, noTracker());
-    }
-
-    private BalanceCounter stacklessCounter() {
-        BalanceCounter counter = stackless;
-        if (counter == null) {
-            synchronized (this) {
-                counter = stackless;
-                if (counter == null) {
-                    counter = new BalanceCounter();
-                    stackless = counter;
-                }
-            }
-        }
-        return counter;
-    }
-
-    private BalanceCounter noTrackerCounter() {
-        BalanceCounter counter = noTracker;
-        if (counter == null) {
-            synchronized (this) {
-                counter = noTracker;
-                if (counter == null) {
-                    counter = new BalanceCounter();
-                    noTracker = counter;
-                }
-            }
-        }
-        return counter;
-    }
-
-    private static int count(BalanceCounter counter) {
-        return counter == null ? 0 : counter.get();
+        return stackless.outstanding() + noTracker.outstanding();
     }
 
     /** At close: an imbalance of either counter is misuse (a surplus of stackless ones is a leak, reported). */
