@@ -167,7 +167,12 @@ final class Ledger {
                 ((WatchedTracker) record).watch(watch);
             }
             queuePromotion = !promotionQueued && !afterClose;
-            promotionQueued |= queuePromotion;
+            if (queuePromotion) {
+                // Written only when it changes: this object's other fields are read outside the
+                // lock on every call, and a store here on every alloc bounced their cache line
+                // between threads sharing the directory.
+                promotionQueued = true;
+            }
         }
         // The reference is counted now: nothing below may throw past the caller, who would then
         // hold a reference without its tracker (a stack or heap running out here, for instance).
