@@ -1,7 +1,6 @@
 package io.github.reftrack.internal.engine;
 
 import io.github.reftrack.RefTracker;
-import io.github.reftrack.internal.capture.StackRef;
 
 /**
  * What the caller holds when lost-reference detection is on: a handle whose only strong
@@ -14,24 +13,6 @@ public final class TrackerHandle implements RefTracker {
 
     TrackerHandle(WatchedTracker record) {
         this.record = record;
-    }
-
-    /**
-     * Returns the state of the record, read without the lock (may be stale).
-     *
-     * @return one of the states of {@link Tracker}
-     */
-    public byte state() {
-        return record.state();
-    }
-
-    /**
-     * Returns the record's allocation stack, read without the lock.
-     *
-     * @return the stack reference, or {@code null} if it was not captured
-     */
-    public StackRef allocStack() {
-        return record.allocStack();
     }
 
     @Override
