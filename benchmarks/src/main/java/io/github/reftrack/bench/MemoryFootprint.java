@@ -5,6 +5,8 @@ import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.RefTrackingSettings;
 import io.github.reftrack.internal.capture.Capture;
+import io.github.reftrack.internal.capture.CaptureSource;
+import io.github.reftrack.internal.capture.JavaCaptureSource;
 import io.github.reftrack.internal.capture.NativeCaptureSource;
 import io.github.reftrack.internal.capture.NativeStacks;
 import io.github.reftrack.internal.capture.RawCapture;
@@ -129,7 +131,7 @@ public final class MemoryFootprint {
             case "netty-paranoid":
                 return netty(count, sites, depth);
             case "raw-capture":
-                return rawCapture(count, sites, depth);
+                return raw(JavaCaptureSource.INSTANCE, Capture.class, count, sites, depth);
             case "raw-native":
                 return rawNative(count, sites, depth);
             default:
@@ -181,30 +183,25 @@ public final class MemoryFootprint {
         return new Result(before, after, count);
     }
 
-    private static Result rawCapture(int count, int sites, int depth) {
-        Capture[] captures = new Capture[count];
-        long before = usedAfterGc();
-        fill(count, sites, depth, i -> captures[i] = Capture.take());
-        long after = usedAfterGc();
-        if (captures[count - 1] == null) {
-            throw new IllegalStateException("capture failed");
-        }
-        return new Result(before, after, count);
-    }
-
     private static Result rawNative(int count, int sites, int depth) {
         NativeStacks stacks = NativeStacks.load();
         if (!stacks.available()) {
             throw new IllegalStateException("the native capture did not load: " + stacks.unavailableReason());
         }
-        NativeCaptureSource source = new NativeCaptureSource(stacks, RefTrackingSettings.DEFAULT_DEPTH);
+        return raw(new NativeCaptureSource(stacks, RefTrackingSettings.DEFAULT_DEPTH), RawFrames.class, count, sites,
+                depth);
+    }
+
+    /** One raw capture of {@code source} per reference, never interned; each must be a {@code kind}. */
+    private static Result raw(CaptureSource source, Class<? extends RawCapture> kind, int count, int sites,
+            int depth) {
         RawCapture[] captures = new RawCapture[count];
         source.capture();
         long before = usedAfterGc();
         fill(count, sites, depth, i -> captures[i] = source.capture());
         long after = usedAfterGc();
-        if (!(captures[count - 1] instanceof RawFrames)) {
-            throw new IllegalStateException("the native capture fell back to the Java capture");
+        if (!kind.isInstance(captures[count - 1])) {
+            throw new IllegalStateException("the " + source + " capture failed or fell back to another source");
         }
         return new Result(before, after, count);
     }
