@@ -1,6 +1,7 @@
 package io.github.reftrack;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A directory was garbage-collected without {@code close()} while references were held through
@@ -38,5 +39,10 @@ public record AbandonedDirectory(LeakReport report, int unbalanced) implements R
         return "leaked references (directory garbage-collected without close()"
                 + (unbalanced != 0 ? ", with " + unbalanced + " untracked references unbalanced" : "") + "):\n"
                 + report;
+    }
+
+    @Override
+    public AbandonedDirectory withStacks(UnaryOperator<CallStack> change) {
+        return new AbandonedDirectory(report.withStacks(change), unbalanced);
     }
 }

@@ -4,6 +4,7 @@ import io.github.reftrack.internal.event.FrameText;
 import io.github.reftrack.internal.event.TextEscape;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A tracker was released twice. reftrack detects this in {@code full} mode for every tracker,
@@ -122,16 +123,22 @@ public record DoubleRelease(String className, String dirName, String holder, Cal
         if (note != null) {
             out.append("note: ").append(TextEscape.escape(note)).append('\n');
         }
-        section("allocated in:", allocatedAt(), out);
-        section("freed in:", firstReleasedAt(), out);
-        section("released again in:", releasedAgainAt(), out);
+        section("allocated in:", allocation, out);
+        section("freed in:", firstRelease, out);
+        section("released again in:", secondRelease, out);
         return out.toString();
     }
 
-    private static void section(String heading, List<StackTraceElement> frames, StringBuilder out) {
-        if (!frames.isEmpty()) {
+    private static void section(String heading, CallStack stack, StringBuilder out) {
+        if (!stack.isEmpty()) {
             out.append(heading).append('\n');
-            FrameText.appendAll(frames, FrameText.EVENT_INDENT, out);
+            stack.appendTo(FrameText.EVENT_INDENT, out);
         }
+    }
+
+    @Override
+    public DoubleRelease withStacks(UnaryOperator<CallStack> change) {
+        return new DoubleRelease(className, dirName, holder, change.apply(allocation), change.apply(firstRelease),
+                change.apply(secondRelease), pastQuarantine, note);
     }
 }

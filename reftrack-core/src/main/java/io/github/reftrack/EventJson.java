@@ -1,17 +1,64 @@
 package io.github.reftrack;
 
-import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.event.Json;
+import io.github.reftrack.internal.event.JsonReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The one JSON writer for every {@link RefTrackerEvent}: {@code toJson()}, the JSON event log
- * and the MXBean's {@code dumpJson} all write through it, so an event has one JSON shape. The
- * schema (field names, which are only ever added to) is documented in the module's README.
+ * The JSON form of every {@link RefTrackerEvent}, both ways: {@code toJson()}, the JSON event log,
+ * the JFR events and the MXBean's {@code dumpJson} all write through it, and {@link #read} and
+ * {@link #decode} read it back into the same records, so an event has one JSON shape. The schema
+ * (field names, which are only ever added to) is documented in the module's README.
+ *
+ * <p>Reading accepts a line of the JSON event log (an object with an {@code event} field) or a
+ * report as {@link LeakReport#toJson()} writes it (no {@code event} field). Unknown fields are
+ * ignored, so logs of newer versions stay readable; a missing or mistyped field is an
+ * {@link IllegalArgumentException} naming its place, e.g. {@code $.groups[0].frames[2].method}.
  */
-final class EventJson {
+public final class EventJson {
     private EventJson() {
+    }
+
+    /**
+     * Reads one event from JSON text.
+     *
+     * @param json a log line or a report object
+     * @return the event
+     * @throws IllegalArgumentException if the text is not JSON, names an event this version does
+     *                                  not know, or lacks a field; the message names the place
+     */
+    public static RefTrackerEvent read(String json) {
+        Object value = JsonReader.read(json);
+        return decode(value, "$").orElseThrow(() -> new IllegalArgumentException(
+                "$.event: an event this version of reftrack does not know"));
+    }
+
+    /**
+     * Decodes one event from parsed JSON, as plain Java values: objects as {@code Map}s with
+     * string keys, arrays as {@code List}s, strings, {@code Number}s, {@code Boolean}s and
+     * {@code null} (any JSON library's tree can be turned into these).
+     *
+     * @param value a log line's object or a report object
+     * @param at    where the value is, for messages, e.g. {@code "$"} or {@code "line 3"}
+     * @return the event, or empty for an {@code event} name this version does not know
+     * @throws IllegalArgumentException if a field is missing or mistyped, naming its place
+     */
+    public static Optional<RefTrackerEvent> decode(Object value, String at) {
+        return EventDecoder.decode(value, at);
+    }
+
+    /**
+     * Returns the {@code event} name of a log line's parsed object.
+     *
+     * @param value parsed JSON
+     * @return the name, or empty when the value is not an object with a string {@code event}
+     */
+    public static Optional<String> eventName(Object value) {
+        return value instanceof Map && ((Map<?, ?>) value).get("event") instanceof String
+                ? Optional.of((String) ((Map<?, ?>) value).get("event")) : Optional.empty();
     }
 
     /** The event's own fields, as one object. */
@@ -62,13 +109,13 @@ final class EventJson {
             LostReference lost = (LostReference) event;
             json.field("className", lost.className()).field("dirName", lost.dirName()).field("holder", lost.holder())
                     .field("fingerprint", lost.fingerprint());
-            frames("allocatedAt", lost.allocatedAt(), json);
+            frames("allocatedAt", lost.allocation(), json);
         } else if (event instanceof Misuse) {
             Misuse misuse = (Misuse) event;
             json.field("kind", misuse.kind().name()).field("className", misuse.className())
                     .field("dirName", misuse.dirName()).field("message", misuse.message())
-                    .field("fingerprint", Stack.fingerprintOf(misuse.at()));
-            frames("at", misuse.at(), json);
+                    .field("fingerprint", misuse.stack().fingerprint());
+            frames("at", misuse.stack(), json);
         } else {
             StuckTeardown stuck = (StuckTeardown) event;
             json.field("what", stuck.what()).field("waitedMillis", stuck.waited().toMillis())
@@ -90,6 +137,9 @@ final class EventJson {
         if (report.untrackedUsers() > 0) {
             json.field("untrackedUsers", report.untrackedUsers());
         }
+        if (report.pairing() != null) {
+            json.field("pairing", report.pairing());
+        }
         json.name("groups").beginArray();
         for (LeakReport.Group group : report.groups()) {
             json.beginObject()
@@ -102,7 +152,14 @@ final class EventJson {
             if (group.newest() != null) {
                 json.field("newestMillis", group.newest().toMillis());
             }
-            frames("frames", group.frames(), json);
+            if (group.objects() > 0) {
+                json.field("objects", group.objects());
+            }
+            if (group.balance() != null) {
+                json.name("siteBalance").beginObject().field("taken", group.balance().taken())
+                        .field("released", group.balance().released()).endObject();
+            }
+            frames("frames", group.stack(), json);
             json.endObject();
         }
         json.endArray();
@@ -118,20 +175,24 @@ final class EventJson {
         if (event.note() != null) {
             json.field("note", event.note());
         }
-        frames("allocatedAt", event.allocatedAt(), json);
-        frames("firstReleasedAt", event.firstReleasedAt(), json);
-        frames("releasedAgainAt", event.releasedAgainAt(), json);
+        frames("allocatedAt", event.allocation(), json);
+        frames("firstReleasedAt", event.firstRelease(), json);
+        frames("releasedAgainAt", event.secondRelease(), json);
     }
 
-    private static void frames(String name, List<StackTraceElement> frames, Json json) {
+    /** A stack's frames; each of a stack of hidden frames says {@code "hidden":true}. */
+    private static void frames(String name, CallStack stack, Json json) {
         json.name(name).beginArray();
-        for (StackTraceElement frame : frames) {
+        for (StackTraceElement frame : stack.frames()) {
             json.beginObject()
                     .field("class", frame.getClassName())
                     .field("method", frame.getMethodName())
                     .field("file", frame.getFileName())
-                    .field("line", frame.getLineNumber())
-                    .endObject();
+                    .field("line", frame.getLineNumber());
+            if (stack.allHidden()) {
+                json.field("hidden", true);
+            }
+            json.endObject();
         }
         json.endArray();
     }

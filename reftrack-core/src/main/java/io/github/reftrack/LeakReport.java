@@ -3,8 +3,10 @@ package io.github.reftrack;
 import io.github.reftrack.internal.event.FrameText;
 import io.github.reftrack.internal.event.TextEscape;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The live references of one directory at one instant, grouped by the stack that took them: the
@@ -38,9 +40,12 @@ import java.util.Objects;
  * @param groups         one entry per distinct stack, newest first
  * @param untrackedUsers references counted without a stack (sampled out, capture failed); not in
  *                       {@code totalUsers}
+ * @param pairing        how releases were paired with the references they return when a release
+ *                       names none (the agent's pairing policy), or {@code null} when every
+ *                       release named its tracker
  */
 public record LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups,
-        int untrackedUsers) implements RefTrackerEvent {
+        int untrackedUsers, String pairing) implements RefTrackerEvent {
 
     /**
      * Validates and copies the components. Counts are added up in {@code long}, so counts that
@@ -65,6 +70,23 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
     }
 
     /**
+     * Creates a report of trackers whose releases named them.
+     *
+     * @param className      the directory's class
+     * @param dirName        the directory's name
+     * @param totalUsers     live trackers when the report was taken
+     * @param skippedUsers   live trackers not shown because the display limit was reached
+     * @param groups         one entry per distinct stack, newest first
+     * @param untrackedUsers references counted without a stack
+     * @throws NullPointerException     if a name, the group list or a group is null
+     * @throws IllegalArgumentException if the counts are negative or do not add up
+     */
+    public LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups,
+            int untrackedUsers) {
+        this(className, dirName, totalUsers, skippedUsers, groups, untrackedUsers, null);
+    }
+
+    /**
      * Creates a report without references counted without a stack.
      *
      * @param className    the directory's class
@@ -76,7 +98,7 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
      * @throws IllegalArgumentException if the counts are negative or do not add up
      */
     public LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups) {
-        this(className, dirName, totalUsers, skippedUsers, groups, 0);
+        this(className, dirName, totalUsers, skippedUsers, groups, 0, null);
     }
 
     /**
@@ -111,14 +133,8 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
                 out.append(" (oldest ").append(age(group.oldest())).append(')');
             }
             out.append('\n');
-            if (!group.holders().isEmpty()) {
-                out.append("  held by: ");
-                for (int i = 0; i < group.holders().size(); i++) {
-                    out.append(i == 0 ? "" : ", ").append(TextEscape.escape(group.holders().get(i)));
-                }
-                out.append('\n');
-            }
-            FrameText.appendAll(group.frames(), FrameText.REPORT_INDENT, out);
+            group.appendDetails(out);
+            group.stack().appendTo(FrameText.REPORT_INDENT, out);
             out.append('\n');
         }
         if (skippedUsers > 0) {
@@ -129,7 +145,20 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
             out.append(dir).append(totalUsers > 0 ? " and " + untrackedUsers + " more"
                     : " has " + untrackedUsers + "/" + all + " users").append(" counted without a stack\n");
         }
+        if (pairing != null && !isEmpty()) {
+            out.append(dir).append(": releases were paired with references by inference (")
+                    .append(TextEscape.escape(pairing)).append(")\n");
+        }
         return out.toString();
+    }
+
+    @Override
+    public LeakReport withStacks(UnaryOperator<CallStack> change) {
+        List<Group> changed = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            changed.add(group.withStack(change.apply(group.stack())));
+        }
+        return new LeakReport(className, dirName, totalUsers, skippedUsers, changed, untrackedUsers, pairing);
     }
 
     /**
@@ -161,33 +190,56 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
     /**
      * The trackers of a report that share one allocation stack.
      *
-     * @param users       how many live trackers have this stack
-     * @param frames      the stack, starting at the caller of {@code alloc}, hidden frames left
-     *                    out, at most {@value RefTracking#DEPTH_PROPERTY} frames; empty when the
-     *                    stack could not be captured
-     * @param fingerprint a stable identifier of the call path (see {@link CallStack})
-     * @param holders     the distinct holder names given to {@code alloc(holder)} by these
-     *                    trackers, in order of appearance; empty if none had one
-     * @param oldest      how long the oldest of these references had been held when the report
-     *                    was taken, or {@code null} if not known
-     * @param newest      how long the newest had been held, or {@code null} if not known
+     * @param users   how many live trackers have this stack
+     * @param stack   the stack, starting at the caller of {@code alloc}, hidden frames left out, at
+     *                most {@value RefTracking#DEPTH_PROPERTY} frames; empty when the stack could
+     *                not be captured
+     * @param holders the distinct holder names given to {@code alloc(holder)} by these trackers,
+     *                in order of appearance; empty if none had one
+     * @param oldest  how long the oldest of these references had been held when the report was
+     *                taken, or {@code null} if not known
+     * @param newest  how long the newest had been held, or {@code null} if not known
+     * @param objects how many tracked objects hold these references (the agent tracks one
+     *                directory per object), or 0 when not counted
+     * @param balance how often the acquire site at the top of the stack took and released
+     *                references, or {@code null} when not counted
      */
-    public record Group(int users, List<StackTraceElement> frames, String fingerprint, List<String> holders,
-            Duration oldest, Duration newest) {
+    public record Group(int users, CallStack stack, List<String> holders, Duration oldest, Duration newest,
+            int objects, SiteBalance balance) {
 
         /**
          * Validates and copies the components.
          *
-         * @throws NullPointerException     if a list or the fingerprint is null
-         * @throws IllegalArgumentException if {@code users} is not positive
+         * @throws NullPointerException     if a list or the stack is null
+         * @throws IllegalArgumentException if {@code users} is not positive or {@code objects}
+         *                                  negative
          */
         public Group {
             if (users <= 0) {
                 throw new IllegalArgumentException("a group has at least one user, was " + users);
             }
-            frames = List.copyOf(frames);
-            Objects.requireNonNull(fingerprint, "fingerprint");
+            if (objects < 0) {
+                throw new IllegalArgumentException("a group's object count cannot be negative, was " + objects);
+            }
+            Objects.requireNonNull(stack, "stack");
             holders = List.copyOf(holders);
+        }
+
+        /**
+         * Creates a group with hold times, without object counts.
+         *
+         * @param users       how many live trackers have this stack
+         * @param frames      the stack
+         * @param fingerprint a stable identifier of the call path (see {@link CallStack})
+         * @param holders     the distinct holder names
+         * @param oldest      the oldest reference's hold time, or {@code null}
+         * @param newest      the newest reference's hold time, or {@code null}
+         * @throws NullPointerException     if a list or the fingerprint is null
+         * @throws IllegalArgumentException if {@code users} is not positive
+         */
+        public Group(int users, List<StackTraceElement> frames, String fingerprint, List<String> holders,
+                Duration oldest, Duration newest) {
+            this(users, new CallStack(frames, fingerprint), holders, oldest, newest, 0, null);
         }
 
         /**
@@ -205,12 +257,69 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
         }
 
         /**
-         * Returns the group's stack as a value.
+         * Returns the stack's frames.
          *
-         * @return the frames and fingerprint
+         * @return the frames, innermost first
          */
-        public CallStack stack() {
-            return new CallStack(frames, fingerprint);
+        public List<StackTraceElement> frames() {
+            return stack.frames();
+        }
+
+        /**
+         * Returns the stack's fingerprint.
+         *
+         * @return 16 lowercase hex digits
+         */
+        public String fingerprint() {
+            return stack.fingerprint();
+        }
+
+        /**
+         * Returns this group with another stack.
+         *
+         * @param newStack the stack
+         * @return the copy
+         */
+        public Group withStack(CallStack newStack) {
+            return new Group(users, newStack, holders, oldest, newest, objects, balance);
+        }
+
+        /** The lines between the group's header and its frames. */
+        void appendDetails(StringBuilder out) {
+            if (!holders.isEmpty()) {
+                out.append("  held by: ");
+                for (int i = 0; i < holders.size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(TextEscape.escape(holders.get(i)));
+                }
+                out.append('\n');
+            }
+            if (objects > 0) {
+                out.append("  objects: ").append(objects).append('\n');
+            }
+            if (balance != null) {
+                out.append("  acquire site: ").append(balance.taken()).append(" taken, ").append(balance.released())
+                        .append(" released\n");
+            }
+        }
+    }
+
+    /**
+     * How often one acquire site took references and how often they were released.
+     *
+     * @param taken    references taken at the site
+     * @param released of those, how many were released
+     */
+    public record SiteBalance(long taken, long released) {
+        /**
+         * Validates the counts.
+         *
+         * @throws IllegalArgumentException if a count is negative
+         */
+        public SiteBalance {
+            if (taken < 0 || released < 0) {
+                throw new IllegalArgumentException("negative site balance: " + taken + " taken, " + released
+                        + " released");
+            }
         }
     }
 }

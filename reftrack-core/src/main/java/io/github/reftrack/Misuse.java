@@ -4,6 +4,7 @@ import io.github.reftrack.internal.event.FrameText;
 import io.github.reftrack.internal.event.TextEscape;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The API was used in a way that cannot be right. The call that caused it returned normally
@@ -13,13 +14,13 @@ import java.util.Objects;
  * @param className the directory's class
  * @param dirName   the directory's name
  * @param message   a sentence naming what was wrong and what to do instead
- * @param at        the stack of the offending call, when it was captured (otherwise empty)
+ * @param stack     the stack of the offending call, when it was captured (otherwise empty)
  */
-public record Misuse(Kind kind, String className, String dirName, String message, List<StackTraceElement> at)
+public record Misuse(Kind kind, String className, String dirName, String message, CallStack stack)
         implements RefTrackerEvent {
 
     /**
-     * Validates and copies the components.
+     * Validates the components.
      *
      * @throws NullPointerException if a component is null
      */
@@ -28,7 +29,30 @@ public record Misuse(Kind kind, String className, String dirName, String message
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(dirName, "dirName");
         Objects.requireNonNull(message, "message");
-        at = List.copyOf(at);
+        Objects.requireNonNull(stack, "stack");
+    }
+
+    /**
+     * Creates the event from frames, computing their fingerprint.
+     *
+     * @param kind      what went wrong
+     * @param className the directory's class
+     * @param dirName   the directory's name
+     * @param message   what was wrong and what to do instead
+     * @param at        the stack of the offending call, or empty
+     * @throws NullPointerException if a component is null
+     */
+    public Misuse(Kind kind, String className, String dirName, String message, List<StackTraceElement> at) {
+        this(kind, className, dirName, message, CallStack.of(at));
+    }
+
+    /**
+     * Returns the frames of the offending call.
+     *
+     * @return the frames (empty if not captured)
+     */
+    public List<StackTraceElement> at() {
+        return stack.frames();
     }
 
     @Override
@@ -43,10 +67,15 @@ public record Misuse(Kind kind, String className, String dirName, String message
      */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(128).append(TextEscape.escape(dirName)).append(": ").append(message)
-                .append('\n');
-        FrameText.appendAll(at, FrameText.EVENT_INDENT, out);
+        StringBuilder out = new StringBuilder(128).append(TextEscape.escape(dirName)).append(": ")
+                .append(TextEscape.escape(message)).append('\n');
+        stack.appendTo(FrameText.EVENT_INDENT, out);
         return out.toString();
+    }
+
+    @Override
+    public Misuse withStacks(UnaryOperator<CallStack> change) {
+        return new Misuse(kind, className, dirName, message, change.apply(stack));
     }
 
     /** The kinds of misuse reftrack recognises. */

@@ -1,5 +1,7 @@
 package io.github.reftrack;
 
+import java.util.function.UnaryOperator;
+
 /**
  * Everything reftrack reports, as one closed set of types: each has its text form
  * ({@code toString()}, the kernel's shape) and its JSON form ({@link #toJson()}), both written
@@ -35,4 +37,14 @@ public sealed interface RefTrackerEvent
     default String toJson() {
         return EventJson.toJson(this);
     }
+
+    /**
+     * Returns this event with each of its stacks replaced, everything else kept: for a consumer
+     * that shows stacks differently (a test extension dropping its engine's frames).
+     *
+     * @param change turns one stack into the stack to show
+     * @return the changed event, of the same type
+     * @throws NullPointerException if {@code change} is null or returns null
+     */
+    RefTrackerEvent withStacks(UnaryOperator<CallStack> change);
 }

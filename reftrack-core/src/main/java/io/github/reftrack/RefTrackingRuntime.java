@@ -1,7 +1,6 @@
 package io.github.reftrack;
 
 import io.github.reftrack.internal.capture.CaptureSource;
-import io.github.reftrack.internal.capture.FrameFilter;
 import io.github.reftrack.internal.capture.JavaCaptureSource;
 import io.github.reftrack.internal.capture.NativeCaptureSource;
 import io.github.reftrack.internal.capture.NativeStacks;
@@ -66,7 +65,7 @@ public final class RefTrackingRuntime {
         this.builtInSinks = b.builtInSinks;
         List<String> hide = new ArrayList<>(b.settings.hide());
         hide.addAll(b.hide);
-        FrameFilter filter = new FrameFilter(hide);
+        FrameFilter filter = FrameFilter.of(hide);
         hideOwnFrames(filter);
         this.depot = new StackDepot(capture, filter, b.settings.depth(), b.depotFails);
         this.events = new Events(b.settings.throwOnError());
@@ -77,12 +76,12 @@ public final class RefTrackingRuntime {
     }
 
     private static void hideOwnFrames(FrameFilter filter) {
-        filter.hideClass("io.github.reftrack.internal.capture.Capture");
-        filter.hideClass("io.github.reftrack.internal.capture.JavaCaptureSource");
-        filter.hideClass("io.github.reftrack.internal.capture.NativeCaptureSource");
-        filter.hideClass("io.github.reftrack.internal.capture.NativeStacks");
+        filter.dropOwnClass("io.github.reftrack.internal.capture.Capture");
+        filter.dropOwnClass("io.github.reftrack.internal.capture.JavaCaptureSource");
+        filter.dropOwnClass("io.github.reftrack.internal.capture.NativeCaptureSource");
+        filter.dropOwnClass("io.github.reftrack.internal.capture.NativeStacks");
         for (Class<?> own : new Class<?>[] {RefTrackerDir.class, TeardownWatchdog.class, RefTrackingRuntime.class}) {
-            filter.hideClass(own.getName());
+            filter.dropOwnClass(own.getName());
         }
         Engine.hideOwnFrames(filter);
     }

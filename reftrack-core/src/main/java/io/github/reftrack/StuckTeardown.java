@@ -2,8 +2,10 @@ package io.github.reftrack;
 
 import io.github.reftrack.internal.event.TextEscape;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A teardown that waits for references to be released has waited past its report deadline (and
@@ -48,5 +50,12 @@ public record StuckTeardown(String what, Duration waited, long remaining, List<L
                 .append(remaining == 1 ? " reference" : " references").append(" still held\n");
         holders.forEach(out::append);
         return out.toString();
+    }
+
+    @Override
+    public StuckTeardown withStacks(UnaryOperator<CallStack> change) {
+        List<LeakReport> changed = new ArrayList<>(holders.size());
+        holders.forEach(holder -> changed.add(holder.withStacks(change)));
+        return new StuckTeardown(what, waited, remaining, changed);
     }
 }

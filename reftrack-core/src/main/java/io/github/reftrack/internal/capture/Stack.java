@@ -20,7 +20,7 @@ public final class Stack implements StackRef {
     public static final int FINGERPRINT_FRAMES = 8;
 
     /** The stack of a reference whose stack was not captured or not stored. */
-    public static final Stack EMPTY = new Stack(0, List.of());
+    public static final Stack EMPTY = new Stack(0, List.of(), false);
 
     /** Numbers the VM assigns to generated classes, which differ between runs. */
     private static final Pattern HIDDEN_CLASS_SUFFIX = Pattern.compile("/0x[0-9a-f]+");
@@ -31,11 +31,13 @@ public final class Stack implements StackRef {
     private final int handle;
     private final List<StackTraceElement> frames;
     private final String fingerprint;
+    private final boolean allHidden;
 
-    Stack(int handle, List<StackTraceElement> frames) {
+    Stack(int handle, List<StackTraceElement> frames, boolean allHidden) {
         this.handle = handle;
         this.frames = frames;
         this.fingerprint = fingerprintOf(frames);
+        this.allHidden = allHidden;
     }
 
     /**
@@ -54,6 +56,16 @@ public final class Stack implements StackRef {
      */
     public List<StackTraceElement> frames() {
         return frames;
+    }
+
+    /**
+     * Returns whether every captured frame was hidden, so that these are the nearest hidden
+     * frames, shown rather than nothing.
+     *
+     * @return {@code true} for a stack of hidden frames
+     */
+    public boolean allHidden() {
+        return allHidden;
     }
 
     /**

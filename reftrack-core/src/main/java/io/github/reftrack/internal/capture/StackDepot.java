@@ -1,6 +1,7 @@
 package io.github.reftrack.internal.capture;
 
-import java.util.ArrayList;
+import io.github.reftrack.CallStack;
+import io.github.reftrack.FrameFilter;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,13 +91,13 @@ public final class StackDepot {
             if (known != null) {
                 return known;
             }
-            Stack stack = intern(shown(source.decode((RawCapture) ref)));
+            Stack stack = intern(filter.shown(source.decode((RawCapture) ref), depth));
             if (stack != Stack.EMPTY) {
                 byRawFrames.putIfAbsent((RawFrames) ref, stack);
             }
             return stack;
         }
-        return intern(shown(source.decode((RawCapture) ref)));
+        return intern(filter.shown(source.decode((RawCapture) ref), depth));
     }
 
     /**
@@ -128,29 +129,21 @@ public final class StackDepot {
     }
 
     /**
-     * Drops hidden frames and keeps at most {@code depth} of the rest, each reduced to what
-     * reports show (class, method, file, line): module and class-loader details differ between
-     * capture sources, and would otherwise keep equal call paths apart.
-     */
-    private List<StackTraceElement> shown(StackTraceElement[] all) {
-        List<StackTraceElement> shown = new ArrayList<>(Math.min(depth, all.length));
-        for (int i = 0; i < all.length && shown.size() < depth; i++) {
-            StackTraceElement frame = all[i];
-            if (!filter.hides(frame.getClassName())) {
-                shown.add(new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(),
-                        frame.getLineNumber()));
-            }
-        }
-        return shown;
-    }
-
-    /**
      * Interns a list of shown frames.
      *
      * @param frames the frames, innermost first
      * @return the interned stack; {@link Stack#EMPTY} when storing fails
      */
     public Stack intern(List<StackTraceElement> frames) {
+        return intern(frames, false);
+    }
+
+    /** Interns what the filter showed of a captured stack. */
+    private Stack intern(CallStack shown) {
+        return intern(shown.frames(), shown.allHidden());
+    }
+
+    private Stack intern(List<StackTraceElement> frames, boolean allHidden) {
         if (storeFails.getAsBoolean()) {
             return Stack.EMPTY;
         }
@@ -159,7 +152,7 @@ public final class StackDepot {
         if (stack != null) {
             return stack;
         }
-        return stacks.computeIfAbsent(key, k -> new Stack(nextHandle.incrementAndGet(), k));
+        return stacks.computeIfAbsent(key, k -> new Stack(nextHandle.incrementAndGet(), k, allHidden));
     }
 
     /**

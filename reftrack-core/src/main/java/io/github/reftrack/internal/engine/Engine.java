@@ -1,9 +1,9 @@
 package io.github.reftrack.internal.engine;
 
 import io.github.reftrack.CallStack;
+import io.github.reftrack.FrameFilter;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.internal.capture.CaptureSource;
-import io.github.reftrack.internal.capture.FrameFilter;
 import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackDepot;
 import io.github.reftrack.internal.capture.StackRef;
@@ -63,7 +63,7 @@ public final class Engine {
     public static void hideOwnFrames(FrameFilter filter) {
         for (Class<?> own : new Class<?>[] {Engine.class, TrackingRefTrackerDir.class, Ledger.class,
             Untracked.class, MisuseReporter.class, NoopRefTrackerDir.class, Events.class}) {
-            filter.hideClass(own.getName());
+            filter.dropOwnClass(own.getName());
         }
     }
 
@@ -136,7 +136,7 @@ public final class Engine {
     /** Decodes and interns a stack for an event; an empty stack for {@code null} (not captured). */
     CallStack callStack(StackRef ref) {
         Stack stack = depot.intern(ref);
-        return new CallStack(stack.frames(), stack.fingerprint());
+        return new CallStack(stack.frames(), stack.fingerprint(), stack.allHidden());
     }
 
     Sampler sampler() {

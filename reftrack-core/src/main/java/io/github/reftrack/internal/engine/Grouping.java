@@ -1,5 +1,6 @@
 package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.CallStack;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.internal.capture.Stack;
 import java.time.Duration;
@@ -48,8 +49,9 @@ final class Grouping {
     List<LeakReport.Group> groups(long nowNanos) {
         List<LeakReport.Group> groups = new ArrayList<>(order.size());
         for (Accumulator g : order) {
-            groups.add(new LeakReport.Group(g.users, g.stack.frames(), g.stack.fingerprint(), List.copyOf(g.holders),
-                    age(nowNanos, g.oldestNanos), age(nowNanos, g.newestNanos)));
+            CallStack stack = new CallStack(g.stack.frames(), g.stack.fingerprint(), g.stack.allHidden());
+            groups.add(new LeakReport.Group(g.users, stack, List.copyOf(g.holders), age(nowNanos, g.oldestNanos),
+                    age(nowNanos, g.newestNanos), 0, null));
         }
         return groups;
     }

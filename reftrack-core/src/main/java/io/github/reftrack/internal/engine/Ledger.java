@@ -10,7 +10,6 @@ import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.internal.capture.RawCapture;
-import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackRef;
 import java.lang.ref.Reference;
 import java.time.Duration;
@@ -394,9 +393,7 @@ final class Ledger {
             record.unwatch();
             stack = record.allocStack;
         }
-        Stack interned = engine.depot().intern(stack);
-        engine.events().lost(new LostReference(className, name, record.holder, interned.frames(),
-                interned.fingerprint()));
+        engine.events().lost(new LostReference(className, name, record.holder, engine.callStack(stack)));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.CallStack;
 import io.github.reftrack.Misuse;
 import io.github.reftrack.internal.capture.RawCapture;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,8 +63,7 @@ final class MisuseReporter {
     private void report(Misuse.Kind kind, String message, RawCapture at, boolean captureHere) {
         boolean first = firstOf(kind);
         if (first || engine.events().throwOnError()) {
-            List<StackTraceElement> where = engine.depot().intern(captureHere ? engine.capture().capture() : at)
-                    .frames();
+            CallStack where = engine.callStack(captureHere ? engine.capture().capture() : at);
             engine.events().misuse(new Misuse(kind, className, dirName, message, where), first);
         }
     }

@@ -2,6 +2,7 @@ package io.github.reftrack.internal.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.FrameFilter;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class StackDepotTest {
 
     private static StackDepot depot() {
-        FrameFilter filter = new FrameFilter(List.of());
+        FrameFilter filter = FrameFilter.of(List.of());
         filter.hideClass(Capture.class.getName());
         return new StackDepot(JavaCaptureSource.INSTANCE, filter, 16, () -> false);
     }

@@ -1,0 +1,104 @@
+package io.github.reftrack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every event kind survives JSON: event → JSON → event is equal, and its text identical. */
+class EventJsonRoundTripTest {
+    private static final StackTraceElement GET = new StackTraceElement("com.example.Pool", "get", "Pool.java", 10);
+    private static final StackTraceElement PUT = new StackTraceElement("com.example.Pool", "put", null, -1);
+    private static final StackTraceElement NATIVE = new StackTraceElement("com.example.Io", "read", null, -2);
+    private static final CallStack TAKE = CallStack.of(List.of(GET, NATIVE));
+    private static final CallStack GIVE = CallStack.of(List.of(PUT));
+    private static final CallStack LIBRARY = new CallStack(List.of(new StackTraceElement("io.netty.Pool", "run",
+            "Pool.java", 3)), "00112233aabbccdd", true);
+
+    static Stream<RefTrackerEvent> events() {
+        LeakReport plain = new LeakReport("pool", "pool@00000000c0ffee11", 3, 1, List.of(
+                new LeakReport.Group(2, List.of(GET), "0123456789abcdef", List.of("cache"), Duration.ofSeconds(133),
+                        Duration.ofMillis(4))), 7);
+        LeakReport agent = new LeakReport("netty_bytebuf", "netty_bytebuf@0000000000000001", 5, 0, List.of(
+                new LeakReport.Group(3, TAKE, List.of(), null, null, 3, new LeakReport.SiteBalance(10, 7)),
+                new LeakReport.Group(2, LIBRARY, List.of(), Duration.ZERO, Duration.ZERO, 2, null)), 0,
+                "same method or its callers first, else the oldest");
+        return Stream.of(plain, agent,
+                new AbandonedDirectory(plain, -2),
+                new DoubleRelease("session", "session@00000000000000aa", "pool", TAKE, GIVE, GIVE, true, null),
+                new DoubleRelease("session", "session@00000000000000aa", null, CallStack.EMPTY, CallStack.EMPTY, GIVE,
+                        false, "the first release's stack could not be captured"),
+                new LostReference("conn", "conn@0000000000000002", null, TAKE),
+                new LostReference("conn", "conn@0000000000000002", "h\nSEVERE: forged", LIBRARY),
+                new Misuse(Misuse.Kind.FOREIGN_TRACKER, "conn", "conn@0000000000000002", "wrong directory", GIVE),
+                new Misuse(Misuse.Kind.CAPTURE_FAILED, "conn", "conn@0000000000000002", "no stack", CallStack.EMPTY),
+                new StuckTeardown("pool shutdown", Duration.ofMillis(1500), 3, List.of(plain, agent)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void aLogLineReadsBackAsTheSameEventWithTheSameText(RefTrackerEvent event) {
+        RefTrackerEvent back = EventJson.read(EventJson.logLine(event, Instant.EPOCH));
+
+        assertThat(back).isEqualTo(event);
+        assertThat(back.toString()).isEqualTo(event.toString());
+    }
+
+    @Test
+    void aReportObjectWithoutAnEventFieldReadsBackAsALeakReport() {
+        LeakReport report = (LeakReport) events().findFirst().orElseThrow();
+
+        assertThat(EventJson.read(report.toJson())).isEqualTo(report);
+    }
+
+    @Test
+    void agentFieldsAndHiddenStacksShowInTheText() {
+        LeakReport agent = (LeakReport) events().skip(1).findFirst().orElseThrow();
+
+        assertThat(agent.toString()).contains(
+                "has 3/5 users at\n  objects: 3\n  acquire site: 10 taken, 7 released\n     com.example.Pool.get(",
+                "has 2/5 users at\n  objects: 2\n     (all frames hidden; nearest library frames shown)\n"
+                        + "     io.netty.Pool.run(Pool.java:3)\n",
+                "releases were paired with references by inference (same method or its callers first, else the"
+                        + " oldest)");
+    }
+
+    @Test
+    void namesAndFramesReadFromJsonCannotForgeLines() {
+        StackTraceElement forged = new StackTraceElement("a\nSEVERE: leak", "m\r", "F\u001b.java", 1);
+        LostReference event = new LostReference("c", "c@1\nSEVERE: x", "h", CallStack.of(List.of(forged)));
+
+        String text = EventJson.read(EventJson.logLine(event, Instant.EPOCH)).toString();
+
+        assertThat(text).doesNotContain("\nSEVERE", "\r", "\u001b").contains("a\\nSEVERE: leak.m\\r(F\\u001b.java:1)");
+    }
+
+    @Test
+    void aMissingFieldIsNamedWithItsPlace() {
+        String line = EventJson.logLine(events().findFirst().orElseThrow(), Instant.EPOCH)
+                .replace("\"method\":\"get\",", "");
+
+        assertThatThrownBy(() -> EventJson.read(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("$.groups[0].frames[0]: missing field \"method\"");
+    }
+
+    @Test
+    void anEventOfANewerVersionIsNamedAsUnknown() {
+        assertThat(EventJson.decode(java.util.Map.of("event", "somethingNew"), "line 1")).isEmpty();
+        assertThatThrownBy(() -> EventJson.read("{\"event\":\"somethingNew\"}"))
+                .hasMessageContaining("does not know");
+    }
+
+    @Test
+    void brokenJsonIsNamedWithLineAndColumn() {
+        assertThatThrownBy(() -> EventJson.read("{\"event\":\n\"leak\",")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not valid JSON: the input ends in the middle of a JSON value at line 2");
+        assertThatThrownBy(() -> EventJson.read("[".repeat(100))).hasMessageContaining("nested deeper");
+    }
+}
