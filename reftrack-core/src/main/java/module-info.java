@@ -2,9 +2,10 @@
  * reftrack: per-reference leak tracking after the Linux kernel's {@code ref_tracker}.
  *
  * <p>Only {@code io.github.reftrack} is API. The engine behind it ({@code internal.engine}: ledgers,
- * trackers, the event bus, the housekeeper), stack capture ({@code internal.capture}), the event
- * writers ({@code internal.event}) and the sinks ({@code jfr}, {@code jmx}) live in packages of
- * their own that are not exported (the MXBean interface is visible to the JMX introspector only).
+ * trackers, the event bus, the housekeeper), stack capture ({@code internal.capture}), the JSON
+ * writer and reader ({@code internal.event}), the sinks ({@code sink}: log, JSON event log, JFR,
+ * JMX counts, listeners) and the MXBean ({@code jmx}) live in packages of their own that are not
+ * exported (the MXBean interface is visible to the JMX introspector only).
  */
 module io.github.reftrack {
     requires static java.management;

@@ -4,7 +4,6 @@ import io.github.reftrack.internal.event.Json;
 import io.github.reftrack.internal.event.JsonReader;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,17 +49,6 @@ public final class EventJson {
         return EventDecoder.decode(value, at);
     }
 
-    /**
-     * Returns the {@code event} name of a log line's parsed object.
-     *
-     * @param value parsed JSON
-     * @return the name, or empty when the value is not an object with a string {@code event}
-     */
-    public static Optional<String> eventName(Object value) {
-        return value instanceof Map && ((Map<?, ?>) value).get("event") instanceof String
-                ? Optional.of((String) ((Map<?, ?>) value).get("event")) : Optional.empty();
-    }
-
     /** The event's own fields, as one object. */
     static String toJson(RefTrackerEvent event) {
         Json json = new Json().beginObject();
@@ -69,12 +57,35 @@ public final class EventJson {
     }
 
     /**
-     * One line of the JSON event log: {@code timestamp}, {@code event}, the event's fields, and
-     * for leaks their distinct group {@code fingerprints}. Ends with a line break.
+     * Returns one line of the JSON event log: {@code timestamp}, {@code event}, the event's
+     * fields, and for leaks their distinct group {@code fingerprints}.
+     *
+     * @param event     the event
+     * @param timestamp when it happened
+     * @return the line, ending with a line break
      */
-    static String logLine(RefTrackerEvent event, Instant timestamp) {
-        Json json = new Json().beginObject().field("timestamp", timestamp.toString())
-                .field("event", event.eventName());
+    public static String logLine(RefTrackerEvent event, Instant timestamp) {
+        return tagged(event, timestamp) + "\n";
+    }
+
+    /**
+     * Returns the event as one object naming itself: {@code event} and the event's fields (and
+     * {@code fingerprints} for leaks), as a log line has them, without the time: what a JFR event
+     * carries, read back with {@link #read}.
+     *
+     * @param event the event
+     * @return the JSON text, on one line
+     */
+    public static String tagged(RefTrackerEvent event) {
+        return tagged(event, null);
+    }
+
+    private static String tagged(RefTrackerEvent event, Instant timestamp) {
+        Json json = new Json().beginObject();
+        if (timestamp != null) {
+            json.field("timestamp", timestamp.toString());
+        }
+        json.field("event", event.eventName());
         members(event, json);
         LeakReport leak = event instanceof LeakReport ? (LeakReport) event
                 : event instanceof AbandonedDirectory ? ((AbandonedDirectory) event).report() : null;
@@ -83,7 +94,7 @@ public final class EventJson {
             leak.groups().stream().map(LeakReport.Group::fingerprint).distinct().forEach(json::value);
             json.endArray();
         }
-        return json.endObject() + "\n";
+        return json.endObject().toString();
     }
 
     /** A JSON array of reports, as the MXBean's {@code dumpJson} returns it. */

@@ -8,10 +8,11 @@ import io.github.reftrack.internal.capture.StackDepot;
 import io.github.reftrack.internal.engine.Engine;
 import io.github.reftrack.internal.engine.Events;
 import io.github.reftrack.internal.engine.Housekeeper;
-import io.github.reftrack.jfr.Jfr;
-import io.github.reftrack.jmx.EventCounts;
 import io.github.reftrack.jmx.Jmx;
 import io.github.reftrack.jmx.RuntimeView;
+import io.github.reftrack.sink.EventCounts;
+import io.github.reftrack.sink.Jfr;
+import io.github.reftrack.sink.JsonLogSink;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -281,12 +282,13 @@ public final class RefTrackingRuntime {
         }
     }
 
-    private void installBuiltInListeners() {
+    /** The sinks every event goes to after the log: the JMX counts, JFR, the JSON event log. */
+    private void installBuiltInSinks() {
         try {
             if (settings.jmx()) {
-                events.add(counts);
+                events.addSink(counts);
             }
-            Jfr.listener().ifPresent(events::add);
+            Jfr.sink().ifPresent(events::addSink);
             if (settings.jsonLog() != null) {
                 events.addSink(new JsonLogSink(settings.jsonLog()));
             }
@@ -490,7 +492,7 @@ public final class RefTrackingRuntime {
         public RefTrackingRuntime build() {
             RefTrackingRuntime runtime = new RefTrackingRuntime(this);
             if (builtInSinks) {
-                runtime.installBuiltInListeners();
+                runtime.installBuiltInSinks();
             }
             return runtime;
         }

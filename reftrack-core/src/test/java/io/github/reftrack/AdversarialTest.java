@@ -2,6 +2,7 @@ package io.github.reftrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.sink.JsonLogSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reftrack.absent.ExhaustionMain;

@@ -2,6 +2,7 @@ package io.github.reftrack.jmx;
 
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.sink.EventCounts;
 import java.util.List;
 import java.util.Map;
 

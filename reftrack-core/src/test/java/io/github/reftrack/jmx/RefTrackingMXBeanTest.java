@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reftrack.CallStack;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.LostReference;
 import io.github.reftrack.MBeanNames;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
+import io.github.reftrack.sink.EventCounts;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
@@ -132,11 +135,12 @@ class RefTrackingMXBeanTest {
     }
 
     @Test
-    void lostReferencesAreCountedFromTheCountingListener() throws JMException {
+    void lostReferencesAreCountedFromTheCountingSink() throws JMException {
         EventCounts counts = new EventCounts();
         RefTrackingBean bean = new RefTrackingBean(new CountsOnly(counts));
-        counts.onLostReference(null);
-        counts.onLostReference(null);
+        LostReference lost = new LostReference("c", "c@1", null, CallStack.EMPTY);
+        counts.accept(lost);
+        counts.accept(lost);
 
         assertThat(bean.getLostReferences()).isEqualTo(2);
         assertThat(bean.getLeaks()).isZero();

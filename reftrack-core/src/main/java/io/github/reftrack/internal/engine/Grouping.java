@@ -56,8 +56,9 @@ final class Grouping {
         return groups;
     }
 
+    /** In whole milliseconds, as JSON carries ages: an event reads back from JSON equal to itself. */
     private static Duration age(long nowNanos, long thenNanos) {
-        return Duration.ofNanos(Math.max(0, nowNanos - thenNanos));
+        return Duration.ofMillis(Math.max(0, nowNanos - thenNanos) / 1_000_000);
     }
 
     /** One stack's trackers. */

@@ -1,4 +1,4 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import io.github.reftrack.RefTrackerDir;
 import java.util.List;

@@ -1,7 +1,8 @@
-package io.github.reftrack;
+package io.github.reftrack.sink;
 
-import io.github.reftrack.internal.engine.EventSink;
-import io.github.reftrack.internal.engine.Events;
+import io.github.reftrack.EventJson;
+import io.github.reftrack.RefTrackerEvent;
+import io.github.reftrack.RefTracking;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe: {@link #out} is only touched by the writer thread (and by {@link #close()} after
  * it stopped).
  */
-final class JsonLogSink implements EventSink {
-    static final int CAPACITY = 4096;
+public final class JsonLogSink implements EventSink {
+    /** How many lines the queue holds. */
+    public static final int CAPACITY = 4096;
     /** How long the JVM's exit waits, at most, for queued lines to be written. */
     private static final long EXIT_FLUSH_SECONDS = 2;
 
@@ -51,11 +53,22 @@ final class JsonLogSink implements EventSink {
     /** Only the writer thread touches it. */
     private OutputStream out;
 
-    JsonLogSink(String path) {
+    /**
+     * Creates a sink appending to a file, stamping lines with the UTC clock.
+     *
+     * @param path the file
+     */
+    public JsonLogSink(String path) {
         this(path, Clock.systemUTC());
     }
 
-    JsonLogSink(String path, Clock clock) {
+    /**
+     * Creates a sink appending to a file.
+     *
+     * @param path  the file
+     * @param clock stamps each line's {@code timestamp}
+     */
+    public JsonLogSink(String path, Clock clock) {
         this.path = path;
         this.clock = clock;
     }
@@ -76,7 +89,7 @@ final class JsonLogSink implements EventSink {
         if (queue.offer(line)) {
             offered.incrementAndGet();
         } else if (dropped.getAndIncrement() == 0) {
-            Events.LOG.log(Level.WARNING, "reftrack's JSON event log " + path + " is not keeping up (its reader is"
+            LogSink.LOG.log(Level.WARNING, "reftrack's JSON event log " + path + " is not keeping up (its reader is"
                     + " stalled or the disk is slow); events that do not fit in its queue of " + CAPACITY
                     + " lines are dropped and counted");
         }
@@ -121,7 +134,7 @@ final class JsonLogSink implements EventSink {
             closeQuietly();
             // Said before the sink reads as disabled: flush() returns on disabled, and whoever
             // waited on it must find the warning already logged.
-            Events.LOG.log(Level.WARNING, "reftrack cannot write its JSON event log -D"
+            LogSink.LOG.log(Level.WARNING, "reftrack cannot write its JSON event log -D"
                     + RefTracking.JSON_LOG_PROPERTY + "=" + path + " (" + e
                     + "); no further events are written to it. Fix the path or its permissions and restart.");
             disabled = true;
@@ -132,9 +145,12 @@ final class JsonLogSink implements EventSink {
     /**
      * Waits until every line offered so far is written (or the sink turned itself off).
      *
+     * @param timeout how long to wait at most
+     * @param unit    the timeout's unit
      * @return {@code true} if everything was written in time
+     * @throws InterruptedException if interrupted while waiting
      */
-    boolean flush(long timeout, TimeUnit unit) throws InterruptedException {
+    public boolean flush(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (!disabled && written.get() < offered.get()) {
             if (System.nanoTime() - deadline >= 0) {
@@ -145,13 +161,17 @@ final class JsonLogSink implements EventSink {
         return true;
     }
 
-    /** How many events were dropped because the writer could not keep up. */
-    long dropped() {
+    /**
+     * Returns how many events were dropped because the writer could not keep up.
+     *
+     * @return the count
+     */
+    public long dropped() {
         return dropped.get();
     }
 
     /** Stops the writer and closes the file; later events are dropped. Idempotent. */
-    void close() {
+    public void close() {
         disabled = true;
         Thread thread = writer;
         if (thread != null) {
@@ -165,7 +185,12 @@ final class JsonLogSink implements EventSink {
         closeQuietly();
     }
 
-    boolean isDisabled() {
+    /**
+     * Returns whether the sink turned itself off (a write failed) or was closed.
+     *
+     * @return {@code true} once off
+     */
+    public boolean isDisabled() {
         return disabled;
     }
 
@@ -176,7 +201,7 @@ final class JsonLogSink implements EventSink {
             try {
                 stream.close();
             } catch (IOException e) {
-                Events.LOG.log(Level.DEBUG, "closing the JSON event log " + path + " failed", e);
+                LogSink.LOG.log(Level.DEBUG, "closing the JSON event log " + path + " failed", e);
             }
         }
     }

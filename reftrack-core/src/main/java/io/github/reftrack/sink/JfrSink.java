@@ -1,34 +1,43 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
+import io.github.reftrack.AbandonedDirectory;
 import io.github.reftrack.DoubleRelease;
+import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.Misuse;
-import io.github.reftrack.RefTrackerListener;
+import io.github.reftrack.RefTrackerEvent;
 import io.github.reftrack.StuckTeardown;
-import io.github.reftrack.internal.event.FrameText;
-
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns reftrack events into JFR events. Each method first asks the (instrumented, inlined) event
- * whether a recording wants it; when none does, the call allocates nothing and formats nothing.
- * Stateless, thread-safe.
+ * Turns reftrack events into JFR events. Every JFR event carries the whole event as JSON in its
+ * {@code json} field ({@link EventJson#tagged}): the stacks with their frames as structured data
+ * (class, method, file, line, per frame) that {@code reftrack report} reads back into the same
+ * event; the other fields summarise it for JDK Mission Control. Each method first asks the
+ * (instrumented, inlined) event whether a recording wants it; when none does, the call allocates
+ * nothing and formats nothing. Stateless, thread-safe.
  */
-final class JfrSink implements RefTrackerListener {
+final class JfrSink implements EventSink {
 
     @Override
-    public void onLeak(LeakReport report) {
-        leak(report, false);
+    public void accept(RefTrackerEvent event) {
+        if (event instanceof LeakReport) {
+            leak((LeakReport) event, false, event);
+        } else if (event instanceof AbandonedDirectory) {
+            leak(((AbandonedDirectory) event).report(), true, event);
+        } else if (event instanceof DoubleRelease) {
+            doubleRelease((DoubleRelease) event);
+        } else if (event instanceof LostReference) {
+            lost((LostReference) event);
+        } else if (event instanceof StuckTeardown) {
+            stuck((StuckTeardown) event);
+        } else {
+            misuse((Misuse) event);
+        }
     }
 
-    @Override
-    public void onAbandonedDirectory(LeakReport report) {
-        leak(report, true);
-    }
-
-    private static void leak(LeakReport report, boolean abandoned) {
+    private static void leak(LeakReport report, boolean abandoned, RefTrackerEvent whole) {
         LeakEvent event = new LeakEvent();
         if (!event.shouldCommit()) {
             return;
@@ -41,12 +50,12 @@ final class JfrSink implements RefTrackerListener {
         event.groups = report.groups().size();
         event.fingerprints = report.groups().stream().map(LeakReport.Group::fingerprint).distinct()
                 .collect(Collectors.joining(","));
-        event.report = report.toString();
+        event.report = whole.toString();
+        event.json = EventJson.tagged(whole);
         event.commit();
     }
 
-    @Override
-    public void onDoubleRelease(DoubleRelease release) {
+    private static void doubleRelease(DoubleRelease release) {
         DoubleReleaseEvent event = new DoubleReleaseEvent();
         if (!event.shouldCommit()) {
             return;
@@ -56,14 +65,11 @@ final class JfrSink implements RefTrackerListener {
         event.holder = release.holder();
         event.pastQuarantine = release.pastQuarantine();
         event.fingerprint = release.allocation().fingerprint();
-        event.allocatedAt = render(release.allocatedAt());
-        event.firstReleasedAt = render(release.firstReleasedAt());
-        event.releasedAgainAt = render(release.releasedAgainAt());
+        event.json = EventJson.tagged(release);
         event.commit();
     }
 
-    @Override
-    public void onLostReference(LostReference lost) {
+    private static void lost(LostReference lost) {
         LostReferenceEvent event = new LostReferenceEvent();
         if (!event.shouldCommit()) {
             return;
@@ -72,12 +78,11 @@ final class JfrSink implements RefTrackerListener {
         event.dirName = lost.dirName();
         event.holder = lost.holder();
         event.fingerprint = lost.fingerprint();
-        event.allocatedAt = render(lost.allocatedAt());
+        event.json = EventJson.tagged(lost);
         event.commit();
     }
 
-    @Override
-    public void onTeardownStuck(StuckTeardown stuck) {
+    private static void stuck(StuckTeardown stuck) {
         TeardownStuckEvent event = new TeardownStuckEvent();
         if (!event.shouldCommit()) {
             return;
@@ -86,12 +91,11 @@ final class JfrSink implements RefTrackerListener {
         event.waited = stuck.waited().toMillis();
         event.remaining = stuck.remaining();
         event.directories = stuck.holders().size();
-        event.holders = stuck.holders().stream().map(LeakReport::toString).collect(Collectors.joining());
+        event.json = EventJson.tagged(stuck);
         event.commit();
     }
 
-    @Override
-    public void onMisuse(Misuse misuse) {
+    private static void misuse(Misuse misuse) {
         MisuseEvent event = new MisuseEvent();
         if (!event.shouldCommit()) {
             return;
@@ -100,14 +104,8 @@ final class JfrSink implements RefTrackerListener {
         event.className = misuse.className();
         event.dirName = misuse.dirName();
         event.message = misuse.message();
+        event.json = EventJson.tagged(misuse);
         event.commit();
-    }
-
-    /** Renders frames one per line as {@code class.method(File.java:N)}, as reports do. */
-    static String render(List<StackTraceElement> frames) {
-        StringBuilder out = new StringBuilder(64 * frames.size());
-        FrameText.appendAll(frames, "", out);
-        return out.toString();
     }
 
     @Override

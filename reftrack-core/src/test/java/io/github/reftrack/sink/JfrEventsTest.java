@@ -1,7 +1,9 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.DoubleRelease;
+import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.RefTracker;
@@ -83,13 +85,14 @@ class JfrEventsTest {
                 .map(LeakReport.Group::fingerprint).distinct().collect(Collectors.joining(",")))
                 .as("two allocation lines in one method: one call path").doesNotContain(",");
         assertThat(leak.getString("report")).isEqualTo(report.toString()).contains("held by: cache");
+        assertThat(EventJson.read(leak.getString("json"))).isEqualTo(report);
         assertThat(leak.getStackTrace().getFrames()).extracting(RecordedFrame::getMethod)
                 .extracting(m -> m.getName())
                 .contains("leakEventCarriesCountsFingerprintsReportAndClosingStack");
     }
 
     @Test
-    void doubleReleaseEventCarriesTheThreeStacksAsText() throws IOException {
+    void doubleReleaseEventCarriesTheThreeStacksAsStructuredJson() throws IOException {
         List<RecordedEvent> events = record("io.github.reftrack.DoubleRelease", () -> {
             RefTrackerDir dir = newDir("jfr_double");
             RefTracker tracker = dir.alloc("pool");
@@ -103,10 +106,11 @@ class JfrEventsTest {
         assertThat(event.getString("className")).isEqualTo("jfr_double");
         assertThat(event.getString("holder")).isEqualTo("pool");
         assertThat(event.getBoolean("pastQuarantine")).isFalse();
-        assertThat(event.getString("allocatedAt"))
-                .startsWith(JfrEventsTest.class.getName() + ".lambda$doubleReleaseEventCarriesTheThreeStacksAsText$");
-        assertThat(event.getString("firstReleasedAt")).isNotEqualTo(event.getString("releasedAgainAt"));
         assertThat(event.getString("fingerprint")).matches("[0-9a-f]{16}");
+        DoubleRelease back = (DoubleRelease) EventJson.read(event.getString("json"));
+        assertThat(back.allocatedAt().get(0).getMethodName())
+                .startsWith("lambda$doubleReleaseEventCarriesTheThreeStacksAsStructuredJson$");
+        assertThat(back.firstReleasedAt()).isNotEqualTo(back.releasedAgainAt());
     }
 
     @Test
@@ -114,10 +118,10 @@ class JfrEventsTest {
         List<StackTraceElement> at = List.of(new StackTraceElement("com.example.Pool", "get", "Pool.java", 10));
         LostReference lost = new LostReference("pool", "pool@0000000000000001", null, at, Stack.fingerprintOf(at));
         JfrSink sink = new JfrSink();
-        List<RecordedEvent> events = record("io.github.reftrack.LostReference", () -> sink.onLostReference(lost));
+        List<RecordedEvent> events = record("io.github.reftrack.LostReference", () -> sink.accept(lost));
 
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).getString("allocatedAt")).isEqualTo("com.example.Pool.get(Pool.java:10)\n");
+        assertThat(EventJson.read(events.get(0).getString("json"))).isEqualTo(lost);
         assertThat(events.get(0).getString("fingerprint")).isEqualTo(Stack.fingerprintOf(at));
         assertThat(events.get(0).getStackTrace()).isNull();
     }
@@ -127,8 +131,8 @@ class JfrEventsTest {
         List<StackTraceElement> at = List.of(new StackTraceElement("com.example.Pool", "get", "Pool.java", 10));
         LeakReport holder = new LeakReport("pool", "pool@0000000000000001", 3, 0,
                 List.of(new LeakReport.Group(3, at, Stack.fingerprintOf(at), List.of())));
-        List<RecordedEvent> events = record("io.github.reftrack.TeardownStuck", () -> new JfrSink()
-                .onTeardownStuck(new StuckTeardown("pool shutdown", Duration.ofSeconds(5), 3, List.of(holder))));
+        StuckTeardown stuck = new StuckTeardown("pool shutdown", Duration.ofSeconds(5), 3, List.of(holder));
+        List<RecordedEvent> events = record("io.github.reftrack.TeardownStuck", () -> new JfrSink().accept(stuck));
 
         assertThat(events).hasSize(1);
         RecordedEvent event = events.get(0);
@@ -136,7 +140,7 @@ class JfrEventsTest {
         assertThat(event.getDuration("waited")).isEqualTo(Duration.ofSeconds(5));
         assertThat(event.getLong("remaining")).isEqualTo(3);
         assertThat(event.getInt("directories")).isEqualTo(1);
-        assertThat(event.getString("holders")).isEqualTo(holder.toString());
+        assertThat(EventJson.read(event.getString("json"))).isEqualTo(stuck);
     }
 
     @Test

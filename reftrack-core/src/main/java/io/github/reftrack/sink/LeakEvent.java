@@ -1,4 +1,4 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 
 /**
  * A directory was closed with live trackers. The event's own stack is the closing thread's; the
- * allocation stacks of the leaked references are in {@link #report}.
+ * allocation stacks of the leaked references are in {@link #report} (text) and {@link #json}.
  */
 @Name("io.github.reftrack.Leak")
 @Label("Reference Leak")
@@ -44,4 +44,9 @@ final class LeakEvent extends Event {
     @Label("Report")
     @Description("The leak report: each allocation stack with how many references it took")
     String report;
+
+    @Label("Event JSON")
+    @Description("The whole event as reftrack's JSON (the JSON event log's schema): every stack with its frames,"
+            + " as 'reftrack report' reads it")
+    String json;
 }

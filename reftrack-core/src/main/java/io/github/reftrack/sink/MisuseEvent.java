@@ -1,4 +1,4 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -23,4 +23,9 @@ final class MisuseEvent extends Event {
 
     @Label("Message")
     String message;
+
+    @Label("Event JSON")
+    @Description("The whole event as reftrack's JSON (the JSON event log's schema): every stack with its frames,"
+            + " as 'reftrack report' reads it")
+    String json;
 }

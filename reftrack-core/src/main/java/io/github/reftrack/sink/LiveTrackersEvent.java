@@ -1,4 +1,4 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;

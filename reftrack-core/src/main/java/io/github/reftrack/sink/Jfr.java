@@ -1,7 +1,6 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import io.github.reftrack.RefTrackerDir;
-import io.github.reftrack.RefTrackerListener;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,6 +8,9 @@ import java.util.function.Supplier;
 /**
  * Entry point of the JFR sink, safe to call when the {@code jdk.jfr} module is absent: it checks
  * first and then touches no JFR type. Not API (this package is not exported).
+ *
+ * <p>Every event except {@code LiveTrackers} carries the whole event as JSON in its {@code json}
+ * field, which {@code reftrack report recording.jfr} reads back.
  *
  * <p>The events are {@code io.github.reftrack.Leak}, {@code .DoubleRelease},
  * {@code .LostReference}, {@code .TeardownStuck}, {@code .Misuse} (all enabled by default, with
@@ -37,11 +39,11 @@ public final class Jfr {
     }
 
     /**
-     * Returns the listener that emits reftrack's JFR events, if JFR can be used.
+     * Returns the sink that emits reftrack's JFR events, if JFR can be used.
      *
-     * @return the listener, or empty when {@code jdk.jfr} is not available
+     * @return the sink, or empty when {@code jdk.jfr} is not available
      */
-    public static Optional<RefTrackerListener> listener() {
+    public static Optional<EventSink> sink() {
         return available() ? Optional.of(new JfrSink()) : Optional.empty();
     }
 

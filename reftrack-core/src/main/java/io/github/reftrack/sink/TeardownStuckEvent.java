@@ -1,4 +1,4 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -27,7 +27,8 @@ final class TeardownStuckEvent extends Event {
     @Label("Holding Directories")
     int directories;
 
-    @Label("Holders")
-    @Description("Reports of the directories that still hold references")
-    String holders;
+    @Label("Event JSON")
+    @Description("The whole event as reftrack's JSON (the JSON event log's schema): every stack with its frames,"
+            + " as 'reftrack report' reads it")
+    String json;
 }

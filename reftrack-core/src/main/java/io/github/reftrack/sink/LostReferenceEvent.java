@@ -1,4 +1,4 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -9,7 +9,7 @@ import jdk.jfr.StackTrace;
 
 /**
  * A live tracker became unreachable. Raised on reftrack's housekeeping thread, whose stack says
- * nothing, so the event has none; the allocation stack is in {@link #allocatedAt}.
+ * nothing, so the event has none; the allocation stack is in {@link #json}.
  */
 @Name("io.github.reftrack.LostReference")
 @Label("Lost Reference")
@@ -30,6 +30,8 @@ final class LostReferenceEvent extends Event {
     @Description("Fingerprint of the allocation stack, as in leak reports")
     String fingerprint;
 
-    @Label("Allocated At")
-    String allocatedAt;
+    @Label("Event JSON")
+    @Description("The whole event as reftrack's JSON (the JSON event log's schema): every stack with its frames,"
+            + " as 'reftrack report' reads it")
+    String json;
 }

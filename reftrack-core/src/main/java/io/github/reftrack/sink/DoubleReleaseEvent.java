@@ -1,4 +1,4 @@
-package io.github.reftrack.jfr;
+package io.github.reftrack.sink;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
@@ -29,12 +29,8 @@ final class DoubleReleaseEvent extends Event {
     @Description("Fingerprint of the allocation stack, as in leak reports")
     String fingerprint;
 
-    @Label("Allocated At")
-    String allocatedAt;
-
-    @Label("First Released At")
-    String firstReleasedAt;
-
-    @Label("Released Again At")
-    String releasedAgainAt;
+    @Label("Event JSON")
+    @Description("The whole event as reftrack's JSON (the JSON event log's schema): every stack with its frames,"
+            + " as 'reftrack report' reads it")
+    String json;
 }
