@@ -1,5 +1,6 @@
 package io.github.reftrack.cli;
 
+import io.github.reftrack.FrameFilter;
 import io.github.reftrack.LeakReport;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,7 +107,7 @@ final class CallTree {
      * directory classes, in order of first appearance before sorting by count.
      */
     static Node build(List<LeakReport> reports) {
-        return build(reports, FrameFilter.NONE);
+        return build(reports, FrameFilter.of(List.of()));
     }
 
     /**

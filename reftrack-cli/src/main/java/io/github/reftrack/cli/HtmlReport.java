@@ -1,5 +1,6 @@
 package io.github.reftrack.cli;
 
+import io.github.reftrack.FrameFilter;
 import io.github.reftrack.LeakReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ final class HtmlReport {
 
     /** Renders the page of the given reports with every frame; {@code source} names where they came from. */
     static String render(List<LeakReport> reports, String source) {
-        return render(reports.stream().map(r -> new ReportJson.Item(null, r, null)).toList(), source, FrameFilter.NONE);
+        return render(reports.stream().map(r -> new ReportJson.Item(null, r, null)).toList(), source,
+                FrameFilter.of(List.of()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.reftrack.cli;
 
+import io.github.reftrack.FrameFilter;
 import io.github.reftrack.LeakReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,10 +36,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Render saved reftrack JSON as kernel-shape text, or as one self-contained HTML page with"
                 + " --html. Reads reports ('reftrack dump --json', 'reftrack demo --json', LeakReport.toJson(),"
-                + " one object or an array) and JSON-lines event logs (-Dreftrack.jsonLog); '-' reads standard"
-                + " input.",
+                + " one object or an array), JSON-lines event logs (-Dreftrack.jsonLog) and JFR recordings (.jfr);"
+                + " '-' reads standard input.",
             "Exits with 3 when the input records a leak or another problem, 2 when it is not reftrack JSON."})
 final class ReportCommand implements Callable<Integer> {
+    /** What the HTML call tree folds by default: reflection, launchers, test runners, picocli. */
+    static final List<String> FOLDED = List.of(
+            "java.lang.reflect.", "jdk.internal.reflect.", "sun.reflect.", "java.lang.invoke.",
+            "com.sun.tools.javac.launcher.", "sun.launcher.",
+            "org.junit.platform.", "org.junit.jupiter.engine.", "org.apache.maven.surefire.",
+            "picocli.");
+
     /** Standard input; tests replace it. */
     static InputStream stdin = System.in;
 
@@ -64,27 +72,27 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         List<ReportJson.Item> items = new ArrayList<>();
         boolean problems = false;
+        PrintWriter out = spec.commandLine().getOut();
         for (Path input : inputs) {
             ReportJson.Input parsed = read(input);
+            for (String warning : parsed.warnings()) {
+                spec.commandLine().getErr().println("reftrack report: " + where(input) + ": " + warning);
+            }
+            if (html == null) {
+                print(parsed.items(), out);
+                if (parsed.items().isEmpty()) {
+                    out.println("no events in " + where(input));
+                }
+            }
             items.addAll(parsed.items());
             problems |= parsed.problems();
         }
         int exitCode = problems ? ExitCode.LEAKS : ExitCode.OK;
-        PrintWriter out = spec.commandLine().getOut();
         if (html == null) {
-            for (ReportJson.Item item : items) {
-                if (item.heading() != null) {
-                    out.println(item.heading());
-                }
-                out.print(item.report() != null ? item.report() : item.text());
-                if (item.heading() != null) {
-                    out.println();
-                }
-            }
             return exitCode;
         }
         String source = inputs.size() == 1 ? name(inputs.get(0)) : inputs.size() + " files";
-        FrameFilter filter = allFrames ? FrameFilter.NONE : FrameFilter.DEFAULT.and(hiddenPrefixes);
+        FrameFilter filter = allFrames ? FrameFilter.of(List.of()) : FrameFilter.of(FOLDED).and(hiddenPrefixes);
         String page = HtmlReport.render(items, source, filter);
         try {
             Files.writeString(html, page, StandardCharsets.UTF_8);
@@ -101,6 +109,23 @@ final class ReportCommand implements Callable<Integer> {
         return exitCode;
     }
 
+    /** Prints each item as the core's event text, after its heading. */
+    private static void print(List<ReportJson.Item> items, PrintWriter out) {
+        for (ReportJson.Item item : items) {
+            if (item.heading() != null) {
+                out.println(item.heading());
+            }
+            out.print(item.text());
+            if (item.heading() != null) {
+                out.println();
+            }
+        }
+    }
+
+    private static String where(Path input) {
+        return isStdin(input) ? "standard input" : ReportJson.printable(input.toString());
+    }
+
     private static String name(Path input) {
         return isStdin(input) ? "standard input" : String.valueOf(input.getFileName());
     }
@@ -110,7 +135,10 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static ReportJson.Input read(Path input) {
-        String where = isStdin(input) ? "standard input" : input.toString();
+        String where = where(input);
+        if (!isStdin(input) && JfrInput.isRecording(input)) {
+            return JfrInput.read(input, where);
+        }
         String json;
         try {
             json = isStdin(input) ? readStdin() : readFile(input);

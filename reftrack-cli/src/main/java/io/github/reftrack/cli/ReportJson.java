@@ -11,12 +11,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.reftrack.AbandonedDirectory;
+import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.RefTrackerEvent;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,12 +33,14 @@ import java.util.regex.Pattern;
  *       it says {@code "leaked":true} the input {@linkplain Input#problems() holds problems}, even
  *       without stacks;</li>
  *   <li>a JSON-lines event log ({@code -Dreftrack.jsonLog}): one object per line with an
- *       {@code event} field; {@code leak} and {@code abandonedDirectory} events are reports, the
- *       other events are rendered as text.</li>
+ *       {@code event} field, a torn last line skipped with a warning.</li>
  * </ul>
- * Unknown fields and unknown event types are ignored, so newer writers stay readable; missing or
- * mistyped fields are errors that name their place, e.g. {@code $[1].groups[0].frames[2].method}
- * or {@code line 3.groups[0].users}. A UTF-8 byte order mark is skipped.
+ * Jackson reads the syntax, within the limits below; the core's {@link EventJson#decode} turns
+ * each value into the core's own event, whose {@code toString()} is the text this command prints:
+ * the CLI knows no event's fields. Unknown fields and unknown event types are ignored, so newer
+ * writers stay readable; missing or mistyped fields are errors that name their place, e.g.
+ * {@code $[1].groups[0].frames[2].method} or {@code line 3.groups[0].users}. A UTF-8 byte order
+ * mark is skipped.
  *
  * <p>Hostile input is bounded by explicit limits ({@link #MAX_NESTING_DEPTH},
  * {@link #MAX_STRING_LENGTH}, {@link #MAX_NUMBER_LENGTH}, {@link #MAX_DOCUMENT_CHARS}); going
@@ -67,17 +73,28 @@ final class ReportJson {
     /** Events that mean something went wrong: the input {@linkplain Input#problems() holds problems}. */
     private static final Set<String> PROBLEMS = Set.of("leak", "abandonedDirectory", "lostReference",
             "doubleRelease", "teardownStuck");
-    private static final String INDENT = "     ";
+    private static final String UNKNOWN = "(an event this version of reftrack does not render)\n";
 
     /**
-     * One piece of the input, in input order: a report, or an event rendered as text.
+     * One piece of the input, in input order: an event as the core reads it, or a note in text.
      *
      * @param heading a line to print before it (events of a log: {@code # leak at 2026-...}), or
      *                {@code null}
-     * @param report  the report, or {@code null} for an event that is not one
-     * @param text    the event as text when it is not a report, else {@code null}
+     * @param event   the event, or {@code null} for a note
+     * @param note    the note (a run that leaked without stacks, an event of a newer version)
+     *                when there is no event, else {@code null}
      */
-    record Item(String heading, LeakReport report, String text) {
+    record Item(String heading, RefTrackerEvent event, String note) {
+        /** The report among the items' events: a leak, or what an abandoned directory held; else null. */
+        LeakReport report() {
+            return event instanceof LeakReport ? (LeakReport) event
+                    : event instanceof AbandonedDirectory ? ((AbandonedDirectory) event).report() : null;
+        }
+
+        /** The item's text: the event's own text, or the note. */
+        String text() {
+            return event != null ? event.toString() : note;
+        }
     }
 
     /**
@@ -87,8 +104,9 @@ final class ReportJson {
      * @param problems whether it records a leak or another problem (a {@code leaked} run, or a
      *                 leak, abandoned directory, lost reference, double release or stuck teardown
      *                 event), as opposed to a snapshot of live references
+     * @param warnings what was skipped, one line each (a log's torn last line)
      */
-    record Input(List<Item> items, boolean problems) {
+    record Input(List<Item> items, boolean problems, List<String> warnings) {
         /** The reports among the items. */
         List<LeakReport> reports() {
             return items.stream().map(Item::report).filter(r -> r != null).toList();
@@ -99,7 +117,9 @@ final class ReportJson {
     }
 
     /**
-     * Parses the reports in {@code json}.
+     * Parses the reports and events in {@code json}. A JSON-lines log whose last line ends in
+     * the middle of a value (its writer was killed mid-line) is read without that line, with a
+     * warning; an input with no value at all holds no items.
      *
      * @throws IllegalArgumentException with a message naming the place or the limit, if the text
      *                                  is not such JSON
@@ -111,23 +131,29 @@ final class ReportJson {
         String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
         List<JsonNode> values = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         try (JsonParser parser = FACTORY.createParser(text);
              MappingIterator<JsonNode> iterator = MAPPER.readerFor(JsonNode.class).readValues(parser)) {
             while (iterator.hasNextValue()) {
                 values.add(iterator.nextValue());
                 lines.add(parser.currentLocation().getLineNr());
             }
+        } catch (JsonEOFException e) {
+            if (values.isEmpty() || !values.get(0).has("event")) {
+                throw new IllegalArgumentException(describe(e), e);
+            }
+            warnings.add("skipped line " + (lines.get(lines.size() - 1) + 1) + ": it ends in the middle of a JSON"
+                    + " value (the process was stopped while writing it?)");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(describe(e), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot parse: " + e.getMessage(), e);
         }
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("empty input: expected a report object, an array of them"
-                    + " or a JSON-lines event log");
+            return new Input(List.of(), false, warnings);
         }
         if (values.size() > 1 || values.get(0).has("event")) {
-            return events(values, lines);
+            return events(values, lines, warnings);
         }
         return document(values.get(0));
     }
@@ -154,7 +180,7 @@ final class ReportJson {
         } else {
             items.add(new Item(null, report(root, "$"), null));
         }
-        return new Input(items, problems);
+        return new Input(items, problems, List.of());
     }
 
     /** A run that leaked but recorded no stacks ({@code reftrack demo --json --tracking off}). */
@@ -162,12 +188,12 @@ final class ReportJson {
         StringBuilder text = new StringBuilder("leaked, with no stacks recorded");
         JsonNode tracking = root.path("tracking");
         if (tracking.isTextual()) {
-            text.append(" (tracking ").append(tracking.asText()).append(')');
+            text.append(" (tracking ").append(printable(tracking.asText())).append(')');
         }
         JsonNode inodes = root.path("stuckInodes");
         if (inodes.isArray() && !inodes.isEmpty()) {
             List<String> numbers = new ArrayList<>();
-            inodes.forEach(inode -> numbers.add(inode.asText()));
+            inodes.forEach(inode -> numbers.add(printable(inode.asText())));
             text.append(": ").append(Words.count(numbers.size(), "delayed node")).append(" stuck (")
                     .append(numbers.size() == 1 ? "inode " : "inodes ").append(String.join(", ", numbers))
                     .append(')');
@@ -176,230 +202,78 @@ final class ReportJson {
                 .toString();
     }
 
-    private static Input events(List<JsonNode> values, List<Integer> lines) {
+    private static Input events(List<JsonNode> values, List<Integer> lines, List<String> warnings) {
         List<Item> items = new ArrayList<>();
         boolean problems = false;
         for (int i = 0; i < values.size(); i++) {
             JsonNode node = values.get(i);
             String at = "line " + lines.get(i);
-            requireObject(node, at);
+            if (!node.isObject()) {
+                throw new IllegalArgumentException(at + ": expected an object");
+            }
             if (!node.has("event")) {
                 throw new IllegalArgumentException(at + ": missing field \"event\" (several JSON values are read"
                         + " as a JSON-lines event log, one event object per line)");
             }
-            String event = text(node, "event", at);
-            String heading = "# " + event + (node.path("timestamp").isTextual()
-                    ? " at " + node.get("timestamp").asText() : "");
+            if (!node.get("event").isTextual()) {
+                throw new IllegalArgumentException(at + ".event: expected a string");
+            }
+            String event = node.get("event").asText();
+            String heading = "# " + printable(event) + (node.path("timestamp").isTextual()
+                    ? " at " + printable(node.get("timestamp").asText()) : "");
             problems |= PROBLEMS.contains(event);
-            switch (event) {
-                case "leak", "abandonedDirectory" -> items.add(new Item(heading, report(node, at), null));
-                case "doubleRelease" -> items.add(new Item(heading, null, doubleRelease(node, at)));
-                case "lostReference" -> items.add(new Item(heading, null, lostReference(node, at)));
-                case "misuse" -> items.add(new Item(heading, null, misuse(node, at)));
-                case "teardownStuck" -> items.add(new Item(heading, null, teardownStuck(node, at)));
-                default -> items.add(new Item(heading, null, "(an event this version of reftrack does not"
-                        + " render)\n"));
-            }
+            items.add(EventJson.decode(plain(node), at).map(e -> new Item(heading, e, null))
+                    .orElseGet(() -> new Item(heading, null, UNKNOWN)));
         }
-        return new Input(items, problems);
-    }
-
-    private static String doubleRelease(JsonNode node, String at) {
-        StringBuilder text = new StringBuilder("double release of a reference to ")
-                .append(text(node, "dirName", at)).append(holder(node, at)).append('\n');
-        stack(node, "allocatedAt", "taken at", at, text);
-        stack(node, "firstReleasedAt", "first released at", at, text);
-        stack(node, "releasedAgainAt", "released again at", at, text);
-        return text.toString();
-    }
-
-    private static String lostReference(JsonNode node, String at) {
-        StringBuilder text = new StringBuilder("lost reference: a tracker of ").append(text(node, "dirName", at))
-                .append(holder(node, at)).append(" was garbage-collected while live\n");
-        stack(node, "allocatedAt", "taken at", at, text);
-        return text.toString();
-    }
-
-    private static String misuse(JsonNode node, String at) {
-        StringBuilder text = new StringBuilder("misuse");
-        JsonNode kind = node.path("kind");
-        if (kind.isTextual()) {
-            text.append(" (").append(kind.asText()).append(')');
-        }
-        text.append(" of ").append(text(node, "dirName", at)).append(": ")
-                .append(node.path("message").asText("")).append('\n');
-        stack(node, "at", "at", at, text);
-        return text.toString();
-    }
-
-    private static String teardownStuck(JsonNode node, String at) {
-        StringBuilder text = new StringBuilder("teardown of ").append(text(node, "what", at)).append(" stuck for ")
-                .append(node.path("waitedMillis").asLong()).append(" ms: ")
-                .append(Words.count(node.path("remaining").asLong(), "reference")).append(" still held\n");
-        JsonNode holders = node.path("holders");
-        if (holders.isArray()) {
-            for (int i = 0; i < holders.size(); i++) {
-                text.append(report(holders.get(i), at + ".holders[" + i + "]"));
-            }
-        }
-        return text.toString();
-    }
-
-    private static String holder(JsonNode node, String at) {
-        JsonNode holder = node.path("holder");
-        if (holder.isMissingNode() || holder.isNull()) {
-            return "";
-        }
-        if (!holder.isTextual()) {
-            throw wrongType(at + ".holder", "a string or null");
-        }
-        return " (held by " + holder.asText() + ")";
-    }
-
-    private static void stack(JsonNode node, String field, String title, String at, StringBuilder text) {
-        text.append("  ").append(title).append('\n');
-        JsonNode frames = node.path(field);
-        if (frames.isMissingNode() || frames.isNull() || frames.isEmpty()) {
-            text.append(INDENT).append("(no stack recorded)\n");
-            return;
-        }
-        for (StackTraceElement frame : frames(frames, at + "." + field)) {
-            text.append(INDENT).append(frame).append('\n');
-        }
+        return new Input(items, problems, warnings);
     }
 
     private static LeakReport report(JsonNode node, String at) {
-        requireObject(node, at);
-        JsonNode groups = require(node, "groups", at);
-        if (!groups.isArray()) {
-            throw wrongType(at + ".groups", "an array");
-        }
-        List<LeakReport.Group> parsed = new ArrayList<>();
-        long shown = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            LeakReport.Group group = group(groups.get(i), at + ".groups[" + i + "]");
-            shown += group.users();
-            parsed.add(group);
-        }
-        String className = text(node, "className", at);
-        String dirName = text(node, "dirName", at);
-        int totalUsers = count(node, "totalUsers", at);
-        int skippedUsers = count(node, "skippedUsers", at);
-        if (shown + skippedUsers > totalUsers) {
-            throw new IllegalArgumentException(at + ": counts do not add up: the groups hold " + shown
-                    + " users and " + skippedUsers + " were skipped, more than totalUsers " + totalUsers);
-        }
-        JsonNode untracked = node.get("untrackedUsers");
-        int untrackedUsers = untracked == null || untracked.isNull() ? 0 : count(node, "untrackedUsers", at);
-        try {
-            return new LeakReport(className, dirName, totalUsers, skippedUsers, parsed, untrackedUsers);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static LeakReport.Group group(JsonNode node, String at) {
-        requireObject(node, at);
-        JsonNode framesNode = require(node, "frames", at);
-        List<StackTraceElement> frames = frames(framesNode, at + ".frames");
-        List<String> holders = new ArrayList<>();
-        JsonNode holdersNode = node.path("holders");
-        if (!holdersNode.isMissingNode() && !holdersNode.isNull()) {
-            if (!holdersNode.isArray()) {
-                throw wrongType(at + ".holders", "an array of strings");
-            }
-            for (int i = 0; i < holdersNode.size(); i++) {
-                if (!holdersNode.get(i).isTextual()) {
-                    throw wrongType(at + ".holders[" + i + "]", "a string");
-                }
-                holders.add(holdersNode.get(i).asText());
-            }
-        }
-        int users = count(node, "users", at);
-        if (users == 0) {
-            throw new IllegalArgumentException(at + ".users: a group has at least one user, was 0");
-        }
-        String fingerprint = text(node, "fingerprint", at);
-        try {
-            return new LeakReport.Group(users, frames, fingerprint, holders, millis(node, "oldestMillis", at),
-                    millis(node, "newestMillis", at));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<StackTraceElement> frames(JsonNode framesNode, String at) {
-        if (!framesNode.isArray()) {
-            throw wrongType(at, "an array");
-        }
-        List<StackTraceElement> frames = new ArrayList<>();
-        for (int i = 0; i < framesNode.size(); i++) {
-            frames.add(frame(framesNode.get(i), at + "[" + i + "]"));
-        }
-        return frames;
-    }
-
-    private static StackTraceElement frame(JsonNode node, String at) {
-        requireObject(node, at);
-        JsonNode file = node.path("file");
-        if (!file.isMissingNode() && !file.isNull() && !file.isTextual()) {
-            throw wrongType(at + ".file", "a string or null");
-        }
-        JsonNode line = node.path("line");
-        if (!line.isMissingNode() && !(line.isIntegralNumber() && line.canConvertToInt())) {
-            throw wrongType(at + ".line", "an integer");
-        }
-        return new StackTraceElement(text(node, "class", at), text(node, "method", at),
-                file.isTextual() ? file.asText() : null, line.isMissingNode() ? -1 : line.asInt());
-    }
-
-    private static void requireObject(JsonNode node, String at) {
         if (!node.isObject()) {
-            throw wrongType(at, "an object");
+            throw new IllegalArgumentException(at + ": expected an object");
         }
+        RefTrackerEvent event = EventJson.decode(plain(node), at).orElseThrow(() -> new IllegalArgumentException(
+                at + ": an event this version of reftrack does not know"));
+        if (!(event instanceof LeakReport)) {
+            throw new IllegalArgumentException(at + ": expected a report, found a " + event.eventName() + " event");
+        }
+        return (LeakReport) event;
     }
 
-    private static JsonNode require(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException(at + ": missing field \"" + field + "\"");
+    /** The node as plain Java values, as the core's decoder reads them. */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> members.put(field.getKey(), plain(field.getValue())));
+            return members;
+        } else if (node.isArray()) {
+            List<Object> items = new ArrayList<>(node.size());
+            node.forEach(item -> items.add(plain(item)));
+            return items;
+        } else if (node.isTextual()) {
+            return node.asText();
+        } else if (node.isIntegralNumber()) {
+            return node.canConvertToLong() ? (Object) node.asLong() : node.bigIntegerValue();
+        } else if (node.isNumber()) {
+            return node.decimalValue();
+        } else if (node.isBoolean()) {
+            return node.asBoolean();
         }
-        return value;
+        return null;
     }
 
-    private static String text(JsonNode node, String field, String at) {
-        JsonNode value = require(node, field, at);
-        if (!value.isTextual()) {
-            throw wrongType(at + "." + field, "a string");
+    /** Text read from the input, with control characters escaped so it cannot forge lines. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
         }
-        return value.asText();
-    }
-
-    /** A count: an integer from 0 to {@link Integer#MAX_VALUE}. */
-    private static int count(JsonNode node, String field, String at) {
-        JsonNode value = require(node, field, at);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()
-                || value.asLong() < 0 || value.asLong() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(at + "." + field + ": expected a count from 0 to "
-                    + Integer.MAX_VALUE + ", was " + abbreviate(value.toString()));
-        }
-        return value.asInt();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
-    }
-
-    /** An optional hold age in milliseconds; {@code null} when absent. */
-    private static Duration millis(JsonNode node, String field, String at) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
-            throw wrongType(at + "." + field, "a non-negative integer");
-        }
-        return Duration.ofMillis(value.asLong());
+        return out.toString();
     }
 
     private static IllegalArgumentException wrongType(String at, String expected) {

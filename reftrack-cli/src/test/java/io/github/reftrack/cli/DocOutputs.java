@@ -1,5 +1,6 @@
 package io.github.reftrack.cli;
 
+import io.github.reftrack.FrameFilter;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.delayedinode.InjectionSite;
 import io.github.reftrack.delayedinode.workload.Workload;
@@ -276,7 +277,8 @@ public final class DocOutputs {
             String json = cli("demo", "--inject-leak", site.cliName(), "--kill-all-deadline", "500", "--json");
             items.addAll(ReportJson.parse(json).items());
         }
-        return HtmlReport.render(items, InjectionSite.values().length + " files", FrameFilter.DEFAULT);
+        return HtmlReport.render(items, InjectionSite.values().length + " files",
+                FrameFilter.of(ReportCommand.FOLDED));
     }
 
     /**

@@ -4,9 +4,11 @@ import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 
 /**
- * A JVM for the JSON-log round trip, run with {@code -Dreftrack.mode=full} and
- * {@code -Dreftrack.jsonLog}: closes a directory with a reference still held (a leak), releases
- * a reference twice (a double release), then exits.
+ * A JVM for the event-log round trips, run with {@code -Dreftrack.mode=full},
+ * {@code -Dreftrack.jsonLog} and a JFR recording: closes a directory with a reference still held
+ * (a leak, taken through a generic handler whose bridge method must not show), releases a
+ * reference twice (a double release), releases one after close (a misuse, and a double release),
+ * then exits.
  */
 public final class RaisingEvents {
 
@@ -21,11 +23,12 @@ public final class RaisingEvents {
     public static void main(String[] args) {
         leak();
         releaseTwice();
+        releaseAfterClose();
     }
 
     private static void leak() {
         RefTrackerDir connection = RefTrackerDir.create("connection", 0);
-        connection.alloc("pool");
+        new PoolHandler().deliver(connection);
         connection.close();
     }
 
@@ -35,5 +38,30 @@ public final class RaisingEvents {
         session.free(tracker);
         session.free(tracker);
         session.close();
+    }
+
+    private static void releaseAfterClose() {
+        RefTrackerDir channel = RefTrackerDir.create("channel", 0);
+        RefTracker tracker = channel.alloc();
+        channel.free(tracker);
+        channel.close();
+        channel.free(tracker);
+    }
+
+    /** A generic handler, as Netty's {@code SimpleChannelInboundHandler}. */
+    abstract static class Handler<T> {
+        void deliver(T message) {
+            handle(message);
+        }
+
+        abstract void handle(T message);
+    }
+
+    /** Its subclass: javac adds a bridge {@code handle(Object)} at the class's line. */
+    static final class PoolHandler extends Handler<RefTrackerDir> {
+        @Override
+        void handle(RefTrackerDir directory) {
+            directory.alloc("pool");
+        }
     }
 }

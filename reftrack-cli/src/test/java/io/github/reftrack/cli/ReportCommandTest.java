@@ -79,11 +79,24 @@ class ReportCommandTest {
     }
 
     @Test
-    void printsNothing_whenTheArrayIsEmpty() throws IOException {
-        Cli.Result result = Cli.run("report", write("empty.json", "[]").toString());
+    void saysSoInOneLine_whenTheArrayIsEmpty() throws IOException {
+        Path file = write("empty.json", "[]");
+
+        Cli.Result result = Cli.run("report", file.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(result.out()).isEmpty();
+        assertThat(result.out()).isEqualTo("no events in " + file + "\n");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void saysSoInOneLine_whenTheLogIsEmpty() throws IOException {
+        Path file = write("empty.jsonl", "\n");
+
+        Cli.Result result = Cli.run("report", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).isEqualTo("no events in " + file + "\n");
     }
 
     @Test

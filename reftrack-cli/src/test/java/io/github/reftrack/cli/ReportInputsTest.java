@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,24 +52,47 @@ class ReportInputsTest {
     }
 
     @Test
-    void rendersTheLeakEveryLineOfALogRecords_whenAChildJvmWroteTheLog() throws IOException, InterruptedException {
+    void printsWhatTheProcessLogged_fromItsJsonLogAndFromItsJfrRecording() throws IOException, InterruptedException {
         Path log = dir.resolve("events.jsonl");
-        run(RaisingEvents.class, "-Dreftrack.mode=full", "-Dreftrack.jsonLog=" + log);
-        assertThat(Files.readAllLines(log)).as("the child's JSON log").hasSizeGreaterThanOrEqualTo(2);
+        Path jfr = dir.resolve("events.jfr");
+        String logged = run(RaisingEvents.class, "-Dreftrack.mode=full", "-Dreftrack.jsonLog=" + log,
+                "-XX:StartFlightRecording=filename=" + jfr + ",dumponexit=true",
+                "-Djava.util.logging.SimpleFormatter.format=%4$s: %5$s%n");
 
-        Cli.Result result = Cli.run("report", log.toString());
+        Cli.Result fromLog = Cli.run("report", log.toString());
+        Cli.Result fromJfr = Cli.run("report", jfr.toString());
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.LEAKS);
-        assertThat(result.err()).isEmpty();
-        assertThat(result.out()).as(result.toString())
+        assertThat(fromLog.exitCode()).as(fromLog.toString()).isEqualTo(ExitCode.LEAKS);
+        assertThat(fromJfr.exitCode()).as(fromJfr.toString()).isEqualTo(ExitCode.LEAKS);
+        assertThat(fromLog.err()).isEmpty();
+        assertThat(fromJfr.err()).isEmpty();
+        List<String> texts = eventTexts(fromLog.out());
+        assertThat(texts).as(fromLog.out()).hasSize(4);
+        for (String text : texts) {
+            assertThat(logged).as("the child's log").contains(text);
+        }
+        assertThat(eventTexts(fromJfr.out())).isEqualTo(texts);
+        assertThat(fromLog.out()).as(fromLog.toString())
                 .containsPattern("(?m)^# leak at \\d{4}-\\d\\d-\\d\\dT")
                 .containsPattern("connection@[0-9a-f]{16} has 1/1 users at\n  held by: pool\n"
-                        + " +io\\.github\\.reftrack\\.cli\\.RaisingEvents\\.leak\\(RaisingEvents\\.java:\\d+\\)\n")
-                .containsPattern("(?m)^# doubleRelease at ")
-                .containsPattern("double release of a reference to session@[0-9a-f]{16}\n  taken at\n"
-                        + " +io\\.github\\.reftrack\\.cli\\.RaisingEvents\\.releaseTwice"
+                        + " +io\\.github\\.reftrack\\.cli\\.RaisingEvents\\$PoolHandler\\.handle"
+                        + "\\(RaisingEvents\\.java:\\d+\\)\n"
+                        + " +io\\.github\\.reftrack\\.cli\\.RaisingEvents\\$Handler\\.deliver\\(")
+                .containsPattern("session@[0-9a-f]{16}: reference already released.\nallocated in:\n"
+                        + " io\\.github\\.reftrack\\.cli\\.RaisingEvents\\.releaseTwice"
                         + "\\(RaisingEvents\\.java:\\d+\\)")
-                .contains("  first released at\n", "  released again at\n");
+                .contains("\nfreed in:\n", "\nreleased again in:\n", "# misuse at ");
+    }
+
+    /** The event texts of {@code reftrack report}'s output on a log: what follows each heading. */
+    private static List<String> eventTexts(String out) {
+        List<String> texts = new ArrayList<>();
+        for (String chunk : out.split("(?m)^# \\S+ at \\S+\n")) {
+            if (!chunk.isEmpty()) {
+                texts.add(chunk.substring(0, chunk.length() - 1));
+            }
+        }
+        return texts;
     }
 
     @Test
@@ -91,7 +116,8 @@ class ReportInputsTest {
 
     @Test
     void namesTheLine_whenALogLineIsBroken() throws IOException {
-        String good = "{\"event\":\"misuse\",\"kind\":\"FOREIGN\",\"dirName\":\"d@1\",\"message\":\"m\",\"at\":[]}";
+        String good = "{\"event\":\"misuse\",\"kind\":\"FOREIGN_TRACKER\",\"className\":\"d\",\"dirName\":\"d@1\","
+                + "\"message\":\"m\",\"at\":[]}";
         Path log = Files.writeString(dir.resolve("log.jsonl"), good + "\n" + good + "\n{\"event\":\"leak\"}\n");
 
         Cli.Result result = Cli.run("report", log.toString());
@@ -99,6 +125,33 @@ class ReportInputsTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).isEqualTo("reftrack report: " + log + " is not a reftrack JSON report: line 3:"
                 + " missing field \"groups\"\n");
+    }
+
+    @Test
+    void skipsATornLastLineWithAWarning_whenTheWriterWasStoppedMidLine() throws IOException {
+        String line = Reports.connection().toJson().replaceFirst("\\{", "{\"event\":\"leak\",");
+        Path log = Files.writeString(dir.resolve("torn.jsonl"), (line + "\n").repeat(50)
+                + line.substring(0, line.length() / 2));
+
+        Cli.Result result = Cli.run("report", log.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.LEAKS);
+        assertThat(result.out().split("# leak\n", -1)).hasSize(51);
+        assertThat(result.err()).isEqualTo("reftrack report: " + log + ": skipped line 51: it ends in the middle of"
+                + " a JSON value (the process was stopped while writing it?)\n");
+    }
+
+    @Test
+    void namesAndFramesFromTheInputAreEscaped_soTheyCannotForgeLines() throws IOException {
+        String line = "{\"event\":\"lostReference\",\"className\":\"c\",\"dirName\":\"c@1\",\"holder\":null,"
+                + "\"fingerprint\":\"0123456789abcdef\",\"allocatedAt\":[{\"class\":\"a\\nSEVERE: leaked references:\","
+                + "\"method\":\"m\\r\",\"file\":\"F\\u001b.java\",\"line\":1}]}";
+        Path log = Files.writeString(dir.resolve("forged.jsonl"), line + "\n" + line + "\n");
+
+        Cli.Result result = Cli.run("report", log.toString());
+
+        assertThat(result.out()).doesNotContain("\nSEVERE", "\r", "\u001b")
+                .contains(" a\\nSEVERE: leaked references:.m\\r(F\\u001b.java:1)\n");
     }
 
     @Test
@@ -128,12 +181,19 @@ class ReportInputsTest {
                 + " middle of a JSON value \\(a truncated file\\?\\) at line 1, column \\d+\n");
     }
 
-    private static void run(Class<?> mainClass, String... jvmOptions) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(ChildJvm.command(mainClass, jvmOptions)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException(mainClass.getName() + " did not finish within 60 s");
+    /** Runs a child JVM to its end and returns its output (its log), which is not echoed. */
+    private static String run(Class<?> mainClass, String... jvmOptions) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("child", ".log");
+        try {
+            Process process = new ProcessBuilder(ChildJvm.command(mainClass, jvmOptions)).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(mainClass.getName() + " did not finish within 60 s");
+            }
+            return Files.readString(output);
+        } finally {
+            Files.delete(output);
         }
     }
 }
