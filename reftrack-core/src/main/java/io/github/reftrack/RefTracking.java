@@ -47,7 +47,10 @@ public final class RefTracking {
     public static final String JSON_LOG_PROPERTY = "reftrack.jsonLog";
     /** System property: {@code off} keeps reftrack from registering its JMX MXBean. */
     public static final String JMX_PROPERTY = "reftrack.jmx";
-    /** System property: comma-separated class-name prefixes whose frames are hidden. */
+    /**
+     * System property: comma-separated class-name prefixes whose frames are hidden; {@code none}
+     * turns hiding off (prefixes and compiler-generated bridge methods; see {@link FrameFilter}).
+     */
     public static final String HIDE_PROPERTY = "reftrack.hide";
     /** System property: {@code on} reports directories still open at JVM shutdown. */
     public static final String REPORT_AT_EXIT_PROPERTY = "reftrack.reportAtExit";

@@ -206,6 +206,16 @@ public final class RefTrackingRuntime {
     }
 
     /**
+     * Returns the frame filter this runtime's stacks go through, for code that shows stacks it
+     * captured itself the way reftrack shows them (an agent's own sites).
+     *
+     * @return the filter: the settings' and builder's prefixes, reftrack's own frames, wrappers
+     */
+    public FrameFilter frameFilter() {
+        return depot.filter();
+    }
+
+    /**
      * Returns how many passes of the housekeeping thread failed (for example with an
      * {@code OutOfMemoryError}) and were survived. The thread logs the first failure and carries
      * on; a growing count says something keeps failing.
