@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides which frames a stack shows. A frame is hidden when its class name starts with one of
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FrameFilter {
     private final String[] prefixes;
     private final Set<String> classes = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger generation = new AtomicInteger();
 
     /**
      * Creates a filter.
@@ -42,7 +44,20 @@ public final class FrameFilter {
      * @param className a binary class name, as {@link Class#getName()} returns it
      */
     public void hideClass(String className) {
-        classes.add(className);
+        if (classes.add(className)) {
+            generation.incrementAndGet();
+        }
+    }
+
+    /**
+     * Counts the changes to what this filter hides, so that a cache of its answers can tell when
+     * it went stale: read it before asking {@link #hides}, and an answer cached under it holds
+     * while it is unchanged.
+     *
+     * @return a number that changes whenever a class is newly hidden
+     */
+    public int generation() {
+        return generation.get();
     }
 
     /**
