@@ -40,9 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Frames.</b> Decoded frames equal the Java path's in class, method, file and line: frames
  * of hidden classes and of {@code @Hidden} JDK methods are dropped and a virtual thread's stack
- * ends at its continuation, as in a {@code Throwable}. A decoded element carries the module
- * name but not the class loader name or module version. A {@code Throwable} keeps at most 1024
- * frames by default; a native capture keeps as many as its array holds.
+ * ends at its continuation, as in a {@code Throwable}. On a virtual thread that was unmounted
+ * and mounted again, the walk skips the frames not yet back on the carrier's stack (those below
+ * the one that parked) and cannot tell: {@link NativeCaptureSource} captures virtual threads in
+ * Java. A decoded element carries the module name but not the class loader name or module
+ * version. A {@code Throwable} keeps at most 1024 frames by default; a native capture keeps as
+ * many as its array holds.
  *
  * <p><b>Enabling.</b> The engine picks the backend from {@code -Dreftrack.capture=native|java|auto}
  * and logs {@link #unavailableReason()} once when native was asked for and cannot run. On JDK 24
