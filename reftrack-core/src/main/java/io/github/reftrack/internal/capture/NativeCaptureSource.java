@@ -84,8 +84,12 @@ public final class NativeCaptureSource implements CaptureSource {
         }
         try {
             return captureWindow(window.get());
-        } catch (OutOfMemoryError e) {
+        } catch (StackOverflowError | OutOfMemoryError e) {
             return null;
+        } catch (RuntimeException e) {
+            // Describing a method for the first time calls JVMTI; whatever fails there, the
+            // reference keeps a stack.
+            return Capture.take();
         }
     }
 

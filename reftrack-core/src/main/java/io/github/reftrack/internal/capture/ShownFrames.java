@@ -20,7 +20,7 @@ final class ShownFrames {
     /** Returned by {@link #end} when the frames hold fewer than {@code depth} shown ones. */
     static final int TOO_FEW = -1;
 
-    private static final int SLOTS = 1 << 10;
+    private static final int SLOTS = 1 << 12;
     private static final int SHOWN = 0;
     private static final int HIDDEN = 1;
     /** A virtual thread's own frames end here; what follows is its carrier's. */
@@ -58,7 +58,7 @@ final class ShownFrames {
 
     private int kind(long raw, int generation) {
         long id = raw & ID_MASK;
-        int slot = (int) ((id * 0x9E37_79B9_7F4A_7C15L) >>> 54);
+        int slot = (int) ((id * 0x9E37_79B9_7F4A_7C15L) >>> 52);
         Verdict verdict = verdicts[slot];
         if (verdict != null && verdict.id == id && verdict.generation == generation && verdict.method.alive()) {
             return verdict.kind;
