@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides which frames a stack shows: the one frame filter of reftrack, used by the runtime's
@@ -38,6 +39,7 @@ public final class FrameFilter {
     private final Set<String> classes = ConcurrentHashMap.newKeySet();
     private final Set<String> own = ConcurrentHashMap.newKeySet();
     private final Bridges bridges = new Bridges();
+    private final AtomicInteger generation = new AtomicInteger();
 
     private FrameFilter(List<String> prefixes) {
         List<String> kept = new ArrayList<>();
@@ -87,7 +89,9 @@ public final class FrameFilter {
      * @param className a binary class name, as {@link Class#getName()} returns it
      */
     public void hideClass(String className) {
-        classes.add(className);
+        if (classes.add(className)) {
+            generation.incrementAndGet();
+        }
     }
 
     /**
@@ -97,7 +101,20 @@ public final class FrameFilter {
      * @param className a binary class name
      */
     public void dropOwnClass(String className) {
-        own.add(className);
+        if (own.add(className)) {
+            generation.incrementAndGet();
+        }
+    }
+
+    /**
+     * Counts the changes to what this filter hides by class, so that a cache of its answers can
+     * tell when it went stale: read it before asking {@link #hides}, and an answer cached under it
+     * holds while it is unchanged.
+     *
+     * @return a number that changes whenever a class is newly hidden or dropped
+     */
+    public int generation() {
+        return generation.get();
     }
 
     /**

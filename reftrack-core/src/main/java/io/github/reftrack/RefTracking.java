@@ -107,7 +107,10 @@ public final class RefTracking {
          * bytecode index), cheap at any depth, recognised as equal before they are decoded. An
          * unsupported HotSpot interface: if the library cannot load (another platform or VM, no
          * {@code --enable-native-access} on JDK 24+), the reason is logged once and
-         * {@link #JAVA} is used; a single capture the VM declines falls back to {@link #JAVA}.
+         * {@link #JAVA} is used; a single capture the VM declines, a stack with more than 128
+         * hidden frames above its shown ones, and every capture on a virtual thread (whose
+         * unmounted frames the native walk cannot see) fall back to {@link #JAVA}. A stack shows
+         * the same frames and fingerprint either way.
          */
         NATIVE,
         /** {@link #NATIVE} where it loads, {@link #JAVA} elsewhere, without a warning. */

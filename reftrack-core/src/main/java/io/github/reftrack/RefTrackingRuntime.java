@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -62,12 +63,12 @@ public final class RefTrackingRuntime {
     private RefTrackingRuntime(Builder b) {
         this.settings = b.settings;
         this.mode = b.settings.mode();
-        this.capture = b.capture != null ? b.capture : captureFor(b.settings);
         this.builtInSinks = b.builtInSinks;
         List<String> hide = new ArrayList<>(b.settings.hide());
         hide.addAll(b.hide);
         FrameFilter filter = FrameFilter.of(hide);
         hideOwnFrames(filter);
+        this.capture = b.capture != null ? b.capture.apply(filter) : captureFor(b.settings, filter);
         this.depot = new StackDepot(capture, filter, b.settings.depth(), b.depotFails);
         this.events = new Events(b.settings.throwOnError());
         this.engine = new Engine(capture, depot, events, b.ticker, b.promotionPeriodNanos, b.promotionAllowed,
@@ -91,13 +92,13 @@ public final class RefTrackingRuntime {
      * The capture source the settings ask for: the native one where it loads; else the Java one,
      * saying once why when native capture was asked for by name.
      */
-    private static CaptureSource captureFor(RefTrackingSettings settings) {
+    private static CaptureSource captureFor(RefTrackingSettings settings, FrameFilter filter) {
         if (settings.capture() == RefTracking.Capture.JAVA) {
             return JavaCaptureSource.INSTANCE;
         }
         NativeStacks stacks = NativeStacks.load();
         if (stacks.available()) {
-            return new NativeCaptureSource(stacks, settings.depth());
+            return new NativeCaptureSource(stacks, settings.depth(), filter);
         }
         if (settings.capture() == RefTracking.Capture.NATIVE) {
             System.getLogger("io.github.reftrack").log(System.Logger.Level.WARNING,
@@ -403,7 +404,7 @@ public final class RefTrackingRuntime {
         private LongSupplier ticker = System::nanoTime;
         private boolean builtInSinks;
         /** {@code null}: chosen from the settings' {@link RefTrackingSettings#capture()}. */
-        private CaptureSource capture;
+        private Function<FrameFilter, CaptureSource> capture;
         private BooleanSupplier depotFails = () -> false;
         private BooleanSupplier promotionAllowed = () -> true;
         private long promotionPeriodNanos = PROMOTION_PERIOD_NANOS;
@@ -476,8 +477,11 @@ public final class RefTrackingRuntime {
             return this;
         }
 
-        /** Sets the capture source (the native backend plugs in here). */
-        Builder captureSource(CaptureSource source) {
+        /**
+         * Sets the capture source, made for the runtime's frame filter (a native source counts
+         * only shown frames towards the depth); tests wrap one here.
+         */
+        Builder captureSource(Function<FrameFilter, CaptureSource> source) {
             this.capture = Objects.requireNonNull(source, "source");
             return this;
         }

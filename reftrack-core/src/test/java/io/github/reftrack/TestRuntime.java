@@ -7,6 +7,7 @@ import io.github.reftrack.internal.engine.TrackingRefTrackerDir;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A runtime of one test, in full mode, with the test hooks as injected collaborators: captures
@@ -28,9 +29,23 @@ final class TestRuntime {
         this(settings, JavaCaptureSource.INSTANCE);
     }
 
-    /** A test runtime whose captures come from {@code source} (the native one, say) unless failed. */
     TestRuntime(RefTrackingSettings settings, CaptureSource source) {
-        CaptureSource failing = new CaptureSource() {
+        this(settings, filter -> source);
+    }
+
+    /**
+     * A test runtime whose captures come from the source made for its frame filter (the native
+     * one, say) unless failed.
+     */
+    TestRuntime(RefTrackingSettings settings, Function<FrameFilter, CaptureSource> sourceFor) {
+        runtime = RefTrackingRuntime.builder().settings(settings).hide(TestRuntime.class.getName())
+                .ticker(clock::get).captureSource(filter -> failing(sourceFor.apply(filter)))
+                .depotFails(() -> depotFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0)
+                .promotionAllowed(() -> !promotionPaused.get()).build();
+    }
+
+    private CaptureSource failing(CaptureSource source) {
+        return new CaptureSource() {
             @Override
             public RawCapture capture() {
                 return captureFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? null : source.capture();
@@ -41,10 +56,6 @@ final class TestRuntime {
                 return source.decode(raw);
             }
         };
-        runtime = RefTrackingRuntime.builder().settings(settings).hide(TestRuntime.class.getName())
-                .ticker(clock::get).captureSource(failing)
-                .depotFails(() -> depotFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0)
-                .promotionAllowed(() -> !promotionPaused.get()).build();
     }
 
     RefTrackerDir.Builder directory(String className) {

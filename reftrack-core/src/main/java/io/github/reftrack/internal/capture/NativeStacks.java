@@ -2,19 +2,13 @@ package io.github.reftrack.internal.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.invoke.MethodType;
-import java.lang.ref.WeakReference;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,9 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>Frames.</b> Decoded frames equal the Java path's in class, method, file and line: frames
  * of hidden classes and of {@code @Hidden} JDK methods are dropped and a virtual thread's stack
- * ends at its continuation, as in a {@code Throwable}. A decoded element carries the module
- * name but not the class loader name or module version. A {@code Throwable} keeps at most 1024
- * frames by default; a native capture keeps as many as its array holds.
+ * ends at its continuation, as in a {@code Throwable}. On a virtual thread that was unmounted
+ * and mounted again, the walk skips the frames not yet back on the carrier's stack (those below
+ * the one that parked) and cannot tell: {@link NativeCaptureSource} captures virtual threads in
+ * Java. A decoded element carries the module name but not the class loader name or module
+ * version. A {@code Throwable} keeps at most 1024 frames by default; a native capture keeps as
+ * many as its array holds.
  *
  * <p><b>Enabling.</b> The engine picks the backend from {@code -Dreftrack.capture=native|java|auto}
  * and logs {@link #unavailableReason()} once when native was asked for and cannot run. On JDK 24
@@ -69,7 +66,6 @@ public final class NativeStacks {
     static final String LIBRARY = "/META-INF/native/linux-x86_64/libreftrack.so";
 
     private static final long ID_MASK = 0xFFFF_FFFF_FFFFL;
-    private static final int BCI_NATIVE = 0xFFFF;
     private static final int MAX_CACHED_METHODS = 16_384;
 
     /** Returned by {@link #capture} when the library is not loaded. */
@@ -102,7 +98,7 @@ public final class NativeStacks {
 
     private final Backend backend;
     private final String reason;
-    private final Map<Long, MethodInfo> methods = new ConcurrentHashMap<>();
+    private final Map<Long, NativeMethod> methods = new ConcurrentHashMap<>();
 
     NativeStacks(Backend backend, String reason) {
         this.backend = backend;
@@ -277,13 +273,13 @@ public final class NativeStacks {
         StackTraceElement[] frames = new StackTraceElement[n];
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            MethodInfo method = method(raw[i]);
+            NativeMethod method = method(raw[i]);
             if (method == null) {
                 frames[kept++] = new StackTraceElement(UNLOADED_CLASS, UNKNOWN_METHOD, null, -1);
-            } else if (method.continuationEntry) {
+            } else if (method.continuationEntry()) {
                 // A virtual thread's stack ends here, as its Throwable's does; the carrier's follows.
                 break;
-            } else if (!method.hidden) {
+            } else if (!method.hidden()) {
                 frames[kept++] = method.frame((int) (raw[i] >>> 48));
             }
         }
@@ -291,11 +287,11 @@ public final class NativeStacks {
     }
 
     /** The method of a raw frame, or null when its class was unloaded. */
-    private MethodInfo method(long raw) {
+    NativeMethod method(long raw) {
         long id = raw & ID_MASK;
-        MethodInfo method = methods.get(id);
-        if (method == null || method.holder.get() == null) {
-            method = MethodInfo.describe(raw);
+        NativeMethod method = methods.get(id);
+        if (method == null || !method.alive()) {
+            method = NativeMethod.describe(raw);
             if (method == null) {
                 methods.remove(id);
                 return null;
@@ -309,108 +305,10 @@ public final class NativeStacks {
         return method;
     }
 
-    /** What JVMTI says about one method, kept while its class is alive. */
-    private static final class MethodInfo {
-        final WeakReference<Class<?>> holder;
-        final boolean hidden;
-        final boolean continuationEntry;
-        final String module;
-        final String className;
-        final String name;
-        final String file;
-        final int[] lines;
-
-        private MethodInfo(Class<?> holder, Object[] parts) {
-            this.holder = new WeakReference<>(holder);
-            this.name = parts[0] == null ? UNKNOWN_METHOD : (String) parts[0];
-            this.hidden = holder.isHidden() || HIDDEN.get(holder).contains(name + parts[1]);
-            this.module = holder.getModule().getName();
-            this.className = holder.getName();
-            this.file = (String) parts[2];
-            this.lines = (int[]) parts[3];
-            this.continuationEntry = className.equals("jdk.internal.vm.Continuation")
-                    && name.equals("enterSpecial");
-        }
-
-        static MethodInfo describe(long raw) {
-            Object[] parts = new Object[4];
-            Class<?> holder = method0(raw, parts);
-            return holder == null ? null : new MethodInfo(holder, parts);
-        }
-
-        StackTraceElement frame(int bci) {
-            return new StackTraceElement(null, module, null, className, name, file,
-                    bci == BCI_NATIVE ? -2 : line(bci));
-        }
-
-        /** As HotSpot maps a bci to a line: an exact start wins, else the latest start before. */
-        private int line(int bci) {
-            if (lines == null) {
-                return -1;
-            }
-            int line = -1;
-            int best = -1;
-            for (int i = 0; i < lines.length; i += 2) {
-                int start = lines[i];
-                if (start == bci) {
-                    return lines[i + 1];
-                }
-                if (start < bci && start >= best) {
-                    best = start;
-                    line = lines[i + 1];
-                }
-            }
-            return line;
-        }
-    }
-
-    /**
-     * The methods of a class that the VM leaves out of a {@code Throwable}'s stack trace besides
-     * those of hidden classes: the ones annotated {@code jdk.internal.vm.annotation.Hidden}
-     * (method handle internals, reflection, {@code Thread.runWith}), honoured only in classes of
-     * the boot and platform loaders. Each set holds name + descriptor and is computed once.
-     */
-    private static final ClassValue<Set<String>> HIDDEN = new ClassValue<>() {
-        @Override
-        protected Set<String> computeValue(Class<?> type) {
-            ClassLoader loader = type.getClassLoader();
-            if (loader != null && loader != ClassLoader.getPlatformClassLoader()) {
-                return Set.of();
-            }
-            Set<String> hidden = new HashSet<>();
-            try {
-                for (Method m : type.getDeclaredMethods()) {
-                    if (annotatedHidden(m.getDeclaredAnnotations())) {
-                        hidden.add(m.getName() + MethodType.methodType(m.getReturnType(),
-                                m.getParameterTypes()).toMethodDescriptorString());
-                    }
-                }
-                for (Constructor<?> c : type.getDeclaredConstructors()) {
-                    if (annotatedHidden(c.getDeclaredAnnotations())) {
-                        hidden.add("<init>" + MethodType.methodType(void.class,
-                                c.getParameterTypes()).toMethodDescriptorString());
-                    }
-                }
-            } catch (RuntimeException | LinkageError e) {
-                // A class whose members cannot be listed keeps all its frames.
-                return Set.of();
-            }
-            return Set.copyOf(hidden);
-        }
-    };
-
-    private static boolean annotatedHidden(Annotation[] annotations) {
-        for (Annotation a : annotations) {
-            if (a.annotationType().getName().equals("jdk.internal.vm.annotation.Hidden")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static native String failure0();
 
     private static native int capture0(long[] into, int skip);
 
-    private static native Class<?> method0(long raw, Object[] parts);
+    /** Describes the method of a raw frame into {@code parts}; see {@link NativeMethod#describe}. */
+    static native Class<?> method0(long raw, Object[] parts);
 }
