@@ -3,6 +3,7 @@ package io.github.reftrack.internal.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.reftrack.FrameFilter;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
