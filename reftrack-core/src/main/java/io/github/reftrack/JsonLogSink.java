@@ -1,5 +1,6 @@
 package io.github.reftrack;
 
+import io.github.reftrack.internal.engine.Detached;
 import io.github.reftrack.internal.engine.EventSink;
 import io.github.reftrack.internal.engine.Events;
 import java.io.FileOutputStream;
@@ -67,7 +68,7 @@ final class JsonLogSink implements EventSink {
         }
         String line = EventJson.logLine(event, clock.instant());
         if (started.compareAndSet(false, true)) {
-            Thread thread = new Thread(this::writeLoop, "reftrack-json-log");
+            Thread thread = Detached.thread("reftrack-json-log", this::writeLoop);
             thread.setDaemon(true);
             writer = thread;
             thread.start();
@@ -85,13 +86,13 @@ final class JsonLogSink implements EventSink {
     /** Lets the writer finish the queued lines when the JVM exits (daemon threads run during hooks). */
     private void flushAtExit() {
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runtime.getRuntime().addShutdownHook(Detached.thread("reftrack-json-log-flush", () -> {
                 try {
                     flush(EXIT_FLUSH_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "reftrack-json-log-flush"));
+            }));
         } catch (IllegalStateException | SecurityException e) {
             // already shutting down: what is queued may be lost
         }

@@ -158,8 +158,10 @@ public final class Engine {
             }
             directorySeen = true;
         }
-        housekeeper.start();
-        onFirstDirectory.run();
+        Detached.run(() -> {
+            housekeeper.start();
+            onFirstDirectory.run();
+        });
     }
 
     @Override

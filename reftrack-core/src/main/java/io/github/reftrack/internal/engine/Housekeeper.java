@@ -42,7 +42,7 @@ public final class Housekeeper implements Runnable {
     /** Starts the thread, once. */
     synchronized void start() {
         if (thread == null) {
-            thread = new Thread(this, "reftrack-housekeeper");
+            thread = Detached.thread("reftrack-housekeeper", this);
             thread.setDaemon(true);
             thread.start();
         }
