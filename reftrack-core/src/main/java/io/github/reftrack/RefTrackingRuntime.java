@@ -5,6 +5,7 @@ import io.github.reftrack.internal.capture.JavaCaptureSource;
 import io.github.reftrack.internal.capture.NativeCaptureSource;
 import io.github.reftrack.internal.capture.NativeStacks;
 import io.github.reftrack.internal.capture.StackDepot;
+import io.github.reftrack.internal.Detached;
 import io.github.reftrack.internal.engine.Engine;
 import io.github.reftrack.internal.engine.Events;
 import io.github.reftrack.internal.engine.Housekeeper;
@@ -152,6 +153,16 @@ public final class RefTrackingRuntime {
     }
 
     /**
+     * Returns the stack capture this runtime uses: {@link RefTracking.Capture#NATIVE} when the
+     * native backend loaded, else {@link RefTracking.Capture#JAVA} (never {@code AUTO}).
+     *
+     * @return the capture in use
+     */
+    public RefTracking.Capture captureInUse() {
+        return capture instanceof NativeCaptureSource ? RefTracking.Capture.NATIVE : RefTracking.Capture.JAVA;
+    }
+
+    /**
      * Returns the mode new directories of this runtime get.
      *
      * @return the mode
@@ -287,7 +298,8 @@ public final class RefTrackingRuntime {
 
     private void installExitReport() {
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::reportOpenDirectories, "reftrack-exit-report"));
+            Runtime.getRuntime().addShutdownHook(
+                    Detached.thread("reftrack-exit-report", this::reportOpenDirectories));
         } catch (IllegalStateException | SecurityException e) {
             Events.LOG.log(Level.WARNING, "reftrack could not arrange its report at exit (" + e + ")");
         }

@@ -21,10 +21,12 @@ final class ExitReport {
     }
 
     static void print(AgentRuntime runtime, PrintStream out) {
+        boolean systemGcDisabled = ExplicitGc.systemGcDisabled();
+        boolean collected = true;
         try {
             // a few collections, until one finds nothing new: what became garbage just before exit is counted
-            for (int round = 0; round < SETTLE_ROUNDS; round++) {
-                System.gc();
+            for (int round = 0; round < SETTLE_ROUNDS && collected; round++) {
+                collected = ExplicitGc.run(systemGcDisabled);
                 if (runtime.reap(SETTLE_MILLIS) == 0 && round > 0) {
                     break;
                 }
@@ -33,6 +35,11 @@ final class ExitReport {
             Thread.currentThread().interrupt();
         }
         StringBuilder text = new StringBuilder(512);
+        if (!collected) {
+            text.append("reftrack-agent: -XX:+DisableExplicitGC is set and the GC.run diagnostic command failed:"
+                    + " no collection at exit, so objects that became garbage just before it are not reported as"
+                    + " leaks (they may be among what is still outstanding below)\n");
+        }
         text.append("reftrack-agent at exit: ");
         var leaks = runtime.tally.entries();
         if (leaks.isEmpty()) {

@@ -31,34 +31,43 @@ final class Instrumenter {
     private Instrumenter() {
     }
 
-    static void install(Instrumentation instrumentation, List<Profile> profiles, boolean attached) {
+    static void install(Instrumentation instrumentation, List<Profile> profiles, boolean attached, StartReport report) {
+        HookVisibility hooks = new HookVisibility(report::warn);
         AgentBuilder builder = new AgentBuilder.Default()
                 // reftrack itself (agent and core), never the applications that happen to share its name prefix
                 .ignore(nameStartsWith("io.github.reftrack.agent.")
-                        .or(nameMatches("io\\.github\\.reftrack\\.(capture\\.|jmx\\.|jfr\\.)?[^.]+"))
+                        .or(nameMatches("io\\.github\\.reftrack\\.(internal\\.[^.]+\\.|jmx\\.|jfr\\.)?[^.]+"))
                         .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")))
-                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly());
+                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with(report);
         if (attached) {
             builder = builder.disableClassFormatChanges()
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
         }
         for (Profile profile : profiles) {
             if (profile.derivedType() != null) {
-                builder = builder.type(named(profile.derivedType())).transform((b, type, loader, module, domain) ->
+                builder = builder.type(visible(named(profile.derivedType()), hooks))
+                        .transform((b, type, loader, module, domain) ->
                         b.visit(Advice.to(DerivedScope.class).on(named("init").or(named("deallocate")))));
             }
             if (profile.internalBirth() != null) {
                 String[] internal = profile.internalBirth().split("#");
-                builder = builder.type(nameStartsWith(internal[0])).transform((b, type, loader, module, domain) ->
+                builder = builder.type(visible(nameStartsWith(internal[0]), hooks))
+                        .transform((b, type, loader, module, domain) ->
                         b.visit(Advice.to(InternalScope.class).on(named(internal[1]).and(not(isAbstract())))));
             }
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()
                     ? isSubTypeOf(profile.typeName()) : named(profile.typeName());
-            builder = builder.type(types).transform((b, type, loader, module, domain) ->
+            builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) ->
                     transform(b, type, profile, attached));
         }
         builder.installOn(instrumentation);
+    }
+
+    /** The types, when their class loader can call the hooks (checked only for a matching type). */
+    private static AgentBuilder.RawMatcher visible(ElementMatcher<TypeDescription> types, HookVisibility hooks) {
+        return (type, loader, module, redefined, domain) -> types.matches(type) && hooks.sees(loader, type.getName());
     }
 
     private static ElementMatcher.Junction<TypeDescription> isSubTypeOf(String name) {

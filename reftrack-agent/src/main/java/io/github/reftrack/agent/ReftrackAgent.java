@@ -1,6 +1,7 @@
 package io.github.reftrack.agent;
 
 import io.github.reftrack.RefTracking;
+import io.github.reftrack.internal.Detached;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
  * The agent's entry points: {@code -javaagent:reftrack-agent.jar=PROFILES} ({@link #premain}) and
@@ -29,7 +31,6 @@ public final class ReftrackAgent {
     static final String MODE_PROPERTY = RefTracking.MODE_PROPERTY;
     static final String HIDE_PROPERTY = RefTracking.HIDE_PROPERTY;
     static final String SAMPLE_PROPERTY = RefTracking.SAMPLE_PROPERTY;
-    private static final System.Logger LOG = System.getLogger("io.github.reftrack.agent");
 
     private ReftrackAgent() {
     }
@@ -61,10 +62,55 @@ public final class ReftrackAgent {
     }
 
     private static synchronized void start(String args, Instrumentation instrumentation, boolean attached) {
-        Consumer<String> problems = problem -> LOG.log(System.Logger.Level.WARNING, "reftrack-agent: " + problem);
+        StartReport report = new StartReport();
+        String loaded = AttachProtocol.loaded();
+        if (loaded != null) {
+            report.refuse(loaded);
+            return;
+        }
+        avoidUnsafe();
+        Consumer<String> problems = report::warn;
         ProfileParser parsed = new ProfileParser(problems).parse(args);
-        if (parsed.mode() != null) {
-            System.setProperty(MODE_PROPERTY, parsed.mode().toLowerCase(Locale.ROOT));
+        String mode = setMode(parsed.mode(), problems);
+        List<Profile> profiles = Validation.keepValid(parsed.profiles(), problems);
+        List<String> hide = setHide(profiles);
+        if (profiles.isEmpty()) {
+            report.finish(false, "nothing is tracked: no profile could be used (see the warnings)");
+            return;
+        }
+        String description = "profiles " + String.join(", ", labels(profiles)) + ", mode " + mode;
+        String other = AttachProtocol.claim(description);
+        if (other != null) {
+            report.refuse(other);
+            return;
+        }
+        if (!Hooks.ON) {
+            report.finish(false, "nothing is tracked: reftrack.mode=off");
+            return;
+        }
+        Pairing pairing = Pairing.parse(parsed.pairing() != null ? parsed.pairing()
+                : System.getProperty(PAIRING_PROPERTY), problems);
+        int sample = "sample".equals(mode) ? sampleInterval(problems) : 1;
+        AgentRuntime runtime = new AgentRuntime(profiles, pairing, sample, attached, new Sites(hide));
+        Hooks.install(runtime);
+        Thread reaper = Detached.thread("reftrack-agent-reaper", runtime::reapForever);
+        reaper.setDaemon(true);
+        reaper.start();
+        if (!"off".equalsIgnoreCase(System.getProperty(REPORT_AT_EXIT_PROPERTY, "on").trim())) {
+            Runtime.getRuntime().addShutdownHook(Detached.thread("reftrack-agent-exit-report",
+                    () -> ExitReport.print(runtime, System.err)));
+        }
+        Instrumenter.install(instrumentation, profiles, attached, report);
+        report.finish(true, "tracking " + String.join(", ", labels(profiles)) + " in " + mode + " mode with "
+                + RefTracking.runtime().captureInUse().name().toLowerCase(Locale.ROOT) + " stack capture, pairing "
+                + pairing.description() + (attached ? "; attached: " + report.instrumented() + " loaded class(es)"
+                + " instrumented, references taken before now are unknown" : ""));
+    }
+
+    /** Sets {@code reftrack.mode} from the argument, else keeps the user's, else {@code full}; returns it. */
+    private static String setMode(String fromArgument, Consumer<String> problems) {
+        if (fromArgument != null) {
+            System.setProperty(MODE_PROPERTY, fromArgument.toLowerCase(Locale.ROOT));
         } else if (System.getProperty(MODE_PROPERTY) == null) {
             System.setProperty(MODE_PROPERTY, "full");
         }
@@ -72,8 +118,13 @@ public final class ReftrackAgent {
         if (!List.of("off", "sample", "full").contains(mode)) {
             problems.accept("reftrack.mode=" + mode + " is not a mode: use off, sample or full; using full");
             System.setProperty(MODE_PROPERTY, "full");
+            return "full";
         }
-        List<Profile> profiles = Validation.keepValid(parsed.profiles(), problems);
+        return mode;
+    }
+
+    /** Extends {@code reftrack.hide} with the agent's own package and the profiles' libraries; returns it. */
+    private static List<String> setHide(List<Profile> profiles) {
         Set<String> hide = new LinkedHashSet<>();
         hide.add(ReftrackAgent.class.getPackageName() + '.');
         String userHide = System.getProperty(HIDE_PROPERTY);
@@ -88,26 +139,28 @@ public final class ReftrackAgent {
             hide.addAll(profile.hide());
         }
         System.setProperty(HIDE_PROPERTY, String.join(",", hide));
-        if (!Hooks.ON || profiles.isEmpty()) {
-            return;
+        return new ArrayList<>(hide);
+    }
+
+    /** How the user named the profiles: {@code netty}, {@code lucene}, {@code class=FQN}. */
+    private static Set<String> labels(List<Profile> profiles) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (Profile profile : profiles) {
+            labels.add(Profile.NETTY.contains(profile) ? "netty" : Profile.LUCENE.contains(profile) ? "lucene"
+                    : "class=" + profile.typeName());
         }
-        Pairing pairing = Pairing.parse(parsed.pairing() != null ? parsed.pairing()
-                : System.getProperty(PAIRING_PROPERTY), problems);
-        int sample = "sample".equals(System.getProperty(MODE_PROPERTY)) ? sampleInterval(problems) : 1;
-        AgentRuntime runtime = new AgentRuntime(profiles, pairing, sample, attached,
-                new Sites(new ArrayList<>(hide)));
-        Hooks.install(runtime);
-        Thread reaper = new Thread(runtime::reapForever, "reftrack-agent-reaper");
-        reaper.setDaemon(true);
-        reaper.start();
-        if (!"off".equalsIgnoreCase(System.getProperty(REPORT_AT_EXIT_PROPERTY, "on").trim())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ExitReport.print(runtime, System.err),
-                    "reftrack-agent-exit-report"));
+        return labels;
+    }
+
+    /**
+     * Keeps the relocated Byte Buddy off {@code sun.misc.Unsafe} (it injects no class here, so
+     * nothing needs it), which on JDK 24+ would print "terminally deprecated" warnings. The
+     * property's name is relocated with Byte Buddy, so an application's own Byte Buddy is unaffected.
+     */
+    private static void avoidUnsafe() {
+        if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
+            System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         }
-        Instrumenter.install(instrumentation, profiles, attached);
-        LOG.log(System.Logger.Level.INFO, () -> "reftrack-agent: tracking " + profiles.size() + " profile(s) in "
-                + System.getProperty(MODE_PROPERTY) + " mode" + (attached ? " (attached: references taken before now"
-                + " are unknown)" : "") + ", pairing " + pairing.description());
     }
 
     private static int sampleInterval(Consumer<String> problems) {

@@ -9,21 +9,22 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Site {
     /** The site of every birth: not looked up (the report's stack names it), never matched by method. */
-    static final Site BIRTH = new Site(Void.class, "<birth>", null);
-    final Class<?> declaringClass;
+    static final Site BIRTH = new Site("", "<birth>", null);
+    /** A name, not the class: sites outlive the class loaders of the code they name. */
+    final String className;
     final String methodName;
     final StackTraceElement frame;
     final LongAdder taken = new LongAdder();
     final LongAdder released = new LongAdder();
 
-    Site(Class<?> declaringClass, String methodName, StackTraceElement frame) {
-        this.declaringClass = declaringClass;
+    Site(String className, String methodName, StackTraceElement frame) {
+        this.className = className;
         this.methodName = methodName;
         this.frame = frame;
     }
 
     boolean isIn(Class<?> cls, String method) {
-        return declaringClass == cls && methodName.equals(method);
+        return methodName.equals(method) && className.equals(cls.getName());
     }
 
     String balance() {

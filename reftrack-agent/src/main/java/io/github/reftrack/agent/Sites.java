@@ -9,17 +9,29 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the user's frame of an acquire or release with a {@link StackWalker}, skipping frames
  * whose class starts with a hidden prefix, and interns sites. Thread-safe.
+ *
+ * <p>Sites are kept per class in a {@link ClassValue}, so the agent holds no reference to the
+ * application's classes: a class loader the application drops (a plugin, a redeployment) is
+ * collected with the sites of its classes.
  */
 final class Sites {
     /** How many shown frames of a release are compared with acquire sites. */
     static final int RELEASE_FRAMES = 12;
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final Site NONE = new Site(Void.class, "", null);
+    private static final Site NONE = new Site("", "", null);
 
-    private record Key(Class<?> cls, String method, int bci) {
+    private record Key(String method, int bci) {
     }
 
-    private final ConcurrentHashMap<Key, Site> sites = new ConcurrentHashMap<>();
+    /** The sites of each class, stored with the class itself. */
+    private static final class ByClass extends ClassValue<ConcurrentHashMap<Key, Site>> {
+        @Override
+        protected ConcurrentHashMap<Key, Site> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    }
+
+    private final ByClass sites = new ByClass();
     private final String[] hidden;
     /** Exact class names hidden too: the tracked classes themselves, whose methods the advice runs in. */
     private final java.util.Set<String> hiddenClasses = ConcurrentHashMap.newKeySet();
@@ -51,10 +63,11 @@ final class Sites {
             return NONE;
         }
         StackFrame frame = first.get();
-        Key key = new Key(frame.getDeclaringClass(), frame.getMethodName(), frame.getByteCodeIndex());
-        Site site = sites.get(key);
-        return site != null ? site : sites.computeIfAbsent(key,
-                k -> new Site(k.cls(), k.method(), frame.toStackTraceElement()));
+        Key key = new Key(frame.getMethodName(), frame.getByteCodeIndex());
+        ConcurrentHashMap<Key, Site> ofClass = sites.get(frame.getDeclaringClass());
+        Site site = ofClass.get(key);
+        return site != null ? site : ofClass.computeIfAbsent(key,
+                k -> new Site(frame.getClassName(), k.method(), frame.toStackTraceElement()));
     }
 
     /** The shown frames of the current call, innermost first, as sites without balance. */

@@ -22,7 +22,7 @@ class PairingTest {
 
     @Test
     void sameMethodPairsWithTheReferenceTakenInTheReleasingMethod_elseTheOldest() {
-        Site elsewhere = new Site(String.class, "valueOf", null);
+        Site elsewhere = new Site(String.class.getName(), "valueOf", null);
         Site thisMethod = sites.caller();
         List<Lifetime.Ref> live = List.of(ref(Site.BIRTH), ref(elsewhere), ref(thisMethod));
 

@@ -1,13 +1,16 @@
 package io.github.reftrack.cli;
 
-import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,15 +69,59 @@ final class AttachCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "PROFILES is empty: give netty, lucene or a class= spec");
         }
         Path jar = agentJar();
-        String options = profiles + ",mode=" + m + (pairing == null ? "" : ",pairing=" + pairing);
-        PrintWriter out = spec.commandLine().getOut();
-        try (AttachedJvm jvm = AttachedJvm.attach(pid)) {
-            jvm.loadAgent(jar.toString(), options);
-            out.println("reftrack-agent loaded into JVM " + pid + " (" + jvm.mainClass() + "): " + profiles + ", mode "
-                    + m + ". References taken before now are unknown; their releases are counted, not reported."
-                    + " Run 'reftrack dump " + pid + "' to see live references.");
+        String options = withAbsoluteFiles(profiles) + ",mode=" + m + (pairing == null ? "" : ",pairing=" + pairing);
+        try (AgentJar agentJar = AgentJar.open(jar)) {
+            List<String> problems = agentJar.check(options);
+            if (!problems.isEmpty()) {
+                problems.forEach(problem -> spec.commandLine().getErr().println(spec.qualifiedName() + ": " + problem));
+                throw new CliException(ExitCode.USAGE, "nothing was loaded into JVM " + pid
+                        + ": correct the profiles above", null);
+            }
+            try (AttachedJvm jvm = AttachedJvm.attach(pid)) {
+                Properties before = jvm.systemProperties();
+                String loaded = before.getProperty(agentJar.property("LOADED_PROPERTY"));
+                if (loaded != null) {
+                    throw new CliException("reftrack-agent is already loaded in JVM " + pid + " (" + loaded
+                            + "); use 'reftrack dump " + pid + "'");
+                }
+                jvm.loadAgent(jar.toString(), options);
+                reportStart(agentJar, jvm, before, jvm.freshSystemProperties());
+            }
         }
         return ExitCode.OK;
+    }
+
+    /** Prints what the agent said about its start; fails when it tracks nothing. */
+    private void reportStart(AgentJar agentJar, AttachedJvm jvm, Properties before, Properties after) {
+        String starts = agentJar.property("STARTS_PROPERTY");
+        if (Objects.equals(before.getProperty(starts), after.getProperty(starts))) {
+            throw new CliException("reftrack-agent was loaded into JVM " + pid + " but did not report its start"
+                    + " (its standard error may say why)");
+        }
+        String[] result = after.getProperty(agentJar.property("RESULT_PROPERTY"), "").split("\n");
+        for (int i = 1; i < result.length; i++) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": JVM " + pid + ": " + result[i]);
+        }
+        if (!Boolean.parseBoolean(after.getProperty(agentJar.property("TRACKING_PROPERTY")))) {
+            throw new CliException("reftrack-agent started in JVM " + pid + " but " + result[0]);
+        }
+        spec.commandLine().getOut().println("reftrack-agent loaded into JVM " + pid + " (" + jvm.mainClass() + "): "
+                + result[0] + " (their releases are counted, not reported). Run 'reftrack dump " + pid
+                + "' to see live references.");
+    }
+
+    /** {@code @file} items name files relative to this command's directory, not the target's. */
+    static String withAbsoluteFiles(String profiles) {
+        StringJoiner absolute = new StringJoiner(",");
+        for (String item : profiles.split(",", -1)) {
+            String trimmed = item.strip();
+            try {
+                absolute.add(trimmed.startsWith("@") ? "@" + Path.of(trimmed.substring(1)).toAbsolutePath() : item);
+            } catch (InvalidPathException e) {
+                absolute.add(item);
+            }
+        }
+        return absolute.toString();
     }
 
     private Path agentJar() {

@@ -7,6 +7,9 @@ import io.github.reftrack.RefTracking;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -24,6 +27,8 @@ import javax.management.remote.JMXServiceURL;
 final class AttachedJvm implements AutoCloseable {
     /** The system property reftrack's MBean registration sets to its ObjectName. */
     static final String MBEAN_PROPERTY = RefTracking.MBEAN_PROPERTY;
+    /** How long a target whose attach connection broke is given to finish exiting. */
+    private static final long EXIT_WAIT_SECONDS = 2;
 
     private final long pid;
     private final VirtualMachine vm;
@@ -74,6 +79,12 @@ final class AttachedJvm implements AutoCloseable {
 
     long pid() {
         return pid;
+    }
+
+    /** The target's system properties, read again: what an agent loaded since has set shows. */
+    Properties freshSystemProperties() {
+        properties = null;
+        return systemProperties();
     }
 
     /** The target's system properties, read once. */
@@ -176,10 +187,36 @@ final class AttachedJvm implements AutoCloseable {
     void loadAgent(String jar, String options) {
         try {
             vm.loadAgent(jar, options);
-        } catch (com.sun.tools.attach.AgentLoadException | com.sun.tools.attach.AgentInitializationException
-                | IOException e) {
-            throw new CliException("cannot load " + jar + " into JVM " + pid + ": " + e.getMessage()
-                    + " (its standard error says why the agent failed)", e);
+        } catch (IOException e) {
+            if (exits()) {
+                throw new CliException("JVM " + pid + " exited during the attach: reftrack-agent may have started"
+                        + " before it did (its standard error says); there is nothing left to track", e);
+            }
+            throw failedLoad(jar, e);
+        } catch (com.sun.tools.attach.AgentLoadException | com.sun.tools.attach.AgentInitializationException e) {
+            throw failedLoad(jar, e);
+        }
+    }
+
+    private CliException failedLoad(String jar, Exception e) {
+        return new CliException("cannot load " + jar + " into JVM " + pid + ": " + e.getMessage()
+                + " (its standard error says why the agent failed)", e);
+    }
+
+    /** Whether the target has exited or does so within a moment (a broken attach connection is its exit). */
+    private boolean exits() {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return true;
+        }
+        try {
+            process.get().onExit().get(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.get().isAlive();
         }
     }
 

@@ -57,6 +57,8 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(Main::onUsageError);
         commandLine.setExecutionExceptionHandler(Main::onRuntimeError);
+        // '@file' is reftrack-agent's syntax for a profile file: 'attach' passes it on, unexpanded
+        commandLine.setExpandAtFiles(false);
         try {
             return commandLine.execute(args);
         } finally {

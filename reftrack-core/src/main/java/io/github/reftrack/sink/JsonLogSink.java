@@ -3,6 +3,7 @@ package io.github.reftrack.sink;
 import io.github.reftrack.EventJson;
 import io.github.reftrack.RefTrackerEvent;
 import io.github.reftrack.RefTracking;
+import io.github.reftrack.internal.Detached;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -80,7 +81,7 @@ public final class JsonLogSink implements EventSink {
         }
         String line = EventJson.logLine(event, clock.instant());
         if (started.compareAndSet(false, true)) {
-            Thread thread = new Thread(this::writeLoop, "reftrack-json-log");
+            Thread thread = Detached.thread("reftrack-json-log", this::writeLoop);
             thread.setDaemon(true);
             writer = thread;
             thread.start();
@@ -98,13 +99,13 @@ public final class JsonLogSink implements EventSink {
     /** Lets the writer finish the queued lines when the JVM exits (daemon threads run during hooks). */
     private void flushAtExit() {
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Runtime.getRuntime().addShutdownHook(Detached.thread("reftrack-json-log-flush", () -> {
                 try {
                     flush(EXIT_FLUSH_SECONDS, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "reftrack-json-log-flush"));
+            }));
         } catch (IllegalStateException | SecurityException e) {
             // already shutting down: what is queued may be lost
         }

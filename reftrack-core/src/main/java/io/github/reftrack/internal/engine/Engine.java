@@ -3,6 +3,7 @@ package io.github.reftrack.internal.engine;
 import io.github.reftrack.CallStack;
 import io.github.reftrack.FrameFilter;
 import io.github.reftrack.RefTrackerDir;
+import io.github.reftrack.internal.Detached;
 import io.github.reftrack.internal.capture.CaptureSource;
 import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackDepot;
@@ -158,8 +159,10 @@ public final class Engine {
             }
             directorySeen = true;
         }
-        housekeeper.start();
-        onFirstDirectory.run();
+        Detached.run(() -> {
+            housekeeper.start();
+            onFirstDirectory.run();
+        });
     }
 
     @Override

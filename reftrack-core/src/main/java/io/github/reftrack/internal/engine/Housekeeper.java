@@ -1,5 +1,6 @@
 package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.internal.Detached;
 import java.lang.System.Logger.Level;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -42,7 +43,7 @@ public final class Housekeeper implements Runnable {
     /** Starts the thread, once. */
     synchronized void start() {
         if (thread == null) {
-            thread = new Thread(this, "reftrack-housekeeper");
+            thread = Detached.thread("reftrack-housekeeper", this);
             thread.setDaemon(true);
             thread.start();
         }

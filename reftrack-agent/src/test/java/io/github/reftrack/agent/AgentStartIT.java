@@ -1,0 +1,52 @@
+package io.github.reftrack.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the agent starts: once per JVM, without warnings nobody asked for, with its start line
+ * naming the capture backend; and its exit report under {@code -XX:+DisableExplicitGC}.
+ */
+class AgentStartIT {
+    private static final String LEASES = "example.generic.LeaseApp";
+    private static final String SPEC = "class=example.generic.Lease,acquire=borrow,release=giveBack,birth=<init>";
+    private static final String PIPELINE = "example.netty.PipelineApp";
+
+    @Test
+    void secondAgentOnTheCommandLineInstrumentsNothing_andTheLeakIsCountedOnce() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent(SPEC), Child.agent(SPEC + ",mode=sample")),
+                Child.classpath(null), LEASES, "20000", "5000");
+
+        assertThat(output.lines().filter(line -> line.contains("reftrack-agent is already loaded in this JVM"
+                + " (profiles class=example.generic.Lease, mode full); this second load is ignored"))).hasSize(1);
+        assertThat(output.split("reftrack-agent at exit:", -1)).hasSize(2);
+        assertThat(output).doesNotContain("already released");
+        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
+                + "lease: 4 object(s) leaked 4 reference(s) at\n     example.generic.LeaseApp.main(LeaseApp.java:");
+    }
+
+    @Test
+    void startOnJdk25PrintsNoUnsafeWarning_andNamesTheCaptureBackend() throws Exception {
+        assumeTrue(Files.isExecutable(Child.JAVA_25), "JDK 25 at " + Child.JAVA_25);
+        String output = Child.run(Child.JAVA_25, List.of(Child.agent("netty")), Child.classpath("netty42"), PIPELINE,
+                "pooled", "2048", "0");
+
+        assertThat(output).doesNotContain("sun.misc.Unsafe").doesNotContain("WARNING")
+                .contains("reftrack-agent: tracking netty in full mode with java stack capture, pairing ");
+        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: no leaks found by the GC\n");
+    }
+
+    @Test
+    void leakJustBeforeExitIsStillALeak_whenExplicitGcIsDisabled() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("netty"), "-XX:+DisableExplicitGC"),
+                Child.classpath("netty42"), PIPELINE, "pooled", "20480", "5000");
+
+        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
+                + "netty_bytebuf: 4 object(s) leaked 4 reference(s) at\n"
+                + "     example.netty.WriteBehindStore.put(WriteBehindStore.java:").doesNotContain("still outstanding");
+    }
+}
