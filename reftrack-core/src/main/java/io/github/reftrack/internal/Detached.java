@@ -10,7 +10,8 @@ import java.security.PrivilegedAction;
  * domains name the class loaders of every class on its stack, would otherwise be captured by a
  * new thread or by a listener registered with the JDK (JFR keeps the registering context): a
  * plugin's or a redeployed application's class loader would then stay reachable for the life of
- * the process. Shared by the engine and the sinks, which must not depend on each other. Not API: this package is not exported.
+ * the process. Shared by the engine and the sinks, which must not depend on each other. Not API:
+ * this package is not exported.
  */
 public final class Detached {
     private Detached() {
