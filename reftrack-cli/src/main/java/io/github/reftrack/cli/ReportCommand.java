@@ -64,10 +64,15 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         List<ReportJson.Item> items = new ArrayList<>();
         boolean problems = false;
+        boolean live = false;
+        boolean leaked = false;
         for (Path input : inputs) {
             ReportJson.Input parsed = read(input);
             items.addAll(parsed.items());
             problems |= parsed.problems();
+            // the reports of an input that records problems are its leaks; any other input's are a snapshot
+            live |= !parsed.problems() && !parsed.reports().isEmpty();
+            leaked |= parsed.problems() && !parsed.reports().isEmpty();
         }
         int exitCode = problems ? ExitCode.LEAKS : ExitCode.OK;
         PrintWriter out = spec.commandLine().getOut();
@@ -85,18 +90,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         String source = inputs.size() == 1 ? name(inputs.get(0)) : inputs.size() + " files";
         FrameFilter filter = allFrames ? FrameFilter.NONE : FrameFilter.DEFAULT.and(hiddenPrefixes);
-        String page = HtmlReport.render(items, source, filter);
-        try {
-            Files.writeString(html, page, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliException("cannot write " + html + ": " + describe(e), e);
-        }
+        ReferenceKind kind = ReferenceKind.of(live, leaked);
+        HtmlReport.write(html, HtmlReport.render(items, source, filter, kind));
         List<LeakReport> reports = items.stream().map(ReportJson.Item::report).filter(r -> r != null)
                 .toList();
         long users = reports.stream().mapToLong(LeakReport::totalUsers).sum();
         long others = items.size() - reports.size();
         out.println("wrote " + html + ": " + Words.count(reports.size(), "directory", "directories") + ", "
-                + Words.count(users, "live reference")
+                + kind.count(users)
                 + (others == 0 ? "" : ", " + Words.count(others, "other event")));
         return exitCode;
     }

@@ -276,7 +276,8 @@ public final class DocOutputs {
             String json = cli("demo", "--inject-leak", site.cliName(), "--kill-all-deadline", "500", "--json");
             items.addAll(ReportJson.parse(json).items());
         }
-        return HtmlReport.render(items, InjectionSite.values().length + " files", FrameFilter.DEFAULT);
+        return HtmlReport.render(items, InjectionSite.values().length + " files", FrameFilter.DEFAULT,
+                ReferenceKind.LEAKED);
     }
 
     /**
