@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Main {
     private static final String JUL_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
     /** The commands whose output is a report, for the message when it cannot be written. */
-    private static final Set<String> REPORTING = Set.of("demo", "dump", "report");
+    private static final Set<String> REPORTING = Set.of("dump", "report");
 
     private Main() {
     }

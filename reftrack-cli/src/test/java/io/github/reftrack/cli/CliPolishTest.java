@@ -142,6 +142,17 @@ class CliPolishTest {
     }
 
     @Test
+    void saysTheOutputIsLost_whenACommandThatPrintsNoReportCannotWrite() {
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(new FullDisk(), new PrintWriter(err), "demo", "--list-sites");
+
+        assertThat(code).isEqualTo(ExitCode.OUTPUT);
+        assertThat(err).hasToString("reftrack demo: cannot write the output to standard output:"
+                + " No space left on device\n");
+    }
+
+    @Test
     void saysWhyAndExitsWithFour_whenStandardOutputIsDevFull() throws Exception {
         File full = new File("/dev/full");
         assumeTrue(full.canWrite(), "needs /dev/full (Linux)");
