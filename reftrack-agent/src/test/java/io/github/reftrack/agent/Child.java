@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +28,6 @@ final class Child {
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
     static final Path OUTPUTS = TEST_CLASSES.toAbsolutePath().resolveSibling("child-jvms");
 
-    private static final AtomicInteger RUNS = new AtomicInteger();
     /** The transcripts of the child JVMs run by the current test, for {@link ChildOutputOnFailure}. */
     private static final List<String> CURRENT_TEST = new ArrayList<>();
 
@@ -65,18 +63,18 @@ final class Child {
         byte[] output = process.getInputStream().readAllBytes();
         boolean exited = process.waitFor(3, TimeUnit.MINUTES);
         String text = new String(output, StandardCharsets.UTF_8);
-        keep(main, "$ " + String.join(" ", command) + "\n" + text);
+        keep(main + "-" + process.pid(), "$ " + String.join(" ", command) + "\n" + text);
         assertThat(exited).as("child exited; output:%n%s", text).isTrue();
         assertThat(process.exitValue()).as("child exit code; output:%n%s", text).isZero();
         return text;
     }
 
-    private static void keep(String main, String transcript) throws IOException {
+    private static void keep(String name, String transcript) throws IOException {
         synchronized (CURRENT_TEST) {
             CURRENT_TEST.add(transcript);
         }
         Files.createDirectories(OUTPUTS);
-        Files.writeString(OUTPUTS.resolve(String.format("%03d-%s.log", RUNS.incrementAndGet(), main)), transcript);
+        Files.writeString(OUTPUTS.resolve(name + ".log"), transcript);
     }
 
     /** The transcripts ({@code $ command}, then the output) of the child JVMs run since {@link #forget()}. */
