@@ -12,13 +12,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Runs an example application in a child JVM, with the agent jar the build made, and returns its output. */
+/**
+ * Runs an example application in a child JVM, with the agent jar the build made, and returns its output.
+ *
+ * <p>The output is not echoed: the examples leak and double-release on purpose, and their SEVERE
+ * reports on the build's console would read as failures of a green build. Each run's command and
+ * output are kept in {@code target/child-jvms/} instead, and a test that fails shows the output
+ * of the child JVMs it ran in its failure ({@link ChildOutputOnFailure}).
+ */
 final class Child {
     static final Path AGENT = Path.of(System.getProperty("reftrack.agent.jar", "target/reftrack-agent.jar"));
     static final Path LIBS = Path.of(System.getProperty("reftrack.libs", "target/libs"));
     static final Path TEST_CLASSES = Path.of(System.getProperty("reftrack.test.classes", "target/test-classes"));
     static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final Path OUTPUTS = TEST_CLASSES.toAbsolutePath().resolveSibling("child-jvms");
+
+    /** The transcripts of the child JVMs run by the current test, for {@link ChildOutputOnFailure}. */
+    private static final List<String> CURRENT_TEST = new ArrayList<>();
 
     private Child() {
     }
@@ -35,7 +46,10 @@ final class Child {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** Runs {@code java [jvmArgs] -cp classpath main args}, expects exit 0, returns stdout and stderr. */
+    /**
+     * Runs {@code java [jvmArgs] -cp classpath main args}, expects exit 0, returns stdout and stderr
+     * (kept, not printed).
+     */
     static String run(Path java, List<String> jvmArgs, String classpath, String main, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -49,10 +63,32 @@ final class Child {
         byte[] output = process.getInputStream().readAllBytes();
         boolean exited = process.waitFor(3, TimeUnit.MINUTES);
         String text = new String(output, StandardCharsets.UTF_8);
-        System.out.println("$ " + String.join(" ", command) + "\n" + text);
-        assertThat(exited).as("child exited").isTrue();
+        keep(main + "-" + process.pid(), "$ " + String.join(" ", command) + "\n" + text);
+        assertThat(exited).as("child exited; output:%n%s", text).isTrue();
         assertThat(process.exitValue()).as("child exit code; output:%n%s", text).isZero();
         return text;
+    }
+
+    private static void keep(String name, String transcript) throws IOException {
+        synchronized (CURRENT_TEST) {
+            CURRENT_TEST.add(transcript);
+        }
+        Files.createDirectories(OUTPUTS);
+        Files.writeString(OUTPUTS.resolve(name + ".log"), transcript);
+    }
+
+    /** The transcripts ({@code $ command}, then the output) of the child JVMs run since {@link #forget()}. */
+    static List<String> transcripts() {
+        synchronized (CURRENT_TEST) {
+            return List.copyOf(CURRENT_TEST);
+        }
+    }
+
+    /** Forgets the transcripts of the previous test. */
+    static void forget() {
+        synchronized (CURRENT_TEST) {
+            CURRENT_TEST.clear();
+        }
     }
 
     static String agent(String options) {

@@ -18,6 +18,11 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The command ran and found leaked references. */
     public static final int LEAKS = 3;
+    /**
+     * The command's output could not be written to standard output (a full disk, a closed pipe):
+     * what it found is lost, so this code wins over {@link #LEAKS} and {@link #OK}.
+     */
+    public static final int OUTPUT = 4;
 
     private ExitCode() {
     }

@@ -2,6 +2,10 @@ package io.github.reftrack.cli;
 
 import io.github.reftrack.FrameFilter;
 import io.github.reftrack.LeakReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Renders reports as one self-contained HTML page: a summary per directory class, the call tree
- * of the live references ({@link CallTree}, rooted at the frame that took each reference) with
- * counts and expand/collapse, and the kernel-shape text of every report.
+ * of the references ({@link CallTree}, rooted at the frame that took each reference) with
+ * counts and expand/collapse, and the kernel-shape text of every report. The page calls the
+ * references what they are ({@link ReferenceKind}): live in a snapshot, leaked in leak events.
  *
  * <p>The page loads nothing: CSS and JavaScript are inline and a Content-Security-Policy forbids
  * every other source. Every piece of text that came from a report is HTML-escaped, so class and
@@ -27,19 +32,41 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Renders the page of the given reports with every frame; {@code source} names where they came from. */
+    /** Renders the page of the given live reports with every frame; {@code source} names where they came from. */
     static String render(List<LeakReport> reports, String source) {
         return render(reports.stream().map(r -> new ReportJson.Item(null, r, null)).toList(), source,
-                FrameFilter.of(List.of()));
+                FrameFilter.of(List.of()), ReferenceKind.LIVE);
+    }
+
+    /**
+     * Writes the page to {@code file}.
+     *
+     * @throws CliException naming the missing directory, or what else went wrong, if it cannot
+     */
+    static void write(Path file, String page) {
+        try {
+            Files.writeString(file, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Path parent = file.toAbsolutePath().getParent();
+            Path named = file.getParent() != null ? file.getParent() : parent;
+            if (parent != null && !Files.exists(parent)) {
+                throw new CliException("cannot write " + file + ": directory " + named + " does not exist; create it"
+                        + " (mkdir -p " + named + ") or write the page elsewhere", e);
+            } else if (parent != null && !Files.isDirectory(parent)) {
+                throw new CliException("cannot write " + file + ": " + named + " is not a directory", e);
+            }
+            throw new CliException("cannot write " + file + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
     }
 
     /**
      * Renders the page: the reports among {@code items} as the call tree and their texts, the
      * other events as text; {@code source} names where they came from, for the title; frames
-     * {@code filter} hides are folded into an {@code n frames hidden} marker. Sections with
-     * nothing to show are left out.
+     * {@code filter} hides are folded into an {@code n frames hidden} marker; {@code kind} says
+     * what to call the references. Sections with nothing to show are left out.
      */
-    static String render(List<ReportJson.Item> items, String source, FrameFilter filter) {
+    static String render(List<ReportJson.Item> items, String source, FrameFilter filter, ReferenceKind kind) {
         List<LeakReport> reports = items.stream().map(ReportJson.Item::report).filter(r -> r != null).toList();
         List<ReportJson.Item> others = items.stream().filter(item -> item.report() == null).toList();
         CallTree.Node root = CallTree.build(reports, filter);
@@ -49,17 +76,19 @@ final class HtmlReport {
                 .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
                 .append("<title>reftrack report: ").append(escape(source)).append("</title>\n")
                 .append("<style>\n").append(HtmlAssets.CSS).append("</style>\n</head>\n<body>\n");
-        header(reports, root, source, others.size(), html);
+        header(reports, root, source, others.size(), kind, html);
         html.append("<main>\n");
+        String references = kind.plural();
         if (root.users() == 0) {
-            html.append("<p class=\"empty\">No live references.</p>\n");
+            html.append("<p class=\"empty\">No ").append(references).append(".</p>\n");
         } else {
-            html.append("<h2>Live references by call path</h2>\n<p class=\"hint\">Each path starts at the")
+            html.append("<h2>").append(Character.toUpperCase(references.charAt(0))).append(references.substring(1))
+                    .append(" by call path</h2>\n<p class=\"hint\">Each path starts at the")
                     .append(" method that took the reference, callers below it; paths part where callers differ")
-                    .append(" (open a frame to see them). Numbers are live references through that frame.</p>\n")
-                    .append("<ul class=\"tree\">\n");
+                    .append(" (open a frame to see them). Numbers are ").append(references)
+                    .append(" through that frame.</p>\n<ul class=\"tree\">\n");
             for (CallTree.Node classNode : root.children()) {
-                node(classNode, root.users(), 0, html);
+                node(classNode, root.users(), kind, 0, html);
             }
             html.append("</ul>\n");
         }
@@ -70,7 +99,7 @@ final class HtmlReport {
     }
 
     private static void header(List<LeakReport> reports, CallTree.Node root, String source, int others,
-            StringBuilder html) {
+            ReferenceKind kind, StringBuilder html) {
         Map<String, int[]> byClass = new TreeMap<>();
         for (LeakReport report : reports) {
             int[] counts = byClass.computeIfAbsent(report.className(), k -> new int[2]);
@@ -80,7 +109,7 @@ final class HtmlReport {
         html.append("<header>\n<h1>reftrack report</h1>\n<p class=\"meta\">").append(escape(source))
                 .append(" &middot; ").append(Words.count(reports.size(), "directory", "directories"))
                 .append(" &middot; <strong>").append(root.users()).append("</strong> ")
-                .append(root.users() == 1 ? "live reference" : "live references");
+                .append(kind.noun(root.users()));
         if (others > 0) {
             html.append(" &middot; ").append(Words.count(others, "other event"));
         }
@@ -90,7 +119,7 @@ final class HtmlReport {
             return;
         }
         html.append("<table class=\"summary\">\n")
-                .append("<tr><th>class</th><th>directories</th><th>live references</th></tr>\n");
+                .append("<tr><th>class</th><th>directories</th><th>").append(kind.plural()).append("</th></tr>\n");
         byClass.forEach((className, counts) -> html.append("<tr><td><code>").append(escape(className))
                 .append("</code></td><td>").append(counts[0]).append("</td><td>").append(counts[1])
                 .append("</td></tr>\n"));
@@ -104,7 +133,7 @@ final class HtmlReport {
      * same all along such a chain), so a leak path reads as one block and nesting only appears
      * where call paths part. Open by default: the class level and the innermost frames.
      */
-    private static void node(CallTree.Node node, long total, int depth, StringBuilder html) {
+    private static void node(CallTree.Node node, long total, ReferenceKind kind, int depth, StringBuilder html) {
         List<CallTree.Node> chain = new ArrayList<>();
         chain.add(node);
         CallTree.Node last = node;
@@ -115,28 +144,30 @@ final class HtmlReport {
         List<CallTree.Node> children = last.children();
         if (children.isEmpty()) {
             html.append("<li class=\"leaf\"><div class=\"row\">");
-            row(chain, total, depth == 0, html);
+            row(chain, total, kind, depth == 0, html);
             html.append("</div>");
             ends(last, html);
             html.append("</li>\n");
             return;
         }
         html.append("<li><details").append(depth <= 1 ? " open" : "").append("><summary class=\"row\">");
-        row(chain, total, depth == 0, html);
+        row(chain, total, kind, depth == 0, html);
         html.append("</summary>\n");
         ends(last, html);
         html.append("<ul>\n");
         for (CallTree.Node child : children) {
-            node(child, total, depth + 1, html);
+            node(child, total, kind, depth + 1, html);
         }
         html.append("</ul></details></li>\n");
     }
 
-    private static void row(List<CallTree.Node> chain, long total, boolean isClass, StringBuilder html) {
+    private static void row(List<CallTree.Node> chain, long total, ReferenceKind kind, boolean isClass,
+            StringBuilder html) {
         CallTree.Node first = chain.get(0);
         String percent = String.format(Locale.ROOT, "%.1f", 100.0 * first.users() / total);
         html.append("<span class=\"count\">").append(first.users()).append("</span>")
-                .append("<span class=\"bar\" title=\"").append(percent).append("% of all live references\">")
+                .append("<span class=\"bar\" title=\"").append(percent).append("% of all ").append(kind.plural())
+                .append("\">")
                 .append("<span style=\"width:").append(percent).append("%\"></span></span>");
         if (isClass) {
             html.append("<span class=\"label cls\">").append(escape(first.label())).append("</span>");

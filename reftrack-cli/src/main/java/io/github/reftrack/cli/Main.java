@@ -1,8 +1,12 @@
 package io.github.reftrack.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -14,10 +18,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <p>Errors are one line on standard error, prefixed by the command that failed:
  * {@code reftrack dump: no process with pid 4242}. Usage errors exit with
  * {@link ExitCode#USAGE}, runtime errors with {@link ExitCode#ERROR}; a command that found leaks
- * exits with {@link ExitCode#LEAKS}.
+ * exits with {@link ExitCode#LEAKS}; output that could not be written to standard output (a full
+ * disk, a closed pipe) is reported and exits with {@link ExitCode#OUTPUT}, whatever the command
+ * found.
  */
 public final class Main {
     private static final String JUL_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+    /** The commands whose output is a report, for the message when it cannot be written. */
+    private static final Set<String> REPORTING = Set.of("dump", "report");
 
     private Main() {
     }
@@ -34,10 +42,10 @@ public final class Main {
             System.setProperty(JUL_FORMAT_PROPERTY, "%4$s %3$s: %5$s%6$s%n");
         }
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        // not System.out: a PrintStream hides write errors, and with them the reason a report is missing
+        Writer out = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         int code = execute(out, err, args);
-        out.flush();
         err.flush();
         System.exit(code);
     }
@@ -52,19 +60,52 @@ public final class Main {
      * @return the exit code, one of {@link ExitCode}'s constants
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute((Writer) out, err, args);
+    }
+
+    /**
+     * Runs the command, writing its results to {@code out}; if writing them fails, says so on
+     * {@code err} and returns {@link ExitCode#OUTPUT}.
+     */
+    static int execute(Writer out, PrintWriter err, String... args) {
+        CheckedOutput checked = new CheckedOutput(out);
+        PrintWriter printer = new PrintWriter(checked, true);
         CommandLine commandLine = new CommandLine(new ReftrackCommand());
-        commandLine.setOut(out);
+        commandLine.setOut(printer);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler(Main::onUsageError);
         commandLine.setExecutionExceptionHandler(Main::onRuntimeError);
         // '@file' is reftrack-agent's syntax for a profile file: 'attach' passes it on, unexpanded
         commandLine.setExpandAtFiles(false);
+        // an unknown word before a subcommand ends the parse, so it is reported rather than the subcommand's errors
+        commandLine.getCommandSpec().parser().stopAtUnmatched(true);
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            printer.flush();
+            String failure = checked.failure();
+            if (failure == null) {
+                return code;
+            }
+            CommandLine ran = ran(commandLine);
+            err.println(ran.getCommandSpec().qualifiedName() + ": cannot write the "
+                    + (REPORTING.contains(ran.getCommandName()) ? "report" : "output") + " to standard output: "
+                    + failure);
+            return ExitCode.OUTPUT;
         } finally {
-            out.flush();
             err.flush();
         }
+    }
+
+    /** The innermost command that was parsed: the subcommand that ran, or {@code reftrack} itself. */
+    private static CommandLine ran(CommandLine commandLine) {
+        ParseResult parsed = commandLine.getParseResult();
+        if (parsed == null) {
+            return commandLine;
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().commandLine();
     }
 
     private static int onUsageError(ParameterException e, String[] args) {
@@ -72,13 +113,21 @@ public final class Main {
         String name = failed.getCommandSpec().qualifiedName();
         if (e instanceof UnmatchedArgumentException unmatched && !failed.getSubcommands().isEmpty()
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            failed.getErr().println(name + ": unknown command '" + unmatched.getUnmatched().get(0)
-                    + "': use one of " + String.join(", ", failed.getSubcommands().keySet())
-                    + " (see '" + name + " --help')");
-            return ExitCode.USAGE;
+            return unknownCommand(failed, name, unmatched.getUnmatched().get(0));
+        }
+        if (e.getValue() != null && e.getMessage().equals("Unknown subcommand '" + e.getValue() + "'.")) {
+            // picocli's HelpCommand, asked about a command that does not exist
+            return unknownCommand(failed, name + " help", e.getValue());
         }
         failed.getErr().println(name + ": " + firstLine(e.getMessage())
                 + " (see '" + name + " --help')");
+        return ExitCode.USAGE;
+    }
+
+    private static int unknownCommand(CommandLine parent, String name, String word) {
+        String parentName = parent.getCommandSpec().qualifiedName();
+        parent.getErr().println(name + ": unknown command '" + word + "': use one of "
+                + String.join(", ", parent.getSubcommands().keySet()) + " (see '" + parentName + " --help')");
         return ExitCode.USAGE;
     }
 

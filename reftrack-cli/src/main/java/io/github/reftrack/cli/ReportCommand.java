@@ -73,6 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         List<ReportJson.Item> items = new ArrayList<>();
         boolean problems = false;
         PrintWriter out = spec.commandLine().getOut();
+        boolean live = false;
+        boolean leaked = false;
         for (Path input : inputs) {
             ReportJson.Input parsed = read(input);
             for (String warning : parsed.warnings()) {
@@ -86,6 +88,9 @@ final class ReportCommand implements Callable<Integer> {
             }
             items.addAll(parsed.items());
             problems |= parsed.problems();
+            // the reports of an input that records problems are its leaks; any other input's are a snapshot
+            live |= !parsed.problems() && !parsed.reports().isEmpty();
+            leaked |= parsed.problems() && !parsed.reports().isEmpty();
         }
         int exitCode = problems ? ExitCode.LEAKS : ExitCode.OK;
         if (html == null) {
@@ -93,18 +98,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         String source = inputs.size() == 1 ? name(inputs.get(0)) : inputs.size() + " files";
         FrameFilter filter = allFrames ? FrameFilter.of(List.of()) : FrameFilter.of(FOLDED).and(hiddenPrefixes);
-        String page = HtmlReport.render(items, source, filter);
-        try {
-            Files.writeString(html, page, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CliException("cannot write " + html + ": " + describe(e), e);
-        }
+        ReferenceKind kind = ReferenceKind.of(live, leaked);
+        HtmlReport.write(html, HtmlReport.render(items, source, filter, kind));
         List<LeakReport> reports = items.stream().map(ReportJson.Item::report).filter(r -> r != null)
                 .toList();
         long users = reports.stream().mapToLong(LeakReport::totalUsers).sum();
         long others = items.size() - reports.size();
         out.println("wrote " + html + ": " + Words.count(reports.size(), "directory", "directories") + ", "
-                + Words.count(users, "live reference")
+                + kind.count(users)
                 + (others == 0 ? "" : ", " + Words.count(others, "other event")));
         return exitCode;
     }

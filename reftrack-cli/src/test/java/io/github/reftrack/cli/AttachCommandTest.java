@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,14 @@ class AttachCommandTest {
     @Test
     void leakAfterAttachIsShownByDump_andEarlierReferencesAreOnlyCounted(@TempDir Path dir) throws Exception {
         Path stderr = dir.resolve("stderr.txt");
-        Process target = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", classpathWithoutAgent(), AttachTarget.class.getName())
-                .redirectError(stderr.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx64m"));
+        if (Runtime.version().feature() >= 21) {
+            // the test loads the agent dynamically on purpose: JDK 21+ would warn about it on the target's stderr
+            command.add("-XX:+EnableDynamicAgentLoading");
+        }
+        command.addAll(List.of("-cp", classpathWithoutAgent(), AttachTarget.class.getName()));
+        Process target = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(),
                 StandardCharsets.UTF_8)); OutputStream in = target.getOutputStream()) {
             assertThat(out.readLine()).isEqualTo("READY");
@@ -44,14 +51,12 @@ class AttachCommandTest {
             assertThat(out.readLine()).isEqualTo("LEAKED");
 
             Cli.Result dump = Cli.run("dump", Long.toString(target.pid()));
-            System.out.println(dump.out());
             assertThat(dump.exitCode()).as(dump.toString()).isEqualTo(ExitCode.OK);
-            assertThat(dump.out()).contains("4 live references in ")
+            assertThat(dump.out()).as(dump.toString()).contains("4 live references in ")
                     .contains("users at\n     " + AttachTarget.class.getName() + ".leak(AttachTarget.java:");
         } finally {
             target.waitFor(30, TimeUnit.SECONDS);
             target.destroyForcibly();
-            System.out.println("--- target's standard error ---\n" + Files.readString(stderr));
         }
         String report = Files.readString(stderr);
         assertThat(report).contains("3 release(s) of references taken before tracking started")

@@ -278,7 +278,7 @@ public final class DocOutputs {
             items.addAll(ReportJson.parse(json).items());
         }
         return HtmlReport.render(items, InjectionSite.values().length + " files",
-                FrameFilter.of(ReportCommand.FOLDED));
+                FrameFilter.of(ReportCommand.FOLDED), ReferenceKind.LEAKED);
     }
 
     /**

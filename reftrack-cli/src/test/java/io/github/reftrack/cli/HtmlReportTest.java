@@ -156,13 +156,57 @@ class HtmlReportTest {
     }
 
     @Test
-    void exitsWithOne_whenTheOutputCannotBeWritten() throws IOException {
+    void namesTheMissingDirectory_whenTheOutputsDirectoryDoesNotExist() throws IOException {
         Path json = Files.writeString(dir.resolve("one.json"), Reports.connection().toJson());
-        Path html = dir.resolve("no-such-dir").resolve("out.html");
+        Path missing = dir.resolve("no-such-dir");
+        Path html = missing.resolve("out.html");
 
         Cli.Result result = Cli.run("report", json.toString(), "--html", html.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-        assertThat(result.err()).isEqualTo("reftrack report: cannot write " + html + ": no such file\n");
+        assertThat(result.err()).isEqualTo("reftrack report: cannot write " + html + ": directory " + missing
+                + " does not exist; create it (mkdir -p " + missing + ") or write the page elsewhere\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void saysSo_whenTheOutputsDirectoryIsAFile() throws IOException {
+        Path json = Files.writeString(dir.resolve("one.json"), Reports.connection().toJson());
+        Path html = json.resolve("out.html");
+
+        Cli.Result result = Cli.run("report", json.toString(), "--html", html.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
+        assertThat(result.err()).isEqualTo("reftrack report: cannot write " + html + ": " + json
+                + " is not a directory\n");
+    }
+
+    @Test
+    void countsLeakedReferences_whenTheInputIsLeakEvents() throws IOException {
+        String leak = Reports.connection().toJson().replaceFirst("\\{", "{\"timestamp\":\"2026-11-30T10:00:00Z\","
+                + "\"event\":\"leak\",");
+        Path log = Files.writeString(dir.resolve("log.jsonl"), leak + "\n");
+        Path html = dir.resolve("leaks.html");
+
+        Cli.Result result = Cli.run("report", log.toString(), "--html", html.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.LEAKS);
+        assertThat(result.out()).isEqualTo("wrote " + html + ": 1 directory, 3 leaked references\n");
+        assertThat(Files.readString(html)).contains("<strong>3</strong> leaked references</p>",
+                "<th>leaked references</th>", "<h2>Leaked references by call path</h2>",
+                "% of all leaked references\"").doesNotContain("live reference", "Live reference");
+    }
+
+    @Test
+    void countsBothKinds_whenLeakEventsAndASnapshotAreRenderedTogether() throws IOException {
+        String leak = Reports.connection().toJson().replaceFirst("\\{", "{\"event\":\"leak\",");
+        Path log = Files.writeString(dir.resolve("log.jsonl"), leak + "\n");
+        Path snapshot = Files.writeString(dir.resolve("dump.json"), "[" + Reports.delayedNode().toJson() + "]");
+        Path html = dir.resolve("both.html");
+
+        Cli.Result result = Cli.run("report", log.toString(), snapshot.toString(), "--html", html.toString());
+
+        assertThat(result.out()).as(result.toString())
+                .isEqualTo("wrote " + html + ": 2 directories, 7 live or leaked references\n");
     }
 }
