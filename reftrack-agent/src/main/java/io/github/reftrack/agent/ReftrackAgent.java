@@ -100,11 +100,15 @@ public final class ReftrackAgent {
         Thread reaper = new Thread(runtime::reapForever, "reftrack-agent-reaper");
         reaper.setDaemon(true);
         reaper.start();
-        if (!"off".equalsIgnoreCase(System.getProperty(REPORT_AT_EXIT_PROPERTY, "on").trim())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ExitReport.print(runtime, System.err),
-                    "reftrack-agent-exit-report"));
-        }
-        Instrumenter.install(instrumentation, profiles, attached);
+        ProfileMatches matches = new ProfileMatches(profiles);
+        boolean exitReport = !"off".equalsIgnoreCase(System.getProperty(REPORT_AT_EXIT_PROPERTY, "on").trim());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            matches.printUnmatched(System.err);
+            if (exitReport) {
+                ExitReport.print(runtime, System.err);
+            }
+        }, "reftrack-agent-exit-report"));
+        Instrumenter.install(instrumentation, profiles, attached, problems, matches);
         LOG.log(System.Logger.Level.INFO, () -> "reftrack-agent: tracking " + profiles.size() + " profile(s) in "
                 + System.getProperty(MODE_PROPERTY) + " mode" + (attached ? " (attached: references taken before now"
                 + " are unknown)" : "") + ", pairing " + pairing.description());
