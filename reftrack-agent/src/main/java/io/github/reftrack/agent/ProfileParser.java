@@ -1,16 +1,6 @@
 package io.github.reftrack.agent;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,27 +19,22 @@ import java.util.regex.Pattern;
  * count ({@code <init>:0}): see {@link MethodSpec}.
  *
  * <p>A bad item is reported once, naming what was wrong and what to write instead, and skipped:
- * the application always starts. Files are read up to {@value #MAX_FILE_BYTES} bytes and nested
- * up to {@value #MAX_FILE_DEPTH} deep; a file that includes itself, directly or not, is read once.
+ * the application always starts. Files are read with the limits of {@link ProfileFiles}.
  */
 final class ProfileParser {
     private static final Pattern JAVA_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
-    /** The largest profile file read: a spec file is a few lines; {@code @/dev/zero} is not one. */
-    static final int MAX_FILE_BYTES = 1 << 20;
-    /** How deep {@code @file}s may include each other. */
-    static final int MAX_FILE_DEPTH = 8;
     private static final String EXPECTED = "class=FQN,acquire=m1|m2(int),release=m3()[,birth=<init>[:N]]";
 
     private final Consumer<String> problems;
     private final List<Profile> profiles = new ArrayList<>();
-    /** The files being read, outermost first: what a nested {@code @file} must not name again. */
-    private final Deque<Path> including = new ArrayDeque<>();
+    private final ProfileFiles files;
     private String mode;
     private String pairing;
 
     ProfileParser(Consumer<String> problems) {
         this.problems = problems;
+        this.files = new ProfileFiles(problems);
     }
 
     List<Profile> profiles() {
@@ -114,7 +99,7 @@ final class ProfileParser {
     }
 
     private void file(String path) {
-        String text = read(path);
+        String text = files.open(path);
         if (text == null) {
             return;
         }
@@ -126,58 +111,8 @@ final class ProfileParser {
                 }
             }
         } finally {
-            including.removeLast();
+            files.close();
         }
-    }
-
-    /** The text of a profile file, now on {@link #including}; or null, reported, when it cannot be read. */
-    private String read(String path) {
-        Path file;
-        try {
-            file = Path.of(path).toRealPath();
-        } catch (IOException | RuntimeException e) {
-            return unreadable(path, e.toString());
-        }
-        if (including.contains(file)) {
-            StringBuilder cycle = new StringBuilder();
-            including.forEach(p -> cycle.append(p).append(" -> "));
-            problems.accept("profile file '" + path + "' includes itself (" + cycle + file + "): remove the"
-                    + " @ line that closes the cycle; the repeated include is skipped");
-            return null;
-        }
-        if (including.size() >= MAX_FILE_DEPTH) {
-            problems.accept("profile file '" + path + "' is nested more than " + MAX_FILE_DEPTH + " @files deep"
-                    + " (from " + including.getFirst() + "): flatten the includes; skipped");
-            return null;
-        }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        } catch (IOException | RuntimeException e) {
-            return unreadable(path, e.toString());
-        }
-        if (bytes.length > MAX_FILE_BYTES) {
-            problems.accept("profile file '" + path + "' is larger than " + (MAX_FILE_BYTES >> 20) + " MiB: give a"
-                    + " file of profiles and specs after @; skipped");
-            return null;
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            if (text.indexOf('\0') >= 0) {
-                return unreadable(path, "it is not text");
-            }
-            including.addLast(file);
-            return text;
-        } catch (CharacterCodingException e) {
-            return unreadable(path, "it is not UTF-8 text");
-        }
-    }
-
-    private String unreadable(String path, String why) {
-        problems.accept("cannot read profile file '" + path + "' (" + why + "): give a readable file after @;"
-                + " skipped");
-        return null;
     }
 
     private void generic(List<String> fields) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ final class Child {
     static final Path TEST_CLASSES = Path.of(System.getProperty("reftrack.test.classes", "target/test-classes"));
     static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    /** Every child's command and output, appended: {@code target/child-jvms.log}. */
+    static final Path OUTPUTS = TEST_CLASSES.resolveSibling("child-jvms.log");
 
     private Child() {
     }
@@ -49,7 +52,10 @@ final class Child {
         byte[] output = process.getInputStream().readAllBytes();
         boolean exited = process.waitFor(3, TimeUnit.MINUTES);
         String text = new String(output, StandardCharsets.UTF_8);
-        System.out.println("$ " + String.join(" ", command) + "\n" + text);
+        // leaks provoked on purpose stay off the build's console: the outputs go to a file, and
+        // into the assertion message of a test that fails
+        Files.writeString(OUTPUTS, "$ " + String.join(" ", command) + "\n" + text + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(exited).as("child exited").isTrue();
         assertThat(process.exitValue()).as("child exit code; output:%n%s", text).isZero();
         return text;

@@ -25,9 +25,11 @@ class SpecShapesIT {
 
     /** Asserts a clean run: no report of any kind, and an exit report that found nothing. */
     static void assertClean(String output) {
-        assertThat(output).doesNotContain("SEVERE").doesNotContain("WARNING")
+        assertThat(output).as("child output")
+                .doesNotContain("SEVERE").doesNotContain("WARNING")
                 .doesNotContain("already released").doesNotContain("Byte Buddy").doesNotContain("matched no");
-        assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: no leaks found by the GC\n");
+        assertThat(Child.exitReport(output)).as("child output:%n%s", output)
+                .isEqualTo("reftrack-agent at exit: no leaks found by the GC\n");
     }
 
     @ParameterizedTest
@@ -61,8 +63,10 @@ class SpecShapesIT {
             throws Exception {
         String output = shapes(spec, shape, "2000");
 
-        assertThat(output).doesNotContain("already released").doesNotContain("Byte Buddy");
-        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
+        assertThat(output).as("child output")
+                .doesNotContain("already released").doesNotContain("Byte Buddy");
+        assertThat(Child.exitReport(output)).as("child output:%n%s", output)
+                .startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
                 + dir + ": 4 object(s) leaked 4 reference(s) at\n     example.generic.ShapesApp." + line + "\n");
     }
 
@@ -80,8 +84,10 @@ class SpecShapesIT {
     void genericSpecOnNettyComposites_reportsThePlantedLeakAtItsLine() throws Exception {
         String output = composites("2000");
 
-        assertThat(output).doesNotContain("already released").doesNotContain("Byte Buddy");
-        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
+        assertThat(output).as("child output")
+                .doesNotContain("already released").doesNotContain("Byte Buddy");
+        assertThat(Child.exitReport(output)).as("child output:%n%s", output)
+                .startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
                 + "bytebuf: 4 object(s) leaked 4 reference(s) at\n"
                 + "     example.netty.CompositeApp.share(CompositeApp.java:48)\n");
     }
