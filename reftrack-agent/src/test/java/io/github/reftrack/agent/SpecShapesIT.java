@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Generic specs on the shapes real libraries have ({@code example.generic.ShapesApp}): methods
@@ -97,5 +98,23 @@ class SpecShapesIT {
                 + "birth=<init>,name=bytebuf,hide=io.netty.";
         return Child.run(Child.JAVA, List.of(Child.agent(spec), "-Dio.netty.leakDetection.level=disabled"),
                 Child.classpath("netty42"), "example.netty.CompositeApp", OBJECTS, leakEvery);
+    }
+
+    /** Attached after start: the side-table advice counts only the outermost call too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "2000"})
+    void arrowDelegationCountsOnce_whenTheAgentIsAttached(String leakEvery) throws Exception {
+        String expected = leakEvery.equals("0") ? "no leaks found by the GC\n" : "1 distinct leak(s) found by the GC\n"
+                + "arrowlikebuf: 4 object(s) leaked 4 reference(s) at\n"
+                + "     example.generic.ShapesApp.shareArrow(ShapesApp.java:51)\n";
+        String spec = "class=example.generic.ArrowLikeBuf,acquire=retain()|retain(int),release=release()|release(int),"
+                + "birth=<init>";
+        String output = Child.run(Child.JAVA, List.of("-Djdk.attach.allowAttachSelf=true"), Child.classpath(null),
+                "example.generic.AttachedShapesApp", Child.AGENT.toString(), spec, "arrow", OBJECTS, leakEvery);
+
+        assertThat(output).as("child output").doesNotContain("already released").doesNotContain("Byte Buddy")
+                .doesNotContain("before tracking started").doesNotContain("still outstanding");
+        assertThat(Child.exitReport(output)).as("child output:%n%s", output)
+                .startsWith("reftrack-agent at exit: " + expected);
     }
 }
