@@ -1,27 +1,35 @@
 package io.github.reftrack.agent;
 
+import java.lang.reflect.Modifier;
 import net.bytebuddy.asm.Advice;
 
 /**
  * Advice for classes transformed when they load: each object keeps its lifetime in the field
  * {@value #FIELD} the agent adds to the profile's class. Inlined into the library's methods.
+ *
+ * <p>With {@link Bound.Outermost} set (generic specs), acquire and release methods mark the
+ * object on entry for the current thread and only the outermost call acts: a {@code retain()}
+ * that calls {@code retain(1)} on the same object takes one reference, not two. The mark is
+ * cleared on exit, normal or thrown.
  */
 final class FieldAdvice {
     /** The field added to each profile's class. */
     static final String FIELD = "reftrack$lifetime";
+    /** Its modifiers: public (subclasses in other packages read it), transient, synthetic. */
+    static final int MODIFIERS = Modifier.PUBLIC | Modifier.TRANSIENT | 0x1000;
 
     private FieldAdvice() {
     }
 
-    /** Constructor or {@code reset()}: a lifetime with one reference. */
+    /** Constructor or {@code reset()}: a lifetime with the bound count of references. */
     static final class Birth {
         private Birth() {
         }
 
         @Advice.OnMethodExit
-        static void exit(@Advice.This Object self, @Advice.FieldValue(value = FIELD, readOnly = false) Object life) {
+        static void exit(@Advice.This Object self, @Bound.Count int refs, @Bound.Life Object life) {
             if (Hooks.ON) {
-                life = Hooks.born(self, life, 1);
+                life = Hooks.born(self, life, refs);
             }
         }
     }
@@ -32,8 +40,7 @@ final class FieldAdvice {
         }
 
         @Advice.OnMethodExit
-        static void exit(@Advice.This Object self, @Advice.Argument(0) int n,
-                @Advice.FieldValue(value = FIELD, readOnly = false) Object life) {
+        static void exit(@Advice.This Object self, @Advice.Argument(0) int n, @Bound.Life Object life) {
             if (Hooks.ON) {
                 life = Hooks.born(self, life, n);
             }
@@ -45,11 +52,21 @@ final class FieldAdvice {
         private Acquire() {
         }
 
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly) {
+            return Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self));
+        }
+
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Thrown Throwable thrown,
-                @Advice.FieldValue(value = FIELD, readOnly = false) Object life) {
-            if (Hooks.ON && thrown == null) {
-                life = Hooks.acquired(self, life, 1);
+        static void exit(@Advice.This Object self, @Advice.Enter boolean acts, @Bound.Outermost boolean outermostOnly,
+                @Advice.Thrown Throwable thrown, @Bound.Life Object life) {
+            if (acts) {
+                if (outermostOnly) {
+                    Hooks.exitOutermost(self);
+                }
+                if (thrown == null) {
+                    life = Hooks.acquired(self, life, 1);
+                }
             }
         }
     }
@@ -59,11 +76,21 @@ final class FieldAdvice {
         private AcquireN() {
         }
 
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly) {
+            return Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self));
+        }
+
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Argument(0) int n, @Advice.Thrown Throwable thrown,
-                @Advice.FieldValue(value = FIELD, readOnly = false) Object life) {
-            if (Hooks.ON && thrown == null) {
-                life = Hooks.acquired(self, life, n);
+        static void exit(@Advice.This Object self, @Advice.Argument(0) int n, @Advice.Enter boolean acts,
+                @Bound.Outermost boolean outermostOnly, @Advice.Thrown Throwable thrown, @Bound.Life Object life) {
+            if (acts) {
+                if (outermostOnly) {
+                    Hooks.exitOutermost(self);
+                }
+                if (thrown == null) {
+                    life = Hooks.acquired(self, life, n);
+                }
             }
         }
     }
@@ -73,11 +100,21 @@ final class FieldAdvice {
         private AcquireIf() {
         }
 
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly) {
+            return Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self));
+        }
+
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Return boolean taken, @Advice.Thrown Throwable thrown,
-                @Advice.FieldValue(value = FIELD, readOnly = false) Object life) {
-            if (Hooks.ON && thrown == null && taken) {
-                life = Hooks.acquired(self, life, 1);
+        static void exit(@Advice.This Object self, @Advice.Return boolean taken, @Advice.Enter boolean acts,
+                @Bound.Outermost boolean outermostOnly, @Advice.Thrown Throwable thrown, @Bound.Life Object life) {
+            if (acts) {
+                if (outermostOnly) {
+                    Hooks.exitOutermost(self);
+                }
+                if (thrown == null && taken) {
+                    life = Hooks.acquired(self, life, 1);
+                }
             }
         }
     }
@@ -88,9 +125,20 @@ final class FieldAdvice {
         }
 
         @Advice.OnMethodEnter
-        static void enter(@Advice.This Object self, @Advice.FieldValue(FIELD) Object life) {
-            if (Hooks.ON) {
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly,
+                @Bound.Life Object life) {
+            if (Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self))) {
                 Hooks.released(self, life, 1);
+                return true;
+            }
+            return false;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.This Object self, @Advice.Enter boolean entered,
+                @Bound.Outermost boolean outermostOnly) {
+            if (entered && outermostOnly) {
+                Hooks.exitOutermost(self);
             }
         }
     }
@@ -101,9 +149,20 @@ final class FieldAdvice {
         }
 
         @Advice.OnMethodEnter
-        static void enter(@Advice.This Object self, @Advice.Argument(0) int n, @Advice.FieldValue(FIELD) Object life) {
-            if (Hooks.ON) {
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) int n,
+                @Bound.Outermost boolean outermostOnly, @Bound.Life Object life) {
+            if (Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self))) {
                 Hooks.released(self, life, n);
+                return true;
+            }
+            return false;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.This Object self, @Advice.Enter boolean entered,
+                @Bound.Outermost boolean outermostOnly) {
+            if (entered && outermostOnly) {
+                Hooks.exitOutermost(self);
             }
         }
     }

@@ -12,6 +12,7 @@ public final class Hooks {
     public static final boolean ON = ReftrackAgent.trackingOn();
 
     private static volatile AgentRuntime runtime;
+    private static final OutermostCalls CALLS = new OutermostCalls();
 
     private Hooks() {
     }
@@ -58,6 +59,27 @@ public final class Hooks {
         if (r != null) {
             r.released(self, (Lifetime) life, n);
         }
+    }
+
+    /**
+     * A tracked method of a generic spec starts on {@code self}: whether it is the outermost such
+     * call on that object in this thread (only that one counts). When true, {@link #exitOutermost}
+     * must follow when the method ends, normally or not.
+     *
+     * @param self the object
+     * @return true if the thread was in no tracked call on {@code self}
+     */
+    public static boolean enterOutermost(Object self) {
+        return CALLS.enter(self);
+    }
+
+    /**
+     * The outermost tracked call on {@code self} ends.
+     *
+     * @param self the object
+     */
+    public static void exitOutermost(Object self) {
+        CALLS.exit(self);
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.github.reftrack.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.nameMatches;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -12,7 +12,6 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -25,13 +24,15 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Installs the advice with Byte Buddy: at start-up each profile's class gets a field and the
  * field advice; when attached, loaded classes are retransformed with the side-table advice and
- * no change to their shape.
+ * no change to their shape. A class that cannot be instrumented is skipped with one line
+ * ({@link SkippedClasses}); each class instrumented counts for its profile in {@link ProfileMatches}.
  */
 final class Instrumenter {
     private Instrumenter() {
     }
 
-    static void install(Instrumentation instrumentation, List<Profile> profiles, boolean attached, StartReport report) {
+    static void install(Instrumentation instrumentation, List<Profile> profiles, boolean attached, StartReport report,
+            ProfileMatches matches) {
         HookVisibility hooks = new HookVisibility(report::warn);
         AgentBuilder builder = new AgentBuilder.Default()
                 // reftrack itself (agent and core), never the applications that happen to share its name prefix
@@ -39,7 +40,7 @@ final class Instrumenter {
                         .or(nameMatches("io\\.github\\.reftrack\\.(internal\\.[^.]+\\.|jmx\\.|jfr\\.)?[^.]+"))
                         .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")))
-                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with(new SkippedClasses(report::warn))
                 .with(report);
         if (attached) {
             builder = builder.disableClassFormatChanges()
@@ -59,8 +60,12 @@ final class Instrumenter {
             }
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()
                     ? isSubTypeOf(profile.typeName()) : named(profile.typeName());
-            builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) ->
-                    transform(b, type, profile, attached));
+            builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) -> {
+                if (!profile.subtypes() || isSubTypeOf(profile.trackedType()).matches(type)) {
+                    matches.matched(profile);
+                }
+                return transform(b, type, profile, attached);
+            });
         }
         builder.installOn(instrumentation);
     }
@@ -70,14 +75,23 @@ final class Instrumenter {
         return (type, loader, module, redefined, domain) -> types.matches(type) && hooks.sees(loader, type.getName());
     }
 
+    /**
+     * The class named and its subclasses, by their superclass chain. A chain that cannot be
+     * resolved (a superclass missing from the class path) matches nothing: such a class cannot
+     * load anyway, and it is no reason to report an error.
+     */
     private static ElementMatcher.Junction<TypeDescription> isSubTypeOf(String name) {
         return new ElementMatcher.Junction.AbstractBase<>() {
             @Override
             public boolean matches(TypeDescription target) {
-                for (TypeDescription.Generic t = target.asGenericType(); t != null; t = t.getSuperClass()) {
-                    if (t.asErasure().getName().equals(name)) {
-                        return true;
+                try {
+                    for (TypeDescription.Generic t = target.asGenericType(); t != null; t = t.getSuperClass()) {
+                        if (t.asErasure().getName().equals(name)) {
+                            return true;
+                        }
                     }
+                } catch (RuntimeException unresolvable) {
+                    return false;
                 }
                 return false;
             }
@@ -87,43 +101,75 @@ final class Instrumenter {
     private static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             Profile profile, boolean attached) {
         boolean named = type.getName().equals(profile.typeName());
-        Class<?> advice = attached ? TableAdvice.class : FieldAdvice.class;
+        Methods methods = new Methods(type, profile, attached ? TableAdvice.class : FieldAdvice.class);
         DynamicType.Builder<?> b = builder;
         if (!attached && named) {
-            b = b.defineField(FieldAdvice.FIELD, Object.class, Modifier.PUBLIC | Modifier.TRANSIENT | 0x1000);
+            b = b.defineField(FieldAdvice.FIELD, Object.class, FieldAdvice.MODIFIERS);
         }
-        ElementMatcher.Junction<MethodDescription> real = not(isBridge()).and(not(isAbstract()));
-        for (String name : profile.birth()) {
-            if (name.equals(Profile.CONSTRUCTOR)) {
-                if (named) {
-                    b = b.visit(visit(advice, "Birth", isConstructor()));
+        for (String text : profile.birth()) {
+            MethodSpec birth = MethodSpec.parse(text);
+            if (birth.isConstructor()) {
+                // a constructor birth with no reference changes nothing: the first acquire starts the lifetime
+                if (named && birth.count() > 0) {
+                    b = b.visit(methods.advice("Birth", birth.count(), isConstructor()));
                 }
-            } else {
-                b = b.visit(visit(advice, "Birth", real.and(named(name)).and(takesArguments(0))));
-                b = b.visit(visit(advice, "BirthN", real.and(named(name)).and(takesArguments(int.class))));
+                continue;
+            }
+            if (birth.noArgs()) {
+                b = b.visit(methods.advice("Birth", birth.count(), methods.instance(birth).and(takesArguments(0))));
+            }
+            if (birth.intArg()) {
+                b = b.visit(methods.advice("BirthN", 1, methods.instance(birth).and(takesArguments(int.class))));
             }
         }
-        for (String name : profile.acquire()) {
-            b = b.visit(visit(advice, "Acquire", real.and(named(name)).and(takesArguments(0))
-                    .and(not(returns(boolean.class)))));
-            b = b.visit(visit(advice, "AcquireIf", real.and(named(name)).and(takesArguments(0))
-                    .and(returns(boolean.class))));
-            b = b.visit(visit(advice, "AcquireN", real.and(named(name)).and(takesArguments(int.class))));
+        for (String text : profile.acquire()) {
+            MethodSpec acquire = MethodSpec.parse(text);
+            if (acquire.noArgs()) {
+                ElementMatcher.Junction<MethodDescription> noArgs = methods.instance(acquire).and(takesArguments(0));
+                b = b.visit(methods.advice("Acquire", 1, noArgs.and(not(returns(boolean.class)))));
+                b = b.visit(methods.advice("AcquireIf", 1, noArgs.and(returns(boolean.class))));
+            }
+            if (acquire.intArg()) {
+                b = b.visit(methods.advice("AcquireN", 1, methods.instance(acquire).and(takesArguments(int.class))));
+            }
         }
-        for (String name : profile.release()) {
-            b = b.visit(visit(advice, "Release", real.and(named(name)).and(takesArguments(0))));
-            b = b.visit(visit(advice, "ReleaseN", real.and(named(name)).and(takesArguments(int.class))));
+        for (String text : profile.release()) {
+            MethodSpec release = MethodSpec.parse(text);
+            if (release.noArgs()) {
+                b = b.visit(methods.advice("Release", 1, methods.instance(release).and(takesArguments(0))));
+            }
+            if (release.intArg()) {
+                b = b.visit(methods.advice("ReleaseN", 1, methods.instance(release).and(takesArguments(int.class))));
+            }
         }
         return b;
     }
 
-    private static AsmVisitorWrapper visit(Class<?> holder, String kind,
-            ElementMatcher<? super MethodDescription> methods) {
-        for (Class<?> nested : holder.getDeclaredClasses()) {
-            if (nested.getSimpleName().equals(kind)) {
-                return Advice.to(nested).on(methods);
-            }
+    /** The advice of one class being transformed for one profile. */
+    private static final class Methods {
+        private final TypeDescription type;
+        private final Profile profile;
+        private final Class<?> holder;
+
+        Methods(TypeDescription type, Profile profile, Class<?> holder) {
+            this.type = type;
+            this.profile = profile;
+            this.holder = holder;
         }
-        throw new IllegalStateException("no advice " + kind + " in " + holder.getName());
+
+        /** The instance methods with code of that name: not bridges, not abstract, not static. */
+        ElementMatcher.Junction<MethodDescription> instance(MethodSpec method) {
+            return not(isBridge()).and(not(isAbstract())).and(not(isStatic()))
+                    .and(named(method.name()));
+        }
+
+        AsmVisitorWrapper advice(String kind, int count, ElementMatcher<? super MethodDescription> methods) {
+            for (Class<?> nested : holder.getDeclaredClasses()) {
+                if (nested.getSimpleName().equals(kind)) {
+                    return Bound.mapping(type, profile, count).to(nested).on(methods);
+                }
+            }
+            throw new IllegalStateException("no advice " + kind + " in " + holder.getName());
+        }
     }
 }

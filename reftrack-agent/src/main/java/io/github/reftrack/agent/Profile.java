@@ -9,13 +9,19 @@ import java.util.Set;
  *
  * @param dirClass     the class name of the directories this profile creates, e.g. {@code netty_bytebuf}
  * @param typeName     the binary name of the class whose methods are instrumented
- * @param subtypes     whether subclasses that declare these methods are instrumented too
+ * @param subtypes     whether subclasses that declare these methods are instrumented too; true for
+ *                     generic specs, which also count only the outermost tracked call on an object
+ *                     and thread (a {@code retain()} that calls {@code retain(1)} counts once)
  * @param acquire      methods that take one reference ({@code (int)} ones take that many; a
- *                     {@code boolean} result of {@code false} takes none)
+ *                     {@code boolean} result of {@code false} takes none), as {@link MethodSpec} text:
+ *                     {@code retain} (both arities), {@code retain()} or {@code retain(int)}
  * @param release      methods that drop one reference ({@code (int)} ones drop that many)
  * @param birth        {@code <init>} and methods that start a lifetime with one reference
- *                     ({@code (int)} ones with that many); empty: a lifetime starts at the first acquire
- * @param instancesOf  a class every tracked object must extend (other instances are ignored), or null
+ *                     ({@code (int)} ones with that many, {@code name:N} or {@code <init>:N} with N);
+ *                     empty, or only births with 0: a lifetime starts at the first acquire
+ * @param instancesOf  a class every tracked object must extend (other instances are ignored), or null;
+ *                     a spec naming a class whose methods are inherited gets its superclass as
+ *                     {@code typeName} and itself here
  * @param hide         class-name prefixes whose frames are not the user's call
  * @param derivedType  a class whose instances, when born, take a reference on a parent just
  *                     before (Netty's pooled slices and duplicates), or null: that reference is
@@ -49,7 +55,26 @@ record Profile(String dirClass, String typeName, boolean subtypes, Set<String> a
                     Set.of("decRef"), Set.of(CONSTRUCTOR), "org.apache.lucene.index.DirectoryReader",
                     List.of("org.apache.lucene."), null, null));
 
+    /** An initial count of zero, as a birth's text ends. */
+    static final String ZERO_COUNT = ":0";
+
+    /** Whether some birth starts a lifetime with references (a birth with count 0 does not). */
     boolean hasBirth() {
-        return !birth.isEmpty();
+        for (String name : birth) {
+            if (!name.endsWith(ZERO_COUNT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether only the outermost tracked call on an object and thread counts: generic specs. */
+    boolean outermostOnly() {
+        return subtypes;
+    }
+
+    /** The class whose instances are tracked: {@link #instancesOf}, else {@link #typeName}. */
+    String trackedType() {
+        return instancesOf != null ? instancesOf : typeName;
     }
 }

@@ -1,13 +1,11 @@
 package io.github.reftrack.agent;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -16,23 +14,27 @@ import java.util.regex.Pattern;
  * Parses the agent's argument: a comma-separated list of built-in profiles ({@code netty},
  * {@code lucene}), generic specs ({@code class=FQN,acquire=m1|m2,release=m3[,birth=<init>]
  * [,name=dir_class][,hide=prefix1|prefix2]}), files of those ({@code @path}, one item per line,
- * {@code #} comments) and options ({@code mode=}, {@code pairing=}).
+ * {@code #} comments) and options ({@code mode=}, {@code pairing=}). A spec's method may carry its
+ * arity ({@code release()}, {@code release(int)}; a bare name means both) and a birth its initial
+ * count ({@code <init>:0}): see {@link MethodSpec}.
  *
  * <p>A bad item is reported once, naming what was wrong and what to write instead, and skipped:
- * the application always starts.
+ * the application always starts. Files are read with the limits of {@link ProfileFiles}.
  */
 final class ProfileParser {
     private static final Pattern JAVA_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
-    private static final Pattern METHOD_NAME = Pattern.compile("<init>|[\\p{L}_$][\\p{L}\\p{N}_$]*");
+    private static final String EXPECTED = "class=FQN,acquire=m1|m2(int),release=m3()[,birth=<init>[:N]]";
 
     private final Consumer<String> problems;
     private final List<Profile> profiles = new ArrayList<>();
+    private final ProfileFiles files;
     private String mode;
     private String pairing;
 
     ProfileParser(Consumer<String> problems) {
         this.problems = problems;
+        this.files = new ProfileFiles(problems);
     }
 
     List<Profile> profiles() {
@@ -84,7 +86,7 @@ final class ProfileParser {
                 profiles.addAll(Profile.LUCENE);
             } else {
                 problems.accept("unknown profile '" + token + "': use netty, lucene, @file or"
-                        + " class=FQN,acquire=m1|m2,release=m3[,birth=<init>]; skipped");
+                        + " " + EXPECTED + "; skipped");
             }
         }
         return this;
@@ -97,19 +99,19 @@ final class ProfileParser {
     }
 
     private void file(String path) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(Path.of(path), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            problems.accept("cannot read profile file '" + path + "' (" + e + "): give a readable file after @;"
-                    + " skipped");
+        String text = files.open(path);
+        if (text == null) {
             return;
         }
-        for (String line : lines) {
-            String item = line.strip();
-            if (!item.isEmpty() && !item.startsWith("#")) {
-                parse(item);
+        try {
+            for (String line : text.split("\\R")) {
+                String item = line.strip();
+                if (!item.isEmpty() && !item.startsWith("#")) {
+                    parse(item);
+                }
             }
+        } finally {
+            files.close();
         }
     }
 
@@ -117,9 +119,7 @@ final class ProfileParser {
         String spec = String.join(",", fields);
         String type = null;
         String name = null;
-        Set<String> acquire = new LinkedHashSet<>();
-        Set<String> release = new LinkedHashSet<>();
-        Set<String> birth = new LinkedHashSet<>();
+        Map<String, List<String>> methods = new LinkedHashMap<>();
         List<String> hide = new ArrayList<>();
         for (String field : fields) {
             int eq = field.indexOf('=');
@@ -128,16 +128,19 @@ final class ProfileParser {
             switch (key) {
                 case "class" -> type = value;
                 case "name" -> name = value;
-                case "acquire" -> acquire.addAll(methods(value));
-                case "release" -> release.addAll(methods(value));
-                case "birth" -> birth.addAll(methods(value));
+                case "acquire", "release", "birth" -> methods.computeIfAbsent(key, k -> new ArrayList<>())
+                        .addAll(List.of(value.split("\\|")));
                 default -> hide.addAll(List.of(value.split("\\|")));
             }
         }
-        String wrong = check(type, acquire, release, birth);
+        Set<String> acquire = new LinkedHashSet<>();
+        Set<String> release = new LinkedHashSet<>();
+        Set<String> birth = new LinkedHashSet<>();
+        String wrong = type == null || !JAVA_NAME.matcher(type).matches()
+                ? "class= must be a fully qualified class name, was '" + type + "'"
+                : methods(methods, acquire, release, birth);
         if (wrong != null) {
-            problems.accept("bad spec '" + spec + "': " + wrong + "; expected"
-                    + " class=FQN,acquire=m1|m2,release=m3[,birth=<init>]; skipped");
+            problems.accept("bad spec '" + spec + "': " + wrong + "; expected " + EXPECTED + "; skipped");
             return;
         }
         String dirClass = name != null && !name.isBlank() ? name
@@ -146,28 +149,41 @@ final class ProfileParser {
                 null, List.copyOf(hide), null, null));
     }
 
-    private static List<String> methods(String value) {
-        List<String> names = new ArrayList<>();
-        for (String name : value.split("\\|")) {
-            names.add(name.trim());
-        }
-        return names;
-    }
-
-    private static String check(String type, Set<String> acquire, Set<String> release, Set<String> birth) {
-        if (type == null || !JAVA_NAME.matcher(type).matches()) {
-            return "class= must be a fully qualified class name, was '" + type + "'";
-        }
-        if (acquire.isEmpty() || release.isEmpty()) {
+    /** Reads the method items into the three sets, canonical; returns what is wrong, or null. */
+    private static String methods(Map<String, List<String>> items, Set<String> acquire, Set<String> release,
+            Set<String> birth) {
+        if (!items.containsKey("acquire") || !items.containsKey("release")) {
             return "acquire= and release= must each name at least one method";
         }
-        for (Set<String> names : List.of(acquire, release, birth)) {
-            for (String name : names) {
-                if (!METHOD_NAME.matcher(name).matches()) {
-                    return "'" + name + "' is not a method name";
+        for (Map.Entry<String, List<String>> e : items.entrySet()) {
+            String role = e.getKey();
+            for (String item : e.getValue()) {
+                MethodSpec method = MethodSpec.parse(item);
+                String wrong = method == null ? "'" + item.strip() + "' is not a method name: write name, name() or"
+                        + " name(int)" + (role.equals("birth") ? ", with :N for an initial count" : "")
+                        : wrongFor(role, method);
+                if (wrong != null) {
+                    return wrong;
                 }
+                (role.equals("acquire") ? acquire : role.equals("release") ? release : birth).add(method.toString());
             }
         }
         return null;
+    }
+
+    private static String wrongFor(String role, MethodSpec method) {
+        if (!role.equals("birth")) {
+            if (method.isConstructor()) {
+                return "<init> cannot be " + role + "=: a constructor starts a lifetime, write birth=<init>"
+                        + " (birth=<init>:0 when objects start with no reference)";
+            }
+            return method.counted() ? "'" + method + "': an initial count (:N) belongs to birth= only" : null;
+        }
+        if (method.isConstructor() && method.hasArity()) {
+            return "'" + method + "': a constructor is named <init> or <init>:N, without arity";
+        }
+        return method.counted() && method.hasArity() && method.intArg()
+                ? "'" + method + "': the count of a birth (int) is its argument; write " + method.name() + "(int)"
+                : null;
     }
 }

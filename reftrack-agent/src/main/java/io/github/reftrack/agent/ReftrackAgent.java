@@ -96,11 +96,15 @@ public final class ReftrackAgent {
         Thread reaper = Detached.thread("reftrack-agent-reaper", runtime::reapForever);
         reaper.setDaemon(true);
         reaper.start();
-        if (!"off".equalsIgnoreCase(System.getProperty(REPORT_AT_EXIT_PROPERTY, "on").trim())) {
-            Runtime.getRuntime().addShutdownHook(Detached.thread("reftrack-agent-exit-report",
-                    () -> ExitReport.print(runtime, System.err)));
-        }
-        Instrumenter.install(instrumentation, profiles, attached, report);
+        ProfileMatches matches = new ProfileMatches(profiles);
+        boolean exitReport = !"off".equalsIgnoreCase(System.getProperty(REPORT_AT_EXIT_PROPERTY, "on").trim());
+        Runtime.getRuntime().addShutdownHook(Detached.thread("reftrack-agent-exit-report", () -> {
+            matches.printUnmatched(System.err);
+            if (exitReport) {
+                ExitReport.print(runtime, System.err);
+            }
+        }));
+        Instrumenter.install(instrumentation, profiles, attached, report, matches);
         report.finish(true, "tracking " + String.join(", ", labels(profiles)) + " in " + mode + " mode with "
                 + RefTracking.runtime().captureInUse().name().toLowerCase(Locale.ROOT) + " stack capture, pairing "
                 + pairing.description() + (attached ? "; attached: " + report.instrumented() + " loaded class(es)"

@@ -4,7 +4,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Advice for classes retransformed after the agent was attached: retransformation cannot add a
- * field, so each object's lifetime lives in the agent's weak identity side table.
+ * field, so each object's lifetime lives in the agent's weak identity side table. The outermost
+ * call rule is {@link FieldAdvice}'s.
  */
 final class TableAdvice {
     private TableAdvice() {
@@ -16,9 +17,9 @@ final class TableAdvice {
         }
 
         @Advice.OnMethodExit
-        static void exit(@Advice.This Object self) {
+        static void exit(@Advice.This Object self, @Bound.Count int refs) {
             if (Hooks.ON) {
-                Hooks.bornInTable(self, 1);
+                Hooks.bornInTable(self, refs);
             }
         }
     }
@@ -41,10 +42,21 @@ final class TableAdvice {
         private Acquire() {
         }
 
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly) {
+            return Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self));
+        }
+
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Thrown Throwable thrown) {
-            if (Hooks.ON && thrown == null) {
-                Hooks.acquiredInTable(self, 1);
+        static void exit(@Advice.This Object self, @Advice.Enter boolean acts, @Bound.Outermost boolean outermostOnly,
+                @Advice.Thrown Throwable thrown) {
+            if (acts) {
+                if (outermostOnly) {
+                    Hooks.exitOutermost(self);
+                }
+                if (thrown == null) {
+                    Hooks.acquiredInTable(self, 1);
+                }
             }
         }
     }
@@ -54,10 +66,21 @@ final class TableAdvice {
         private AcquireN() {
         }
 
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly) {
+            return Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self));
+        }
+
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Argument(0) int n, @Advice.Thrown Throwable thrown) {
-            if (Hooks.ON && thrown == null) {
-                Hooks.acquiredInTable(self, n);
+        static void exit(@Advice.This Object self, @Advice.Argument(0) int n, @Advice.Enter boolean acts,
+                @Bound.Outermost boolean outermostOnly, @Advice.Thrown Throwable thrown) {
+            if (acts) {
+                if (outermostOnly) {
+                    Hooks.exitOutermost(self);
+                }
+                if (thrown == null) {
+                    Hooks.acquiredInTable(self, n);
+                }
             }
         }
     }
@@ -67,10 +90,21 @@ final class TableAdvice {
         private AcquireIf() {
         }
 
+        @Advice.OnMethodEnter
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly) {
+            return Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self));
+        }
+
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Return boolean taken, @Advice.Thrown Throwable thrown) {
-            if (Hooks.ON && thrown == null && taken) {
-                Hooks.acquiredInTable(self, 1);
+        static void exit(@Advice.This Object self, @Advice.Return boolean taken, @Advice.Enter boolean acts,
+                @Bound.Outermost boolean outermostOnly, @Advice.Thrown Throwable thrown) {
+            if (acts) {
+                if (outermostOnly) {
+                    Hooks.exitOutermost(self);
+                }
+                if (thrown == null && taken) {
+                    Hooks.acquiredInTable(self, 1);
+                }
             }
         }
     }
@@ -81,9 +115,19 @@ final class TableAdvice {
         }
 
         @Advice.OnMethodEnter
-        static void enter(@Advice.This Object self) {
-            if (Hooks.ON) {
+        static boolean enter(@Advice.This Object self, @Bound.Outermost boolean outermostOnly) {
+            if (Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self))) {
                 Hooks.releasedInTable(self, 1);
+                return true;
+            }
+            return false;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.This Object self, @Advice.Enter boolean entered,
+                @Bound.Outermost boolean outermostOnly) {
+            if (entered && outermostOnly) {
+                Hooks.exitOutermost(self);
             }
         }
     }
@@ -94,9 +138,20 @@ final class TableAdvice {
         }
 
         @Advice.OnMethodEnter
-        static void enter(@Advice.This Object self, @Advice.Argument(0) int n) {
-            if (Hooks.ON) {
+        static boolean enter(@Advice.This Object self, @Advice.Argument(0) int n,
+                @Bound.Outermost boolean outermostOnly) {
+            if (Hooks.ON && (!outermostOnly || Hooks.enterOutermost(self))) {
                 Hooks.releasedInTable(self, n);
+                return true;
+            }
+            return false;
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.This Object self, @Advice.Enter boolean entered,
+                @Bound.Outermost boolean outermostOnly) {
+            if (entered && outermostOnly) {
+                Hooks.exitOutermost(self);
             }
         }
     }

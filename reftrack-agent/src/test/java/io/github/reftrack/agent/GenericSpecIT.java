@@ -45,6 +45,9 @@ class GenericSpecIT {
         "class=example..Lease,acquire=borrow,release=giveBack; class= must be a fully qualified class name",
         "class=example.generic.Lease,release=giveBack; acquire= and release= must each name at least one method",
         "nettyy; unknown profile 'nettyy'",
+        "class=java.util.concurrent.Semaphore,acquire=acquire,release=release; bootstrap classes are not supported",
+        "class=example.generic.Tickets,acquire=open,release=close; acquire methods must be instance methods",
+        "class=example.generic.Lease,acquire=<init>,release=giveBack; <init> cannot be acquire=",
         "@/no/such/profiles.conf; cannot read profile file '/no/such/profiles.conf'"})
     void badSpecGetsOneClearMessageAndTheApplicationStillRuns(String spec, String message) throws Exception {
         String output = leases(spec, "5000");
@@ -52,5 +55,28 @@ class GenericSpecIT {
         assertThat(output).contains("started").contains("leases 20000");
         assertThat(output.lines().filter(line -> line.contains("reftrack-agent: ")).toList())
                 .singleElement().asString().contains(message);
+    }
+
+    @Test
+    void profileFileThatIncludesItselfGetsOneWarning_andTheApplicationStarts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("self.conf");
+        Files.writeString(file, SPEC + "\n@" + file + "\n");
+
+        String output = leases("@" + file, "5000");
+
+        assertThat(output.lines().filter(line -> line.startsWith("WARNING: reftrack-agent: ")).toList())
+                .singleElement().asString().contains("includes itself (" + file.toRealPath() + " -> ");
+        assertThat(Child.exitReport(output)).contains("lease: 4 object(s) leaked 4 reference(s) at");
+    }
+
+    @Test
+    void specsAndProfilesThatMatchedNoLoadedClassSaySoAtExit() throws Exception {
+        String output = leases(SPEC + ",netty,class=example.generic.Handle,acquire=acquire,release=release", "0");
+
+        assertThat(output).contains("reftrack-agent: profile netty matched no loaded class (looked for"
+                + " io.netty.buffer.AbstractReferenceCountedByteBuf, io.netty.util.AbstractReferenceCounted)")
+                .contains("reftrack-agent: spec class=example.generic.Handle matched no loaded class (looked for"
+                + " example.generic.Handle and subclasses)")
+                .doesNotContain("class=example.generic.Lease matched");
     }
 }

@@ -1,0 +1,63 @@
+package io.github.reftrack.agent;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which profiles matched a loaded class, so that one that matched none says so once at exit,
+ * naming what it looked for: a profile name that finds nothing (Netty relocated under another
+ * package, a misspelt spec class never loaded) must not read as "no leaks". Thread-safe.
+ */
+final class ProfileMatches {
+    /** What each named item looked for, by label: {@code profile netty}, {@code spec class=a.B}. */
+    private final Map<String, List<Profile>> items = new LinkedHashMap<>();
+    private final Set<Profile> matched = ConcurrentHashMap.newKeySet();
+
+    ProfileMatches(List<Profile> profiles) {
+        for (Profile profile : profiles) {
+            items.computeIfAbsent(label(profile), k -> new ArrayList<>()).add(profile);
+        }
+    }
+
+    private static String label(Profile profile) {
+        if (Profile.NETTY.contains(profile)) {
+            return "profile netty";
+        }
+        if (Profile.LUCENE.contains(profile)) {
+            return "profile lucene";
+        }
+        return "spec class=" + profile.trackedType();
+    }
+
+    /** A class of the profile's was instrumented. */
+    void matched(Profile profile) {
+        matched.add(profile);
+    }
+
+    /** One line per item none of whose profiles matched a loaded class. */
+    List<String> unmatched() {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, List<Profile>> item : items.entrySet()) {
+            if (item.getValue().stream().noneMatch(matched::contains)) {
+                List<String> types = item.getValue().stream().map(Profile::trackedType).toList();
+                lines.add("reftrack-agent: " + item.getKey() + " matched no loaded class (looked for "
+                        + String.join(", ", types) + (item.getValue().get(0).subtypes() ? " and subclasses" : "")
+                        + "); nothing of it was tracked");
+            }
+        }
+        return lines;
+    }
+
+    /** Prints {@link #unmatched()}: at exit, where logging may already be shut down. */
+    void printUnmatched(PrintStream out) {
+        for (String line : unmatched()) {
+            out.println(line);
+        }
+        out.flush();
+    }
+}
