@@ -53,6 +53,7 @@ final class Instrumenter {
                 builder = builder.type(nameStartsWith(internal[0])).transform((b, type, loader, module, domain) ->
                         b.visit(Advice.to(InternalScope.class).on(named(internal[1]).and(not(isAbstract())))));
             }
+            builder = OwnershipAdvice.install(builder, profile);
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()
                     ? isSubTypeOf(profile.typeName()) : named(profile.typeName());
             builder = builder.type(types).transform((b, type, loader, module, domain) ->
@@ -84,6 +85,9 @@ final class Instrumenter {
             b = b.defineField(FieldAdvice.FIELD, Object.class, Modifier.PUBLIC | Modifier.TRANSIENT | 0x1000);
         }
         ElementMatcher.Junction<MethodDescription> real = not(isBridge()).and(not(isAbstract()));
+        if (named) {
+            b = OwnershipAdvice.probe(b, profile, attached);
+        }
         for (String name : profile.birth()) {
             if (name.equals(Profile.CONSTRUCTOR)) {
                 if (named) {

@@ -131,7 +131,7 @@ final class ProfileParser {
                 case "acquire" -> acquire.addAll(methods(value));
                 case "release" -> release.addAll(methods(value));
                 case "birth" -> birth.addAll(methods(value));
-                default -> hide.addAll(List.of(value.split("\\|")));
+                default -> hide.addAll(methods(value).stream().filter(prefix -> !prefix.isEmpty()).toList());
             }
         }
         String wrong = check(type, acquire, release, birth);

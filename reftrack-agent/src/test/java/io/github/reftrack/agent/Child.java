@@ -55,6 +55,28 @@ final class Child {
         return text;
     }
 
+    /**
+     * Like {@link #run}, for children that report leaks on purpose: their output is returned, and
+     * printed only in the message of a failed expectation, not echoed to the build's console.
+     */
+    static String runQuietly(Path java, List<String> jvmArgs, String classpath, String main, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(main);
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        boolean exited = process.waitFor(3, TimeUnit.MINUTES);
+        String text = new String(output, StandardCharsets.UTF_8);
+        assertThat(exited).as("child exited: %s", command).isTrue();
+        assertThat(process.exitValue()).as("child exit code of %s; output:%n%s", command, text).isZero();
+        return text;
+    }
+
     static String agent(String options) {
         return "-javaagent:" + AGENT + "=" + options;
     }
