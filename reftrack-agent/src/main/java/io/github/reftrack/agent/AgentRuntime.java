@@ -3,11 +3,9 @@ package io.github.reftrack.agent;
 import io.github.reftrack.RefTracking;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,8 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Lifetimes live in {@link #tracked} until they end (count zero) or their object is collected.
  * When the agent was loaded at start-up, each object keeps its lifetime in a field the agent
  * added to its class, and {@link #tracked} is only what keeps lifetimes reachable; when it was
- * attached later (retransformation cannot add fields), {@link #tracked} is also the weak identity
- * side table the hooks look objects up in.
+ * attached later (retransformation cannot add fields), {@link #tracked} is also the identity side
+ * table the hooks look objects up in (its keys are the lifetimes, phantom references to their
+ * objects, equal to a {@link Lifetime.Probe} of the same object). It is also where a spec without
+ * {@code birth=} finds an object's current lifetime, whatever its field says.
  *
  * <p>Thread-safe. An object has at most one lifetime that has not ended, published once: lifetimes
  * created outside a birth (at a first acquire without {@code birth=}, or after attach) are created
@@ -41,28 +41,21 @@ final class AgentRuntime {
     private final ConcurrentHashMap<Object, Lifetime> tracked = new ConcurrentHashMap<>();
     private final ClassValue<Profile> profiles;
     /**
-     * How deep each thread is in a derived buffer's {@code init} or {@code deallocate}: the
-     * references taken and dropped there on the parent are the derived buffer's own, known
-     * exactly, so they are counted on the parent without a tracker and never paired by inference.
+     * How deep each thread is in each scope. In a derived buffer's {@code init} or
+     * {@code deallocate}, the references taken and dropped on the parent are the derived buffer's
+     * own; in a holder's release, the reference dropped is the holder's: both are known exactly, so
+     * they are counted without a tracker and never paired by inference.
      */
-    private final ThreadLocal<int[]> scopes = ThreadLocal.withInitial(() -> new int[4]);
+    private final ThreadLocal<int[]> scopes = ThreadLocal.withInitial(() -> new int[3]);
     /** Index in {@link #scopes}: in a derived buffer's {@code init} or {@code deallocate}. */
     static final int DERIVED = 0;
     /** Index in {@link #scopes}: in the library's own allocation of memory buffers (never the user's). */
     static final int INTERNAL = 1;
     /** Index in {@link #scopes}: in a holder's release of the reference it held (a composite's component). */
     static final int HOLDER = 2;
-    /** Index in {@link #scopes}: the probe action awaited on this thread ({@link #ADOPT}, {@link #UNTRACK}). */
-    private static final int PROBE = 3;
-    /** Probe action: a holder took over one reference of the probed object. */
-    static final int ADOPT = 1;
-    /** Probe action: the probed object is never released again (a constant); it is no longer tracked. */
-    static final int UNTRACK = 2;
     private static final int STRIPES = 64;
     private final Object[] stripes = new Object[STRIPES];
-    private final List<CountProbe> probes = new ArrayList<>();
-    /** How many threads are in a probe: zero almost always, so that the probe method's advice costs a read. */
-    private final AtomicInteger probing = new AtomicInteger();
+    private final Probing probing;
     private int sampleCounter;
 
     AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites) {
@@ -75,11 +68,7 @@ final class AgentRuntime {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
-        for (Profile profile : profiles) {
-            if (profile.ownership() != null) {
-                probes.add(new CountProbe(profile.ownership().probe()));
-            }
-        }
+        this.probing = new Probing(profiles);
         RefTracking.hideWrapperFrames(Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class);
         this.profiles = new ClassValue<>() {
             @Override
@@ -259,23 +248,10 @@ final class AgentRuntime {
     /**
      * Finds the lifetime that holds the count of {@code object} (itself, or what it wraps or
      * derives from) by calling the profile's probe method on it, and applies {@code action}
-     * ({@link #ADOPT} or {@link #UNTRACK}) to it.
+     * ({@link Probing#ADOPT} or {@link Probing#UNTRACK}) to it.
      */
     void probe(Object object, int action) {
-        if (object == null || probes.isEmpty()) {
-            return;
-        }
-        int[] scope = scopes.get();
-        probing.incrementAndGet();
-        try {
-            for (CountProbe probe : probes) {
-                scope[PROBE] = action;
-                probe.call(object);
-            }
-        } finally {
-            scope[PROBE] = 0;
-            probing.decrementAndGet();
-        }
+        probing.run(object, action);
     }
 
     /**
@@ -283,16 +259,11 @@ final class AgentRuntime {
      * thread awaits, once. Returns the object's lifetime afterwards (null once untracked).
      */
     Lifetime probed(Object self, Lifetime life) {
-        if (probing.get() == 0) {
-            return life;
-        }
-        int[] scope = scopes.get();
-        int action = scope[PROBE];
-        scope[PROBE] = 0;
+        int action = probing.take();
         if (action == 0 || life == null) {
             return life;
         }
-        if (action == ADOPT) {
+        if (action == Probing.ADOPT) {
             life.handTo(pairing, sites);
             return life;
         }
@@ -307,12 +278,12 @@ final class AgentRuntime {
 
     /** Side-table form of {@link #probed}: looks the lifetime up only while a probe is under way. */
     void probedInTable(Object self) {
-        if (probing.get() != 0) {
+        if (probing.active()) {
             probed(self, lookup(self));
         }
     }
 
-    /** A scope ({@link #DERIVED} or {@link #INTERNAL}) starts on this thread. */
+    /** A scope ({@link #DERIVED}, {@link #INTERNAL} or {@link #HOLDER}) starts on this thread. */
     void enter(int scope) {
         scopes.get()[scope]++;
     }

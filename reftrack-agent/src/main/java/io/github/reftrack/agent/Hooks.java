@@ -62,7 +62,8 @@ public final class Hooks {
 
     /**
      * A scope starts on this thread: 0, a derived buffer's {@code init} or {@code deallocate};
-     * 1, the library's own allocation of memory buffers.
+     * 1, the library's own allocation of memory buffers; 2, a holder's release of the reference it
+     * held (a composite buffer freeing a component).
      *
      * @param scope which
      */

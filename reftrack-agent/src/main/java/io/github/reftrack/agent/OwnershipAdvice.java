@@ -57,7 +57,7 @@ final class OwnershipAdvice {
         @Advice.OnMethodExit
         static void exit(@Advice.Argument(0) Object held) {
             if (Hooks.ON) {
-                Hooks.probe(held, AgentRuntime.ADOPT);
+                Hooks.probe(held, Probing.ADOPT);
             }
         }
     }
@@ -70,7 +70,7 @@ final class OwnershipAdvice {
         @Advice.OnMethodExit
         static void exit(@Advice.Argument(0) Object wrapped) {
             if (Hooks.ON) {
-                Hooks.probe(wrapped, AgentRuntime.UNTRACK);
+                Hooks.probe(wrapped, Probing.UNTRACK);
             }
         }
     }
