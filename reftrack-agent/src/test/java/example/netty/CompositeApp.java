@@ -1,5 +1,6 @@
 package example.netty;
 
+import com.sun.tools.attach.VirtualMachine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
@@ -12,8 +13,10 @@ import io.netty.buffer.Unpooled;
  * own ({@code HttpObjectEncoder}'s CRLF buffers). Run in a child JVM by the tests, with Netty's
  * leak detector at any level.
  *
- * <p>Arguments: {@code allocator rounds leakEvery}; allocator is {@code pooled} or {@code unpooled};
- * one round in {@code leakEvery} (0: none) also builds a composite of two buffers and drops it.
+ * <p>Arguments: {@code allocator rounds leakEvery [agentJar]}; allocator is {@code pooled} or
+ * {@code unpooled}; one round in {@code leakEvery} (0: none) also builds a composite of two buffers
+ * and drops it. With an agent jar, 200 clean rounds run first, then the agent is attached to this
+ * JVM with the {@code netty} profile (which needs {@code -Djdk.attach.allowAttachSelf=true}).
  */
 public final class CompositeApp {
     /** Shaped as Netty 4.1's {@code HttpObjectEncoder.CRLF_BUF}. */
@@ -29,14 +32,25 @@ public final class CompositeApp {
     /**
      * Runs the application.
      *
-     * @param args allocator, rounds, leakEvery
-     * @throws Exception if the allocator cannot be created
+     * @param args allocator, rounds, leakEvery, optionally the agent jar to attach
+     * @throws Exception if the allocator cannot be created or the attach fails
      */
     public static void main(String[] args) throws Exception {
         ByteBufAllocator alloc = PipelineApp.allocator(args[0]);
         int rounds = Integer.parseInt(args[1]);
         int leakEvery = Integer.parseInt(args[2]);
         long sum = 0;
+        if (args.length > 3) {
+            for (int i = 0; i < 200; i++) {
+                sum += round(alloc, i);
+            }
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(ProcessHandle.current().pid()));
+            try {
+                vm.loadAgent(args[3], "netty");
+            } finally {
+                vm.detach();
+            }
+        }
         for (int i = 0; i < rounds; i++) {
             sum += round(alloc, i);
             if (leakEvery > 0 && i % leakEvery == leakEvery - 1) {

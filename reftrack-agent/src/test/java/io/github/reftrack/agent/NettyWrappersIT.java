@@ -49,6 +49,23 @@ class NettyWrappersIT {
     }
 
     @ParameterizedTest
+    @CsvSource({"netty41,pooled,0", "netty42,pooled,5000"})
+    void compositesAreCountedTheSameWay_whenTheAgentIsAttachedWhileTheyAreInUse(String netty, String allocator,
+            int leakEvery) throws Exception {
+        List<String> jvmArgs = List.of("-Djdk.attach.allowAttachSelf=true");
+        String output = Child.runQuietly(Child.JAVA, jvmArgs, Child.classpath(netty), APP, allocator, "20000",
+                String.valueOf(leakEvery), Child.AGENT.toString());
+
+        if (leakEvery == 0) {
+            Reports.assertNothingReported(output);
+        } else {
+            assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the"
+                    + " GC\nnetty_bytebuf: 4 object(s) leaked 4 reference(s) at\n     " + LEAK)
+                    .contains("8 component buffer(s) kept alive only by the leaked composite buffers above");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"netty41", "netty42"})
     void unreleasableConstantsAreNotTracked_soNothingIsHeldByTheLineThatLoadedThem(String netty) throws Exception {
         String output = composites(netty, "unpooled", "disabled", 10, 0);
