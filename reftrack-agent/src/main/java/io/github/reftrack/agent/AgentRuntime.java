@@ -15,8 +15,17 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Lifetimes live in {@link #tracked} until they end (count zero) or their object is collected.
  * When the agent was loaded at start-up, each object keeps its lifetime in a field the agent
  * added to its class, and {@link #tracked} is only what keeps lifetimes reachable; when it was
- * attached later (retransformation cannot add fields), {@link #tracked} is also the weak identity
- * side table the hooks look objects up in. Thread-safe.
+ * attached later (retransformation cannot add fields), {@link #tracked} is also the identity side
+ * table the hooks look objects up in (its keys are the lifetimes, phantom references to their
+ * objects, equal to a {@link Lifetime.Probe} of the same object). It is also where a spec without
+ * {@code birth=} finds an object's current lifetime, whatever its field says.
+ *
+ * <p>Thread-safe. An object has at most one lifetime that has not ended, published once: lifetimes
+ * created outside a birth (at a first acquire without {@code birth=}, or after attach) are created
+ * under a lock striped by the object's identity, after a look-up in {@link #tracked}, and a lifetime
+ * that has ended takes no more references (its object's next acquire starts the next one). A
+ * release that finds an ended lifetime in a field (written by another thread's advice a moment
+ * late) looks the current one up before it reports a double release.
  */
 final class AgentRuntime {
     final Pairing pairing;
@@ -32,15 +41,21 @@ final class AgentRuntime {
     private final ConcurrentHashMap<Object, Lifetime> tracked = new ConcurrentHashMap<>();
     private final ClassValue<Profile> profiles;
     /**
-     * How deep each thread is in a derived buffer's {@code init} or {@code deallocate}: the
-     * references taken and dropped there on the parent are the derived buffer's own, known
-     * exactly, so they are counted on the parent without a tracker and never paired by inference.
+     * How deep each thread is in each scope. In a derived buffer's {@code init} or
+     * {@code deallocate}, the references taken and dropped on the parent are the derived buffer's
+     * own; in a holder's release, the reference dropped is the holder's: both are known exactly, so
+     * they are counted without a tracker and never paired by inference.
      */
-    private final ThreadLocal<int[]> scopes = ThreadLocal.withInitial(() -> new int[2]);
+    private final ThreadLocal<int[]> scopes = ThreadLocal.withInitial(() -> new int[3]);
     /** Index in {@link #scopes}: in a derived buffer's {@code init} or {@code deallocate}. */
     static final int DERIVED = 0;
     /** Index in {@link #scopes}: in the library's own allocation of memory buffers (never the user's). */
     static final int INTERNAL = 1;
+    /** Index in {@link #scopes}: in a holder's release of the reference it held (a composite's component). */
+    static final int HOLDER = 2;
+    private static final int STRIPES = 64;
+    private final Object[] stripes = new Object[STRIPES];
+    private final Probing probing;
     private int sampleCounter;
 
     AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites) {
@@ -50,6 +65,10 @@ final class AgentRuntime {
         this.birthsOnly = !sideTable && profiles.stream().allMatch(Profile::hasBirth);
         this.sites = sites;
         this.tally = new LeakTally(pairing);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        this.probing = new Probing(profiles);
         RefTracking.hideWrapperFrames(Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class);
         this.profiles = new ClassValue<>() {
             @Override
@@ -78,10 +97,22 @@ final class AgentRuntime {
         for (Profile profile : profiles) {
             if (extendsNamed(type, profile.typeName())
                     && (profile.instancesOf() == null || extendsNamed(type, profile.instancesOf()))) {
-                return profile;
+                return delegates(profile, type) ? null : profile;
             }
         }
         return null;
+    }
+
+    /** A wrapper that delegates its count to the object it wraps is not tracked: that object is. */
+    private static boolean delegates(Profile profile, Class<?> type) {
+        if (profile.ownership() != null) {
+            for (String wrapper : profile.ownership().delegating()) {
+                if (extendsNamed(type, wrapper)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean extendsNamed(Class<?> type, String name) {
@@ -115,20 +146,22 @@ final class AgentRuntime {
             return null;
         }
         Lifetime life;
-        if (previous != null && previous.profile == profile) {
-            tracked.remove(previous);
-            previous.clear();
-            life = new Lifetime(self, collected, profile, false, previous.handOver());
-        } else {
-            if (previous != null) {
-                end(previous);
+        synchronized (stripe(self)) {
+            if (previous != null && previous.profile == profile) {
+                tracked.remove(previous);
+                previous.clear();
+                life = new Lifetime(self, collected, profile, false, previous.handOver());
+            } else {
+                if (previous != null) {
+                    end(previous);
+                }
+                life = new Lifetime(self, collected, profile, false);
             }
-            life = new Lifetime(self, collected, profile, false);
+            // a birth is paired last-resort only (it is the oldest), so its site is not looked up:
+            // the report's stack names it
+            life.acquire(refs, Site.BIRTH);
+            tracked.put(life, life);
         }
-        // a birth is paired last-resort only (it is the oldest), so its site is not looked up:
-        // the report's stack names it
-        life.acquire(refs, Site.BIRTH);
-        tracked.put(life, life);
         Reference.reachabilityFence(self);
         return life;
     }
@@ -142,45 +175,115 @@ final class AgentRuntime {
             life.owe(n);
             return life;
         }
-        Lifetime target = life;
-        if (target == null || target.ended()) {
-            Profile profile = profiles.get(self.getClass());
-            if (profile == null || (profile.hasBirth() && !sideTable) || !sampled(self)) {
+        Lifetime target = life != null && !life.ended() ? life : current(self);
+        if (target == null) {
+            return life;
+        }
+        Site site = sites.caller();
+        while (!target.acquire(n, site)) {
+            // it ended since: another thread dropped the last reference
+            target = current(self);
+            if (target == null) {
                 return life;
             }
-            // no birth in the spec, or an object born before the agent was attached
-            target = new Lifetime(self, collected, profile, profile.hasBirth());
-            if (life != null) {
-                end(life);
-            }
-            tracked.put(target, target);
         }
-        target.acquire(n, sites.caller());
         // the object must not look collected (a leak) to the reaper while its reference is recorded
         Reference.reachabilityFence(self);
         return target;
     }
 
+    /**
+     * The object's lifetime that has not ended, created if it may have one without a birth (no
+     * birth in the spec, or an object born before the agent was attached); null if not tracked.
+     */
+    private Lifetime current(Object self) {
+        Profile profile = profiles.get(self.getClass());
+        if (profile == null || (profile.hasBirth() && !sideTable)) {
+            return null;
+        }
+        synchronized (stripe(self)) {
+            Lifetime existing = lookup(self);
+            if (existing != null && !existing.ended()) {
+                return existing;
+            }
+            if (!sampled(self)) {
+                return null;
+            }
+            // after attach, references taken before are unknown, with or without a birth in the spec
+            Lifetime created = new Lifetime(self, collected, profile, sideTable);
+            if (existing != null) {
+                end(existing);
+            }
+            tracked.put(created, created);
+            return created;
+        }
+    }
+
     /** Records a release on a lifetime, or counts it when the object is not tracked. */
     void released(Object self, Lifetime life, int n) {
-        if (life == null) {
+        Lifetime target = life;
+        if ((life == null || life.ended()) && !birthsOnly) {
+            // the field may hold a lifetime another thread ended, or none yet
+            Lifetime current = lookup(self);
+            target = current != null ? current : life;
+        }
+        if (target == null) {
             if (sideTable && profiles.get(self.getClass()) != null) {
                 releasedBeforeTracking.add(n);
             }
             return;
         }
-        boolean byDerived = scopes.get()[DERIVED] > 0 && life.profile.derivedType() != null;
-        int unmatched = life.release(n, pairing, sites, byDerived);
+        int[] scope = scopes.get();
+        boolean byDerived = scope[DERIVED] > 0 && target.profile.derivedType() != null;
+        int unmatched = target.release(n, pairing, sites, byDerived, scope[HOLDER] > 0);
         releasedBeforeTracking.add(unmatched);
-        if (life.ended() && !sideTable) {
-            tracked.remove(life);
-            life.clear();
+        if (target.ended() && !sideTable) {
+            tracked.remove(target);
+            target.clear();
         }
         // a last release must end the lifetime before the object can look collected with references live
         Reference.reachabilityFence(self);
     }
 
-    /** A scope ({@link #DERIVED} or {@link #INTERNAL}) starts on this thread. */
+    /**
+     * Finds the lifetime that holds the count of {@code object} (itself, or what it wraps or
+     * derives from) by calling the profile's probe method on it, and applies {@code action}
+     * ({@link Probing#ADOPT} or {@link Probing#UNTRACK}) to it.
+     */
+    void probe(Object object, int action) {
+        probing.run(object, action);
+    }
+
+    /**
+     * The probe method ran on {@code self}, whose lifetime is {@code life}: applies the action this
+     * thread awaits, once. Returns the object's lifetime afterwards (null once untracked).
+     */
+    Lifetime probed(Object self, Lifetime life) {
+        int action = probing.take();
+        if (action == 0 || life == null) {
+            return life;
+        }
+        if (action == Probing.ADOPT) {
+            life.handTo(pairing, sites);
+            return life;
+        }
+        synchronized (stripe(self)) {
+            tracked.remove(life);
+            life.clear();
+            life.discard(true);
+        }
+        Reference.reachabilityFence(self);
+        return null;
+    }
+
+    /** Side-table form of {@link #probed}: looks the lifetime up only while a probe is under way. */
+    void probedInTable(Object self) {
+        if (probing.active()) {
+            probed(self, lookup(self));
+        }
+    }
+
+    /** A scope ({@link #DERIVED}, {@link #INTERNAL} or {@link #HOLDER}) starts on this thread. */
     void enter(int scope) {
         scopes.get()[scope]++;
     }
@@ -193,6 +296,10 @@ final class AgentRuntime {
     /** The side table's lifetime of an object, or null. */
     Lifetime lookup(Object self) {
         return tracked.get(new Lifetime.Probe(self));
+    }
+
+    private Object stripe(Object self) {
+        return stripes[System.identityHashCode(self) & (STRIPES - 1)];
     }
 
     private void end(Lifetime life) {
@@ -220,7 +327,7 @@ final class AgentRuntime {
             reaped++;
             Lifetime life = (Lifetime) ref;
             tracked.remove(life);
-            if (!life.ended() && (life.hasLive() || life.keptOnlyByDerived())) {
+            if (!life.ended() && (life.hasLive() || life.keptOnlyByDerived() || life.keptOnlyByHolder())) {
                 tally.leaked(life);
             } else {
                 life.discard(false);

@@ -62,6 +62,11 @@ final class ExitReport {
             text.append(parents).append(" parent buffer(s) kept alive only by the leaked derived buffers above"
                     + " (not counted as leaks of their own)\n");
         }
+        int components = runtime.tally.heldByLeakedHolders();
+        if (components > 0) {
+            text.append(components).append(" component buffer(s) kept alive only by the leaked composite buffers"
+                    + " above (not counted as leaks of their own)\n");
+        }
         appendOutstanding(runtime, text);
         long before = runtime.releasedBeforeTracking.sum();
         if (before > 0) {

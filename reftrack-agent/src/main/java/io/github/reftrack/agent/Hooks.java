@@ -84,7 +84,8 @@ public final class Hooks {
 
     /**
      * A scope starts on this thread: 0, a derived buffer's {@code init} or {@code deallocate};
-     * 1, the library's own allocation of memory buffers.
+     * 1, the library's own allocation of memory buffers; 2, a holder's release of the reference it
+     * held (a composite buffer freeing a component).
      *
      * @param scope which
      */
@@ -104,6 +105,45 @@ public final class Hooks {
         AgentRuntime r = runtime;
         if (r != null) {
             r.exit(scope);
+        }
+    }
+
+    /**
+     * Finds the lifetime holding the count of {@code object} (itself or what it wraps) and applies
+     * an ownership action to it: 1, a holder took over one of its references; 2, it is never
+     * released again (not tracked from now on).
+     *
+     * @param object the object handed over
+     * @param action which
+     */
+    public static void probe(Object object, int action) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.probe(object, action);
+        }
+    }
+
+    /**
+     * The probe method ran on a tracked object.
+     *
+     * @param self the object
+     * @param life its lifetime, or null
+     * @return its lifetime afterwards
+     */
+    public static Object probed(Object self, Object life) {
+        AgentRuntime r = runtime;
+        return r == null ? life : r.probed(self, (Lifetime) life);
+    }
+
+    /**
+     * Side-table form of {@link #probed}.
+     *
+     * @param self the object
+     */
+    public static void probedInTable(Object self) {
+        AgentRuntime r = runtime;
+        if (r != null) {
+            r.probedInTable(self);
         }
     }
 

@@ -58,6 +58,7 @@ final class Instrumenter {
                         .transform((b, type, loader, module, domain) ->
                         b.visit(Advice.to(InternalScope.class).on(named(internal[1]).and(not(isAbstract())))));
             }
+            builder = OwnershipAdvice.install(builder, profile);
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()
                     ? isSubTypeOf(profile.typeName()) : named(profile.typeName());
             builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) -> {
@@ -105,6 +106,9 @@ final class Instrumenter {
         DynamicType.Builder<?> b = builder;
         if (!attached && named) {
             b = b.defineField(FieldAdvice.FIELD, Object.class, FieldAdvice.MODIFIERS);
+        }
+        if (named) {
+            b = OwnershipAdvice.probe(b, profile, attached);
         }
         for (String text : profile.birth()) {
             MethodSpec birth = MethodSpec.parse(text);

@@ -35,6 +35,7 @@ final class LeakTally {
     private final Pairing pairing;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int parentsOfLeakedDerived;
+    private int heldByLeakedHolders;
 
     LeakTally(Pairing pairing) {
         this.pairing = pairing;
@@ -42,9 +43,14 @@ final class LeakTally {
 
     /** Reports a lifetime whose object was collected with references still live. */
     void leaked(Lifetime life) {
-        if (life.keptOnlyByDerived()) {
+        if (life.keptOnlyByDerived() || life.keptOnlyByHolder()) {
+            boolean held = life.keptOnlyByHolder();
             synchronized (this) {
-                parentsOfLeakedDerived++;
+                if (held) {
+                    heldByLeakedHolders++;
+                } else {
+                    parentsOfLeakedDerived++;
+                }
             }
             life.discard(false);
             return;
@@ -95,6 +101,11 @@ final class LeakTally {
     /** How many parents were kept alive only by leaked derived objects (not reported on their own). */
     synchronized int parentsOfLeakedDerived() {
         return parentsOfLeakedDerived;
+    }
+
+    /** How many objects were kept alive only by leaked holders: a leaked composite's components. */
+    synchronized int heldByLeakedHolders() {
+        return heldByLeakedHolders;
     }
 
     /** The entries so far, first seen first. */

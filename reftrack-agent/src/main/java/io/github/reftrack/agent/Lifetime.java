@@ -3,21 +3,23 @@ package io.github.reftrack.agent;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
+import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One lifetime of one tracked object: from its birth (construction, or reset on reuse from a
  * pool) until its count reaches zero, with a reftrack directory holding one tracker per live
- * reference. Weakly refers to the object, so that the agent learns when it is collected while
- * references are still live: that is a leak.
+ * reference. A phantom reference to the object, so that the agent learns when it is collected while
+ * references are still live: that is a leak. Phantom, not weak: a weak reference is cleared before
+ * the object's finalizer (or a finalizer of an object holding it) runs, and a release there is a
+ * correct program; a phantom reference is enqueued only once no finalizer can reach the object.
  *
  * <p>Thread-safe: the live list is guarded by this object's monitor; the directory is
  * thread-safe itself.
  */
-final class Lifetime extends WeakReference<Object> {
+final class Lifetime extends PhantomReference<Object> {
     /** One live reference: its tracker, the site that took it, when. */
     static final class Ref {
         final RefTracker tracker;
@@ -40,6 +42,8 @@ final class Lifetime extends WeakReference<Object> {
     private RefTracker lastReleased;
     /** References held by derived buffers on this one (counted exactly, without trackers). */
     private int owed;
+    /** References handed to holders (composite buffers' components), counted exactly, without trackers. */
+    private int held;
     private boolean ended;
 
     Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting) {
@@ -56,16 +60,22 @@ final class Lifetime extends WeakReference<Object> {
         this.dir = dir;
     }
 
-    /** Takes {@code n} references from {@code site}; returns the last one. */
-    synchronized Ref acquire(int n, Site site) {
+    /**
+     * Takes {@code n} references from {@code site}, unless this lifetime has ended: a lifetime never
+     * starts again, the object's next one does.
+     *
+     * @return whether they were taken
+     */
+    synchronized boolean acquire(int n, Site site) {
+        if (ended) {
+            return false;
+        }
         long now = System.nanoTime();
-        Ref ref = null;
         for (int i = 0; i < n; i++) {
-            ref = new Ref(dir.alloc(), site, now);
-            live.add(ref);
+            live.add(new Ref(dir.alloc(), site, now));
             site.taken.increment();
         }
-        return ref;
+        return true;
     }
 
     /**
@@ -75,11 +85,15 @@ final class Lifetime extends WeakReference<Object> {
      *         (preexisting objects), or released again after the count reached zero (reported as
      *         a double release by the directory)
      */
-    synchronized int release(int n, Pairing pairing, Sites sites, boolean byDerived) {
+    synchronized int release(int n, Pairing pairing, Sites sites, boolean byDerived, boolean byHolder) {
         int unmatched = 0;
         for (int i = 0; i < n; i++) {
             if (byDerived && owed > 0) {
                 owed--;
+                continue;
+            }
+            if (byHolder && held > 0) {
+                held--;
                 continue;
             }
             if (live.isEmpty()) {
@@ -96,7 +110,7 @@ final class Lifetime extends WeakReference<Object> {
             dir.free(ref.tracker);
             lastReleased = ref.tracker;
         }
-        if (live.isEmpty() && owed == 0 && !preexisting && unmatched == 0) {
+        if (live.isEmpty() && owed == 0 && held == 0 && !preexisting && unmatched == 0) {
             ended = true;
         }
         return unmatched;
@@ -126,6 +140,7 @@ final class Lifetime extends WeakReference<Object> {
         }
         live.clear();
         owed = 0;
+        held = 0;
         ended = true;
         return dir;
     }
@@ -152,11 +167,34 @@ final class Lifetime extends WeakReference<Object> {
     }
 
     /**
+     * A holder took over one of the live references (a buffer became a composite's component): the
+     * user's reference is paired as if released there, and the holder's is counted without a tracker.
+     */
+    synchronized void handTo(Pairing pairing, Sites sites) {
+        if (live.isEmpty()) {
+            return; // taken before tracking started: its release is counted as such
+        }
+        Ref ref = live.remove(pairing.pick(live, sites::shownFrames));
+        ref.site.released.increment();
+        dir.free(ref.tracker);
+        lastReleased = ref.tracker;
+        held++;
+    }
+
+    /**
      * Whether only derived buffers still held references: the object was collected because they
      * were (they leaked, and are reported themselves).
      */
     synchronized boolean keptOnlyByDerived() {
-        return live.isEmpty() && owed > 0;
+        return live.isEmpty() && owed > 0 && held == 0;
+    }
+
+    /**
+     * Whether only holders (composite buffers) still held references: the object was collected
+     * with a leaked holder, which is reported itself.
+     */
+    synchronized boolean keptOnlyByHolder() {
+        return live.isEmpty() && held > 0;
     }
 
     @Override
@@ -170,7 +208,7 @@ final class Lifetime extends WeakReference<Object> {
             return true;
         }
         if (other instanceof Probe probe) {
-            return probe.object == get();
+            return refersTo(probe.object);
         }
         return false;
     }
@@ -190,7 +228,7 @@ final class Lifetime extends WeakReference<Object> {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Lifetime life && life.get() == object;
+            return other instanceof Lifetime life && life.refersTo(object);
         }
     }
 }

@@ -29,18 +29,28 @@ import java.util.Set;
  *                     objects is counted as their consequence, not reported again
  * @param internalBirth {@code classPrefix#method}: objects born under such a frame are the
  *                     library's own (Netty's adaptive allocator's chunk memory) and not tracked; or null
+ * @param ownership    how the library's objects hand references to one another (wrappers, holders,
+ *                     unreleasable objects), or null
  */
 record Profile(String dirClass, String typeName, boolean subtypes, Set<String> acquire, Set<String> release,
-        Set<String> birth, String instancesOf, List<String> hide, String derivedType, String internalBirth) {
+        Set<String> birth, String instancesOf, List<String> hide, String derivedType, String internalBirth,
+        Ownership ownership) {
 
     /** The constructor, as specs name it. */
     static final String CONSTRUCTOR = "<init>";
+
+    /** A profile whose objects hand no references to one another. */
+    Profile(String dirClass, String typeName, boolean subtypes, Set<String> acquire, Set<String> release,
+            Set<String> birth, String instancesOf, List<String> hide, String derivedType, String internalBirth) {
+        this(dirClass, typeName, subtypes, acquire, release, birth, instancesOf, hide, derivedType, internalBirth,
+                null);
+    }
 
     static final List<Profile> NETTY = List.of(
             new Profile("netty_bytebuf", "io.netty.buffer.AbstractReferenceCountedByteBuf", false, Set.of("retain"),
                     Set.of("release"), Set.of(CONSTRUCTOR, "resetRefCnt", "setRefCnt"), null, List.of("io.netty."),
                     "io.netty.buffer.AbstractPooledDerivedByteBuf",
-                    "io.netty.buffer.AdaptivePoolingAllocator#newChunkAllocation"),
+                    "io.netty.buffer.AdaptivePoolingAllocator#newChunkAllocation", Ownership.NETTY_BUFFERS),
             new Profile("netty_refcounted", "io.netty.util.AbstractReferenceCounted", false, Set.of("retain"),
                     Set.of("release"), Set.of(CONSTRUCTOR, "setRefCnt"), null, List.of("io.netty."), null, null));
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Parses the agent's argument: a comma-separated list of built-in profiles ({@code netty},
@@ -130,7 +131,8 @@ final class ProfileParser {
                 case "name" -> name = value;
                 case "acquire", "release", "birth" -> methods.computeIfAbsent(key, k -> new ArrayList<>())
                         .addAll(List.of(value.split("\\|")));
-                default -> hide.addAll(List.of(value.split("\\|")));
+                default -> hide.addAll(Stream.of(value.split("\\|")).map(String::strip)
+                        .filter(prefix -> !prefix.isEmpty()).toList());
             }
         }
         Set<String> acquire = new LinkedHashSet<>();

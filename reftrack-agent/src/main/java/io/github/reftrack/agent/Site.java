@@ -33,6 +33,9 @@ final class Site {
 
     @Override
     public String toString() {
-        return frame == null ? "(birth)" : frame.toString();
+        if (frame != null) {
+            return frame.toString();
+        }
+        return this == BIRTH ? "(birth)" : "(every frame hidden)";
     }
 }

@@ -90,14 +90,14 @@ class SpecShapesIT {
         assertThat(Child.exitReport(output)).as("child output:%n%s", output)
                 .startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
                 + "bytebuf: 4 object(s) leaked 4 reference(s) at\n"
-                + "     example.netty.CompositeApp.share(CompositeApp.java:48)\n");
+                + "     example.netty.GenericCompositeApp.share(GenericCompositeApp.java:48)\n");
     }
 
     private static String composites(String leakEvery) throws Exception {
         String spec = "class=io.netty.buffer.AbstractReferenceCountedByteBuf,acquire=retain,release=release,"
                 + "birth=<init>,name=bytebuf,hide=io.netty.";
         return Child.run(Child.JAVA, List.of(Child.agent(spec), "-Dio.netty.leakDetection.level=disabled"),
-                Child.classpath("netty42"), "example.netty.CompositeApp", OBJECTS, leakEvery);
+                Child.classpath("netty42"), "example.netty.GenericCompositeApp", OBJECTS, leakEvery);
     }
 
     /** Attached after start: the side-table advice counts only the outermost call too. */

@@ -1,0 +1,20 @@
+package io.github.reftrack.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a clean run of a correct program must (not) print, with or without the agent's exit report. */
+final class Reports {
+    private Reports() {
+    }
+
+    /** No leak, no double release, no misuse, nothing outstanding: the exit report found nothing. */
+    static void assertNothingReported(String output) {
+        assertThat(output).as("child output")
+                .doesNotContain("leaked references").doesNotContain("the same leak again")
+                .doesNotContain("reference already released").doesNotContain("after close")
+                .doesNotContain("LEAK:").doesNotContain("SEVERE").doesNotContain("Exception");
+        String report = Child.exitReport(output);
+        assertThat(report).as("exit report").startsWith("reftrack-agent at exit: no leaks found by the GC\n")
+                .doesNotContain("still outstanding").doesNotContain("kept alive only by");
+    }
+}
