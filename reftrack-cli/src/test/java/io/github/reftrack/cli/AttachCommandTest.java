@@ -47,7 +47,9 @@ class AttachCommandTest {
             System.out.println(dump.out());
             assertThat(dump.exitCode()).as(dump.toString()).isEqualTo(ExitCode.OK);
             assertThat(dump.out()).contains("4 live references in ")
-                    .contains("users at\n     " + AttachTarget.class.getName() + ".leak(AttachTarget.java:");
+                    .containsPattern("(?m)^lease has 4/4 users at\n  objects: \\d+\n     "
+                            + AttachTarget.class.getName().replace(".", "\\.") + "\\.leak\\(AttachTarget\\.java:")
+                    .doesNotContain("lease@");
         } finally {
             target.waitFor(30, TimeUnit.SECONDS);
             target.destroyForcibly();
