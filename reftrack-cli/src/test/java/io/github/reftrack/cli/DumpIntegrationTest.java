@@ -79,10 +79,11 @@ class DumpIntegrationTest {
 
         assertThat(result.out()).isEqualTo("# JVM " + child.pid() + " (" + HOLDER + "): 5 live references"
                 + " in 3 directories; default mode FULL\n\n" + expected + NO_LEAKS);
-        assertThat(result.out()).containsPattern("(?m)^connection has 1/4 users at\n"
+        assertThat(result.out()).containsPattern("(?m)^connection has 1/4 users at( \\(oldest \\w+\\))?\n"
                 + "  held by: pool<main>\n"
                 + "     " + HOLDER.replace(".", "\\.") + "\\.main\\(HoldingReferences\\.java:\\d+\\)\n\n");
-        assertThat(result.out()).containsPattern("(?m)^connection has 3/4 users at\n  objects: 2\n"
+        assertThat(result.out()).containsPattern("(?m)^connection has 3/4 users at( \\(oldest \\w+, newest \\w+\\))?\n"
+                + "  objects: 2\n"
                 + "     " + HOLDER.replace(".", "\\.") + "\\.openStreams\\(HoldingReferences\\.java:\\d+\\)\n"
                 + "     " + HOLDER.replace(".", "\\.") + "\\.main\\(HoldingReferences\\.java:\\d+\\)\n\n");
     }
