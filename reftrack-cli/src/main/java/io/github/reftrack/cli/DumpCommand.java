@@ -65,20 +65,25 @@ final class DumpCommand implements Callable<Integer> {
                 out.println(byDirectory ? client.dumpJson(className) : client.dumpByClassJson(className));
                 return ExitCode.OK;
             }
-            out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
-                    + Words.count(client.liveReferences(), "live reference") + " in "
-                    + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
-                    + client.mode() + (className == null ? "" : "; showing class " + className));
-            out.println();
-            String text = byDirectory ? client.dump(className) : client.dumpByClass(className);
-            if (text.isEmpty()) {
-                out.println("(no live references" + (className == null ? "" : " in directories of class "
-                        + className) + ")");
-                out.println();
-            }
-            out.print(text);
-            client.leakHistory(className).ifPresent(out::print);
+            printText(jvm, client, out);
         }
         return ExitCode.OK;
+    }
+
+    /** A summary line, the live references grouped by stack, then the leaks already reported. */
+    private void printText(AttachedJvm jvm, RefTrackingClient client, PrintWriter out) {
+        out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
+                + Words.count(client.liveReferences(), "live reference") + " in "
+                + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
+                + client.mode() + (className == null ? "" : "; showing class " + className));
+        out.println();
+        String text = byDirectory ? client.dump(className) : client.dumpByClass(className);
+        if (text.isEmpty()) {
+            out.println("(no live references" + (className == null ? "" : " in directories of class "
+                    + className) + ")");
+            out.println();
+        }
+        out.print(text);
+        client.leakHistory(className).ifPresent(out::print);
     }
 }
