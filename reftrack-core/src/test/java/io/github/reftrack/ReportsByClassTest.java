@@ -55,6 +55,26 @@ class ReportsByClassTest {
     }
 
     @Test
+    void twoStacksOfOneMethodAtDifferentLines_stayTwoGroups_andEachObjectCountsOnce() {
+        TestRuntime test = new TestRuntime();
+        List<RefTrackerDir> objects = List.of(test.fullDir("lease", 0), test.fullDir("lease", 0));
+        for (RefTrackerDir dir : objects) {
+            dir.alloc();
+            dir.alloc();
+        }
+
+        LeakReport report = test.runtime.registry().reportsByClass("lease", 16).get(0);
+
+        assertThat(report.groups()).hasSize(2).allSatisfy(group -> {
+            assertThat(group.users()).isEqualTo(2);
+            assertThat(group.objects()).isEqualTo(2);
+        });
+        assertThat(report.groups().get(0).fingerprint()).isEqualTo(report.groups().get(1).fingerprint());
+        assertThat(report.groups().get(0).frames().get(0).getLineNumber())
+                .isNotEqualTo(report.groups().get(1).frames().get(0).getLineNumber());
+    }
+
+    @Test
     void aClassWithOneDirectory_keepsItsOwnReport() {
         TestRuntime test = new TestRuntime();
         RefTrackerDir dir = test.fullDir("single", 0);

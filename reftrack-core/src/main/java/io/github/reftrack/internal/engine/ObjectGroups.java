@@ -1,5 +1,6 @@
 package io.github.reftrack.internal.engine;
 
+import io.github.reftrack.CallStack;
 import io.github.reftrack.LeakReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,11 @@ import java.util.Set;
  */
 public final class ObjectGroups {
     private final String className;
-    private final Map<String, Merged> byFingerprint = new LinkedHashMap<>();
+    /**
+     * Keyed by the whole stack, line numbers included, as a directory groups its trackers: two
+     * references taken in one method at different lines share a fingerprint but are two groups.
+     */
+    private final Map<CallStack, Merged> byStack = new LinkedHashMap<>();
     private int directories;
     private int total;
     private int skipped;
@@ -61,7 +66,7 @@ public final class ObjectGroups {
             pairing = report.pairing();
         }
         for (LeakReport.Group group : report.groups()) {
-            byFingerprint.computeIfAbsent(group.fingerprint(), f -> new Merged(group)).add(group);
+            byStack.computeIfAbsent(group.stack(), f -> new Merged(group)).add(group, directories);
         }
     }
 
@@ -69,7 +74,7 @@ public final class ObjectGroups {
         if (directories == 1) {
             return only;
         }
-        List<Merged> order = new ArrayList<>(byFingerprint.values());
+        List<Merged> order = new ArrayList<>(byStack.values());
         order.sort(Comparator.comparing(m -> m.newest, Comparator.nullsLast(Comparator.naturalOrder())));
         List<LeakReport.Group> groups = new ArrayList<>();
         int cut = skipped;
@@ -89,6 +94,8 @@ public final class ObjectGroups {
         final Set<String> holders = new LinkedHashSet<>();
         int users;
         int objects;
+        /** The ordinal of the last directory counted in {@code objects}. */
+        int lastDirectory;
         Duration oldest;
         Duration newest;
 
@@ -96,9 +103,12 @@ public final class ObjectGroups {
             this.first = first;
         }
 
-        void add(LeakReport.Group group) {
+        void add(LeakReport.Group group, int directory) {
             users += group.users();
-            objects += Math.max(1, group.objects());
+            if (directory != lastDirectory) {
+                objects += Math.max(1, group.objects());
+                lastDirectory = directory;
+            }
             holders.addAll(group.holders());
             if (group.oldest() != null && (oldest == null || group.oldest().compareTo(oldest) > 0)) {
                 oldest = group.oldest();
