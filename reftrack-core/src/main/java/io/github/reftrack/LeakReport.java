@@ -31,6 +31,10 @@ import java.util.function.UnaryOperator;
  * delayed_node@00000000c0ffee11 and 10 more counted without a stack
  * </pre>
  *
+ * <p>A group whose references are held by several objects ({@link Group#objects()} above 1, as
+ * when {@code reftrack dump} groups the directories of one class) shows the newest hold time too:
+ * {@code (oldest 2m13s, newest 12s)}.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param className      the directory's class, e.g. {@code delayed_node}
@@ -130,7 +134,11 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
         for (Group group : groups) {
             out.append(dir).append(" has ").append(group.users()).append('/').append(all).append(" users at");
             if (group.oldest() != null && group.oldest().compareTo(SHOWN_AGE) >= 0) {
-                out.append(" (oldest ").append(age(group.oldest())).append(')');
+                out.append(" (oldest ").append(age(group.oldest()));
+                if (group.objects() > 1 && group.newest() != null) {
+                    out.append(", newest ").append(age(group.newest()));
+                }
+                out.append(')');
             }
             out.append('\n');
             group.appendDetails(out);

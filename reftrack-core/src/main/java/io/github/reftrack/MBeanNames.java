@@ -29,6 +29,18 @@ public final class MBeanNames {
     public static final String DUMP = "dump";
     /** Operation: the open directories' reports as a JSON array; optionally one class. */
     public static final String DUMP_JSON = "dumpJson";
+    /**
+     * Operation: the open directories' reports as text, each class's directories grouped by stack
+     * across them; optionally one class ({@code String}).
+     */
+    public static final String DUMP_BY_CLASS = "dumpByClass";
+    /** Operation: as {@link #DUMP_BY_CLASS}, as a JSON array of reports; optionally one class. */
+    public static final String DUMP_BY_CLASS_JSON = "dumpByClassJson";
+    /**
+     * Operation: the leaks reported so far, counted by stack fingerprint with first and last seen,
+     * as text; optionally one class ({@code String}).
+     */
+    public static final String LEAK_HISTORY = "leakHistory";
     /** Operation: the N references held longest, one line each ({@code int} N). */
     public static final String OLDEST = "oldest";
 

@@ -2,11 +2,13 @@ package io.github.reftrack;
 
 import io.github.reftrack.internal.engine.Checks;
 import io.github.reftrack.internal.engine.Directories;
+import io.github.reftrack.internal.engine.ObjectGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The open directories of this process, readable while it runs: the Java counterpart of the
@@ -24,9 +26,11 @@ import java.util.TreeMap;
  */
 public final class RefTrackerRegistry {
     private final Directories directories;
+    private final Supplier<LeakHistory> history;
 
-    RefTrackerRegistry(Directories directories) {
+    RefTrackerRegistry(Directories directories, Supplier<LeakHistory> history) {
         this.directories = directories;
+        this.history = history;
     }
 
     /**
@@ -95,6 +99,35 @@ public final class RefTrackerRegistry {
             }
         }
         return reports;
+    }
+
+    /**
+     * Reports the open directories of each class together, grouped by stack across them: where
+     * every object has a directory of its own (as the agent gives each tracked object), ten
+     * objects holding a reference each from one call path make one group of ten users with
+     * {@link LeakReport.Group#objects()} 10, not ten reports. Each group keeps the oldest and
+     * newest hold time of its references. A class with one open directory is reported as
+     * {@link #reports(String, int)} reports it; a class with several is reported under the class
+     * name ({@link LeakReport#dirName()} is the class name), its groups newest first.
+     *
+     * @param className    the class to report, or {@code null} for all classes
+     * @param displayLimit the most groups per class (and per directory read)
+     * @return one non-empty report per class, in the order of each class's oldest directory
+     * @throws IllegalArgumentException if {@code displayLimit} is negative
+     */
+    public List<LeakReport> reportsByClass(String className, int displayLimit) {
+        return ObjectGroups.byClass(reports(className, displayLimit), displayLimit);
+    }
+
+    /**
+     * Returns the leaks this runtime has reported so far (at close, of abandoned directories, of
+     * lost references), counted by stack fingerprint with first and last seen, at most
+     * {@link LeakHistory#capacity()} distinct stacks.
+     *
+     * @return a snapshot
+     */
+    public LeakHistory leakHistory() {
+        return history.get();
     }
 
     /**

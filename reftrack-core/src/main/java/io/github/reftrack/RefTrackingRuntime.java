@@ -14,7 +14,9 @@ import io.github.reftrack.jmx.RuntimeView;
 import io.github.reftrack.sink.EventCounts;
 import io.github.reftrack.sink.Jfr;
 import io.github.reftrack.sink.JsonLogSink;
+import io.github.reftrack.sink.LeakRecorder;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +61,7 @@ public final class RefTrackingRuntime {
     private final RefTrackerRegistry registry;
     private final boolean builtInSinks;
     private final EventCounts counts = new EventCounts();
+    private final LeakRecorder leaks;
     private volatile RefTracking.Mode mode;
 
     private RefTrackingRuntime(Builder b) {
@@ -74,7 +77,9 @@ public final class RefTrackingRuntime {
         this.events = new Events(b.settings.throwOnError());
         this.engine = new Engine(capture, depot, events, b.ticker, b.promotionPeriodNanos, b.promotionAllowed,
                 this::firstDirectory);
-        this.registry = new RefTrackerRegistry(engine.directories());
+        this.leaks = new LeakRecorder(b.clock, b.leakHistoryCapacity);
+        events.addSink(leaks);
+        this.registry = new RefTrackerRegistry(engine.directories(), leaks::history);
         b.listeners.forEach(events::add);
     }
 
@@ -361,6 +366,16 @@ public final class RefTrackingRuntime {
         }
 
         @Override
+        public List<LeakReport> reportsByClass(String className) {
+            return registry.reportsByClass(className, RefTrackerDir.DEFAULT_DISPLAY_LIMIT);
+        }
+
+        @Override
+        public LeakHistory leakHistory() {
+            return registry.leakHistory();
+        }
+
+        @Override
         public String toJson(List<LeakReport> reports) {
             return EventJson.array(reports);
         }
@@ -414,6 +429,8 @@ public final class RefTrackingRuntime {
         private final List<String> hide = new ArrayList<>();
         private final List<RefTrackerListener> listeners = new ArrayList<>();
         private LongSupplier ticker = System::nanoTime;
+        private Clock clock = Clock.systemUTC();
+        private int leakHistoryCapacity = LeakRecorder.DEFAULT_CAPACITY;
         private boolean builtInSinks;
         /** {@code null}: chosen from the settings' {@link RefTrackingSettings#capture()}. */
         private Function<FrameFilter, CaptureSource> capture;
@@ -460,6 +477,34 @@ public final class RefTrackingRuntime {
          */
         public Builder ticker(LongSupplier nanoTime) {
             this.ticker = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * Sets the wall clock that the leak history's first and last seen are read from.
+         *
+         * @param wallClock the clock; {@link Clock#systemUTC()} by default
+         * @return this builder
+         * @throws NullPointerException if {@code wallClock} is null
+         */
+        public Builder clock(Clock wallClock) {
+            this.clock = Objects.requireNonNull(wallClock, "wallClock");
+            return this;
+        }
+
+        /**
+         * Sets how many distinct leak stacks the {@linkplain RefTrackerRegistry#leakHistory() leak
+         * history} keeps; leaks on further stacks are only counted.
+         *
+         * @param capacity the most distinct stacks kept; 256 by default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code capacity} is negative
+         */
+        public Builder leakHistoryCapacity(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("leak history capacity must be >= 0, was " + capacity);
+            }
+            this.leakHistoryCapacity = capacity;
             return this;
         }
 

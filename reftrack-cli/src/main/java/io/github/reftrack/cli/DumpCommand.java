@@ -11,12 +11,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reftrack dump <pid>}: attaches to a running JVM and prints its live references grouped
- * by the stack that took them, holders included, as kernel-shape text or JSON.
+ * by the stack that took them, holders included, as kernel-shape text or JSON. The directories of
+ * one class are grouped together, so objects that each have a directory (as the agent gives every
+ * tracked object) and hold references from one call path show as one group with an object count.
+ * The text ends with the leaks the JVM has already reported, by stack, with first and last seen.
  */
 @Command(name = "dump",
         mixinStandardHelpOptions = true,
         description = {
-            "Print the live references of a running JVM, grouped by the stack that took them.",
+            "Print the live references of a running JVM, grouped by the stack that took them across the"
+                + " objects (directories) of each class, then the leaks it has already reported, by stack.",
             "The JVM needs no flag: its local management agent is started if needed. It must use reftrack"
                 + " (have created a directory); references show with their stacks where they are tracked,"
                 + " by -Dreftrack.mode=full or sample or by a directory built with its own mode."})
@@ -33,6 +37,9 @@ final class DumpCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print a JSON array of reports (input for 'reftrack report')")
     private boolean json;
+
+    @Option(names = "--by-directory", description = "one report per directory (object), not one per class")
+    private boolean byDirectory;
 
     @Option(names = "--oldest", paramLabel = "N",
             description = "list the N references held longest, across directories: age, directory, holder, frame")
@@ -55,21 +62,28 @@ final class DumpCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             if (json) {
-                out.println(client.dumpJson(className));
+                out.println(byDirectory ? client.dumpJson(className) : client.dumpByClassJson(className));
                 return ExitCode.OK;
             }
-            out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
-                    + Words.count(client.liveReferences(), "live reference") + " in "
-                    + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
-                    + client.mode() + (className == null ? "" : "; showing class " + className));
-            out.println();
-            String text = client.dump(className);
-            if (text.isEmpty()) {
-                out.println("(no live references" + (className == null ? "" : " in directories of class "
-                        + className) + ")");
-            }
-            out.print(text);
+            printText(jvm, client, out);
         }
         return ExitCode.OK;
+    }
+
+    /** A summary line, the live references grouped by stack, then the leaks already reported. */
+    private void printText(AttachedJvm jvm, RefTrackingClient client, PrintWriter out) {
+        out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
+                + Words.count(client.liveReferences(), "live reference") + " in "
+                + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
+                + client.mode() + (className == null ? "" : "; showing class " + className));
+        out.println();
+        String text = byDirectory ? client.dump(className) : client.dumpByClass(className);
+        if (text.isEmpty()) {
+            out.println("(no live references" + (className == null ? "" : " in directories of class "
+                    + className) + ")");
+            out.println();
+        }
+        out.print(text);
+        client.leakHistory(className).ifPresent(out::print);
     }
 }

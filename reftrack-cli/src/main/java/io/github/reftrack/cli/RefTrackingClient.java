@@ -2,10 +2,12 @@ package io.github.reftrack.cli;
 
 import io.github.reftrack.MBeanNames;
 import java.io.IOException;
+import java.util.Optional;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.ReflectionException;
 
 /**
  * Reads reftrack's MBean ({@code io.github.reftrack:type=RefTracking}) in another JVM by
@@ -47,6 +49,27 @@ final class RefTrackingClient {
         return (String) invoke(MBeanNames.DUMP_JSON, className);
     }
 
+    /**
+     * The kernel-shape text of the live references, the directories of each class grouped by
+     * stack across them; the per-directory text from a reftrack that predates the grouping.
+     */
+    String dumpByClass(String className) {
+        return invokeIfPresent(MBeanNames.DUMP_BY_CLASS, className).orElseGet(() -> dump(className));
+    }
+
+    /** As {@link #dumpByClass}, as a JSON array of reports. */
+    String dumpByClassJson(String className) {
+        return invokeIfPresent(MBeanNames.DUMP_BY_CLASS_JSON, className).orElseGet(() -> dumpJson(className));
+    }
+
+    /**
+     * The leaks reported so far in the JVM, by stack fingerprint, optionally of one directory
+     * class; empty when its reftrack predates the history.
+     */
+    Optional<String> leakHistory(String className) {
+        return invokeIfPresent(MBeanNames.LEAK_HISTORY, className);
+    }
+
     /** The references held longest, one line each, oldest first. */
     String oldest(int n) {
         try {
@@ -67,11 +90,27 @@ final class RefTrackingClient {
 
     private Object invoke(String operation, String className) {
         try {
-            if (className == null) {
-                return connection.invoke(name, operation, new Object[0], new String[0]);
+            return invokeOrThrow(operation, className);
+        } catch (JMException | IOException e) {
+            throw failure("call " + operation, e);
+        }
+    }
+
+    private Object invokeOrThrow(String operation, String className) throws JMException, IOException {
+        if (className == null) {
+            return connection.invoke(name, operation, new Object[0], new String[0]);
+        }
+        return connection.invoke(name, operation, new Object[] {className}, new String[] {String.class.getName()});
+    }
+
+    private Optional<String> invokeIfPresent(String operation, String className) {
+        try {
+            return Optional.of((String) invokeOrThrow(operation, className));
+        } catch (ReflectionException e) {
+            if (e.getCause() instanceof NoSuchMethodException) {
+                return Optional.empty();
             }
-            return connection.invoke(name, operation, new Object[] {className},
-                    new String[] {String.class.getName()});
+            throw failure("call " + operation, e);
         } catch (JMException | IOException e) {
             throw failure("call " + operation, e);
         }

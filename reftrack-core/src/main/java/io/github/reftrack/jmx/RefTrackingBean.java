@@ -76,6 +76,40 @@ final class RefTrackingBean implements RefTrackingMXBean {
     }
 
     @Override
+    public String dumpByClass() {
+        return dumpByClass(null);
+    }
+
+    @Override
+    public String dumpByClass(String className) {
+        StringBuilder out = new StringBuilder();
+        for (LeakReport report : view.reportsByClass(className)) {
+            out.append(report);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String dumpByClassJson() {
+        return dumpByClassJson(null);
+    }
+
+    @Override
+    public String dumpByClassJson(String className) {
+        return view.toJson(view.reportsByClass(className));
+    }
+
+    @Override
+    public String leakHistory() {
+        return leakHistory(null);
+    }
+
+    @Override
+    public String leakHistory(String className) {
+        return view.leakHistory().ofClass(className).toString();
+    }
+
+    @Override
     public String oldest(int n) {
         return view.oldest(Math.max(0, n));
     }

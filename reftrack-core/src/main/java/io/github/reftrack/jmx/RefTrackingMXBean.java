@@ -112,6 +112,54 @@ public interface RefTrackingMXBean {
     String dumpJson(String className);
 
     /**
+     * Renders the open directories that hold references as {@link #dump()} does, except that the
+     * directories of one class are grouped by stack across them: one report per class, each group
+     * counting the objects (directories) that share its stack.
+     *
+     * @return the reports one after the other; empty when nothing is held
+     */
+    String dumpByClass();
+
+    /**
+     * Renders the open directories of one class as {@link #dumpByClass()}.
+     *
+     * @param className the directory class, e.g. {@code netty_bytebuf}
+     * @return the report; empty when nothing is held
+     */
+    String dumpByClass(String className);
+
+    /**
+     * Returns the reports of {@link #dumpByClass()} as a JSON array of report objects.
+     *
+     * @return a JSON array, {@code []} when nothing is held
+     */
+    String dumpByClassJson();
+
+    /**
+     * Returns the report of one class as {@link #dumpByClassJson()}.
+     *
+     * @param className the directory class
+     * @return a JSON array, {@code []} when nothing is held
+     */
+    String dumpByClassJson(String className);
+
+    /**
+     * Renders the leaks reported since start, counted by stack fingerprint with first and last
+     * seen, after a summary line (at most 256 distinct stacks are kept; the rest are counted).
+     *
+     * @return the text; a line saying none when no leak was reported
+     */
+    String leakHistory();
+
+    /**
+     * Renders the leaks of one directory class as {@link #leakHistory()}.
+     *
+     * @param className the directory class
+     * @return the text; a line saying none when no leak of that class was reported
+     */
+    String leakHistory(String className);
+
+    /**
      * Lists the references held longest across open directories, one line each, oldest first:
      * age, directory, holder and the frame that took the reference.
      *

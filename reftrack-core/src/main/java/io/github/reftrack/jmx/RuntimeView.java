@@ -1,5 +1,6 @@
 package io.github.reftrack.jmx;
 
+import io.github.reftrack.LeakHistory;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.sink.EventCounts;
@@ -25,6 +26,21 @@ public interface RuntimeView {
      * @return the reports, oldest directory first
      */
     List<LeakReport> reports(String className);
+
+    /**
+     * Returns one report per directory class, grouped by stack across its open directories.
+     *
+     * @param className a directory class, or {@code null} for all
+     * @return the reports, see {@code RefTrackerRegistry.reportsByClass}
+     */
+    List<LeakReport> reportsByClass(String className);
+
+    /**
+     * Returns the leaks reported so far, by stack fingerprint.
+     *
+     * @return the runtime's leak history
+     */
+    LeakHistory leakHistory();
 
     /**
      * Writes reports as a JSON array with reftrack's one JSON writer.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reftrack.CallStack;
+import io.github.reftrack.LeakHistory;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.MBeanNames;
@@ -120,6 +121,29 @@ class RefTrackingMXBeanTest {
     }
 
     @Test
+    void dumpByClassGroupsTheDirectoriesOfAClassByStack_andLeakHistoryCountsWhatClosedLeaking()
+            throws Exception {
+        List<RefTrackerDir> objects = List.of(newDir("jmx_objects"), newDir("jmx_objects"), newDir("jmx_objects"));
+        for (RefTrackerDir dir : objects) {
+            dir.alloc();
+        }
+        try {
+            String text = (String) SERVER.invoke(name, MBeanNames.DUMP_BY_CLASS, new Object[] {"jmx_objects"}, STRING);
+            JsonNode json = new ObjectMapper().readTree((String) SERVER.invoke(name, MBeanNames.DUMP_BY_CLASS_JSON,
+                    new Object[] {"jmx_objects"}, STRING));
+
+            assertThat(text).startsWith("jmx_objects has 3/3 users at\n  objects: 3\n");
+            assertThat(json).hasSize(1);
+            assertThat(json.get(0).get("groups").get(0).get("objects").asInt()).isEqualTo(3);
+        } finally {
+            objects.forEach(RefTrackerDir::close);
+        }
+        String history = (String) SERVER.invoke(name, MBeanNames.LEAK_HISTORY, new Object[] {"jmx_objects"}, STRING);
+
+        assertThat(history).startsWith("# leaks reported in this JVM: 3 on 1 stack\njmx_objects leaked 3 times at");
+    }
+
+    @Test
     void everyPublishedNameIsAnAttributeOrOperationOfTheRegisteredBean() throws JMException {
         for (String attribute : List.of(MBeanNames.LIVE_DIRECTORIES, MBeanNames.LIVE_REFERENCES,
                 MBeanNames.LIVE_BY_CLASS, MBeanNames.LEAKS, MBeanNames.DOUBLE_RELEASES, MBeanNames.LOST_REFERENCES,
@@ -131,6 +155,13 @@ class RefTrackingMXBeanTest {
         assertThat(SERVER.invoke(name, MBeanNames.DUMP_JSON, new Object[0], new String[0])).isInstanceOf(String.class);
         assertThat(SERVER.invoke(name, MBeanNames.OLDEST, new Object[] {3}, new String[] {int.class.getName()}))
                 .isInstanceOf(String.class);
+        for (String operation : List.of(MBeanNames.DUMP_BY_CLASS, MBeanNames.DUMP_BY_CLASS_JSON,
+                MBeanNames.LEAK_HISTORY)) {
+            assertThat(SERVER.invoke(name, operation, new Object[0], new String[0])).as(operation)
+                    .isInstanceOf(String.class);
+            assertThat(SERVER.invoke(name, operation, new Object[] {"jmx_none"}, STRING)).as(operation)
+                    .isInstanceOf(String.class);
+        }
         assertThat(name.toString()).isEqualTo(RefTracking.MBEAN_NAME);
     }
 
@@ -156,6 +187,16 @@ class RefTrackingMXBeanTest {
         @Override
         public List<LeakReport> reports(String className) {
             return List.of();
+        }
+
+        @Override
+        public List<LeakReport> reportsByClass(String className) {
+            return List.of();
+        }
+
+        @Override
+        public LeakHistory leakHistory() {
+            return LeakHistory.NONE;
         }
 
         @Override

@@ -1,12 +1,18 @@
 package io.github.reftrack.delayedinode.workload;
 
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.delayedinode.SubvolRoot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a {@link Workload} run did and what its subvolume deletion found.
+ *
+ * <p>The result keeps the deleted subvolume, and so the delayed nodes kill-all could not free,
+ * reachable, as the kernel keeps them in its index: while a caller holds the result, those nodes
+ * and their tracker directories stay live for {@code reftrack dump} and the registry, instead of
+ * being collected and reported as abandoned directories.
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,9 +23,10 @@ import java.util.Objects;
  * @param stuckInodes       inode numbers of the nodes kill-all could not free, ascending
  * @param stuckReports      the stuck nodes' tracker reports (empty when tracking is off)
  * @param refcountWarnings  {@code refcount_t} warnings raised during the run
+ * @param subvolume         the deleted subvolume, whose index still holds the nodes kill-all could not free
  */
 public record WorkloadResult(long operations, Duration elapsed, int nodesCreated, boolean killAllCompleted,
-        List<Long> stuckInodes, List<LeakReport> stuckReports, long refcountWarnings) {
+        List<Long> stuckInodes, List<LeakReport> stuckReports, long refcountWarnings, SubvolRoot subvolume) {
 
     /**
      * Validates and copies the components.
@@ -28,6 +35,7 @@ public record WorkloadResult(long operations, Duration elapsed, int nodesCreated
      */
     public WorkloadResult {
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(subvolume, "subvolume");
         stuckInodes = List.copyOf(stuckInodes);
         stuckReports = List.copyOf(stuckReports);
     }

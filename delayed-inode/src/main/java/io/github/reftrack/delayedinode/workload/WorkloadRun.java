@@ -111,6 +111,6 @@ final class WorkloadRun {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new WorkloadResult(operations, elapsed, fs.nodesCreated(), completed, stuck, reports,
-                fs.refcountWarnings().count());
+                fs.refcountWarnings().count(), root);
     }
 }

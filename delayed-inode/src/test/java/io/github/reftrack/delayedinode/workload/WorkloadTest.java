@@ -44,6 +44,22 @@ class WorkloadTest {
     }
 
     @Test
+    void stuckNode_staysOpenInTheRegistry_whileTheResultIsHeld() throws InterruptedException {
+        WorkloadResult result = Workload.builder().threads(2).ops(800).seed(13).tracking(RefTracking.Mode.FULL)
+                .inject(InjectionSite.EVICT_INODE_CACHE_RELEASE).killAllDeadline(Duration.ofMillis(200)).run();
+        String stuck = result.stuckReports().get(0).dirName();
+
+        for (int round = 0; round < 5; round++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+
+        assertThat(RefTracking.registry().reports("delayed_node", 16)).extracting(LeakReport::dirName)
+                .as("the stuck node's directory, neither collected nor reported as abandoned").contains(stuck);
+        assertThat(result.subvolume().delayedNodeCount()).isPositive();
+    }
+
+    @Test
     void injectedLeak_reportsCountsOnly_whenTrackingIsOff() throws InterruptedException {
         WorkloadResult result = Workload.builder().threads(2).ops(500).seed(3).tracking(RefTracking.Mode.OFF)
                 .inject(InjectionSite.INSERT_DIR_INDEX_GET).killAllDeadline(Duration.ofMillis(200)).run();

@@ -1,0 +1,64 @@
+package io.github.reftrack.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** prepare-agent's bad inputs: one message naming what is wrong and what to do. */
+class PrepareAgentMojoTest {
+
+    @TempDir
+    Path dir;
+
+    private final MavenProject project = new MavenProject();
+
+    private PrepareAgentMojo mojo(String mode, boolean skip) throws ReflectiveOperationException {
+        PrepareAgentMojo mojo = new PrepareAgentMojo();
+        set(mojo, "project", project);
+        set(mojo, "pluginArtifacts", Map.of());
+        set(mojo, "propertyName", "argLine");
+        set(mojo, "profiles", "netty");
+        set(mojo, "specs", List.of());
+        set(mojo, "mode", mode);
+        set(mojo, "directory", new File(dir.toFile(), "reftrack"));
+        set(mojo, "skip", skip);
+        return mojo;
+    }
+
+    private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
+        Field field = PrepareAgentMojo.class.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+    }
+
+    @Test
+    void failsNamingTheClassifier_whenTheAgentJarIsNotAmongThePluginsDependencies() throws Exception {
+        assertThatThrownBy(() -> mojo("full", false).execute()).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("reftrack: the agent jar (io.github.reftrack:reftrack-agent:jar:agent) is"
+                        + " missing from the plugin's dependencies")
+                .hasMessageContaining("keep reftrack-agent with <classifier>agent</classifier>");
+    }
+
+    @Test
+    void failsNamingTheModes_whenTheModeIsUnknown() throws Exception {
+        assertThatThrownBy(() -> mojo("paranoid", false).execute()).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("reftrack: mode 'paranoid' is not one of [full, sample, off]; set <mode> or"
+                        + " -Dreftrack.mode to full, sample or off");
+    }
+
+    @Test
+    void setsAnEmptyProperty_whenSkipped_soThatAtArgLineResolves() throws Exception {
+        mojo("full", true).execute();
+
+        assertThat(project.getProperties().getProperty("argLine")).isEmpty();
+    }
+}
