@@ -46,6 +46,8 @@ class LeakEventsIT {
         // a run of well under 10 s: each stack is logged once, in full
         assertThat(output.lines().filter(line -> line.startsWith("SEVERE"))).hasSize(2);
         assertThat(output).contains("  objects: 1\n").doesNotContain("the same leak again");
+        // what `reftrack report` prints for a JSON line is the decoded event's toString(): the logged text
+        assertThat(output).contains("SEVERE: " + firstOn(HERE, logged)).contains("SEVERE: " + firstOn(THERE, logged));
     }
 
     @Test
@@ -83,6 +85,10 @@ class LeakEventsIT {
             }
         }
         return objects;
+    }
+
+    private static String firstOn(String stack, List<LeakReport> leaks) {
+        return leaks.stream().filter(leak -> top(leak).equals(stack)).findFirst().orElseThrow().toString();
     }
 
     private static String top(LeakReport leak) {

@@ -31,7 +31,7 @@ class SharedLifetimeIT {
         String output = Child.run(Child.JAVA, List.of("-Djdk.attach.allowAttachSelf=true"),
                 Child.classpath(null), "example.generic.SharedApp", ROUNDS, "attach", Child.AGENT.toString(), spec);
 
-        assertThat(output).contains("rounds 200000 count 1").contains("(attached");
+        assertThat(output).contains("rounds 200000 count 1").contains("; attached: ");
         Reports.assertNothingReported(output);
     }
 
