@@ -170,6 +170,32 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
     }
 
     /**
+     * Returns this report with each group changed, e.g. to add what a tool counted:
+     * {@code report.withGroups(group -> group.withCounts(objects, balance))}.
+     *
+     * @param change maps a group to its replacement, with the same {@code users}
+     * @return the copy
+     * @throws IllegalArgumentException if a replacement changed the counts so they do not add up
+     */
+    public LeakReport withGroups(UnaryOperator<Group> change) {
+        List<Group> changed = new ArrayList<>(groups.size());
+        for (Group group : groups) {
+            changed.add(change.apply(group));
+        }
+        return new LeakReport(className, dirName, totalUsers, skippedUsers, changed, untrackedUsers, pairing);
+    }
+
+    /**
+     * Returns this report with another pairing policy.
+     *
+     * @param newPairing how releases were paired with references by inference, or {@code null}
+     * @return the copy
+     */
+    public LeakReport withPairing(String newPairing) {
+        return new LeakReport(className, dirName, totalUsers, skippedUsers, groups, untrackedUsers, newPairing);
+    }
+
+    /**
      * The youngest oldest-reference age the text shows: a reference held for less than ten
      * seconds is ordinary traffic, not a hold worth a reader's attention, and leaving it out keeps
      * the text of a short run stable (JSON always carries the ages).
@@ -290,6 +316,18 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
          */
         public Group withStack(CallStack newStack) {
             return new Group(users, newStack, holders, oldest, newest, objects, balance);
+        }
+
+        /**
+         * Returns this group with what a tool counted.
+         *
+         * @param newObjects how many objects hold these references, or 0 when not counted
+         * @param newBalance the acquire site's balance, or {@code null} when not counted
+         * @return the copy
+         * @throws IllegalArgumentException if {@code newObjects} is negative
+         */
+        public Group withCounts(int newObjects, SiteBalance newBalance) {
+            return new Group(users, stack, holders, oldest, newest, newObjects, newBalance);
         }
 
         /** The lines between the group's header and its frames. */

@@ -17,6 +17,7 @@ import io.github.reftrack.sink.JsonLogSink;
 import io.github.reftrack.sink.LeakRecorder;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -266,6 +267,40 @@ public final class RefTrackingRuntime {
         System.err.print(out);
         System.err.flush();
         return reports.size();
+    }
+
+    /**
+     * Publishes a leak found outside {@link RefTrackerDir#close()}, by a tool that watches objects
+     * itself (the agent reports each object the GC collected with references live), to the JMX
+     * counts, JFR, the JSON event log and the listeners, and to the log when {@code logged} (so a
+     * caller that sees the same leak again and again can log it once and count the rest). Unlike a
+     * leak at {@code close()}, it never throws, whatever {@value RefTracking#ON_ERROR_PROPERTY}
+     * says: the finder is a background thread, where nobody could catch it. Thread-safe.
+     *
+     * <pre>{@code
+     * LeakReport counted = report.withGroups(group -> group.withCounts(1, new LeakReport.SiteBalance(20000, 19980)))
+     *         .withPairing("oldest");
+     * runtime.publish(counted, firstOnItsStack);
+     * }</pre>
+     *
+     * @param report the leak
+     * @param logged whether the log gets it too
+     * @throws NullPointerException if {@code report} is null
+     */
+    public void publish(LeakReport report, boolean logged) {
+        events.found(Objects.requireNonNull(report, "report"), logged);
+    }
+
+    /**
+     * Waits until the built-in sinks have written what they were given (the JSON event log writes
+     * from a queue): call it before the JVM exits after publishing at shutdown.
+     *
+     * @param timeout how long to wait at most
+     * @return {@code true} if everything was written in time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean flushSinks(Duration timeout) throws InterruptedException {
+        return events.flush(timeout.toMillis());
     }
 
     CaptureSource capture() {

@@ -58,13 +58,14 @@ final class AgentRuntime {
     private final Probing probing;
     private int sampleCounter;
 
-    AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites) {
+    AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites,
+            long logIntervalMillis) {
         this.pairing = pairing;
         this.sampleInterval = sampleInterval;
         this.sideTable = sideTable;
         this.birthsOnly = !sideTable && profiles.stream().allMatch(Profile::hasBirth);
         this.sites = sites;
-        this.tally = new LeakTally(pairing);
+        this.tally = new LeakTally(pairing, logIntervalMillis);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }

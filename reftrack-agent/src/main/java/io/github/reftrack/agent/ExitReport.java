@@ -1,7 +1,9 @@
 package io.github.reftrack.agent;
 
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.RefTracking;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,12 +12,14 @@ import java.util.concurrent.TimeUnit;
  * What the agent prints when the JVM exits: the leaks the GC found (reported earlier or not yet),
  * one group per set of stacks with its total, and what is still outstanding on live objects,
  * grouped by acquire site with the longest hold time. Nothing found is lost because the process
- * ended a moment too early.
+ * ended a moment too early. Each leak's totals also reach the sinks (JFR, the JSON event log,
+ * listeners) as one {@code leak} event named {@code <class> at exit} (see {@link LeakTally#summary}).
  */
 final class ExitReport {
     private static final long SETTLE_MILLIS = 100;
     private static final int SETTLE_ROUNDS = 5;
     private static final int GROUPS = 16;
+    private static final Duration FLUSH = Duration.ofSeconds(2);
 
     private ExitReport() {
     }
@@ -48,6 +52,7 @@ final class ExitReport {
             text.append(leaks.size()).append(" distinct leak(s) found by the GC\n");
         }
         for (LeakTally.Entry entry : leaks) {
+            RefTracking.runtime().publish(runtime.tally.summary(entry), false);
             text.append(entry.first.className()).append(": ").append(entry.objects).append(" object(s) leaked ")
                     .append(entry.references).append(" reference(s) at\n");
             for (var group : entry.first.groups()) {
@@ -75,6 +80,16 @@ final class ExitReport {
         }
         out.print(text);
         out.flush();
+        flushSinks();
+    }
+
+    /** The JSON event log writes from a queue: the exit summary must be on disk before the JVM halts. */
+    private static void flushSinks() {
+        try {
+            RefTracking.runtime().flushSinks(FLUSH);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void appendOutstanding(AgentRuntime runtime, StringBuilder text) {

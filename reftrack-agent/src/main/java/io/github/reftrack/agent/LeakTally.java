@@ -1,19 +1,23 @@
 package io.github.reftrack.agent;
 
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.RefTracking;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Counts leaks by their stacks. The first object leaking on a set of stacks is reported in full
- * through reftrack's sinks (its directory is closed with the references still live); later
- * objects leaking on the same stacks add to the count and log one line. The totals are printed at
- * exit. Thread-safe.
+ * Counts leaks by their stacks and publishes each leaked object as one {@code leak} event of the
+ * core (JMX counts, JFR, JSON log, listeners), its groups carrying {@code objects} (1: this
+ * object), the acquire site's balance and the pairing policy. The log gets the first object on a
+ * set of stacks in full, then at most one summary line per set of stacks per interval
+ * ({@value ReftrackAgent#LOG_INTERVAL_PROPERTY}) with the running count. Thread-safe.
  */
 final class LeakTally {
     private static final System.Logger LOG = System.getLogger("io.github.reftrack.agent");
@@ -23,8 +27,12 @@ final class LeakTally {
     static final class Entry {
         final LeakReport first;
         final Set<Site> sites;
+        /** References leaked per group fingerprint, over every object. */
+        final Map<String, Integer> users = new HashMap<>();
         int objects;
         int references;
+        long loggedNanos;
+        int loggedObjects;
 
         Entry(LeakReport first, Set<Site> sites) {
             this.first = first;
@@ -33,26 +41,20 @@ final class LeakTally {
     }
 
     private final Pairing pairing;
+    private final long intervalNanos;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int parentsOfLeakedDerived;
     private int heldByLeakedHolders;
 
-    LeakTally(Pairing pairing) {
+    LeakTally(Pairing pairing, long intervalMillis) {
         this.pairing = pairing;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
     }
 
     /** Reports a lifetime whose object was collected with references still live. */
     void leaked(Lifetime life) {
         if (life.keptOnlyByDerived() || life.keptOnlyByHolder()) {
-            boolean held = life.keptOnlyByHolder();
-            synchronized (this) {
-                if (held) {
-                    heldByLeakedHolders++;
-                } else {
-                    parentsOfLeakedDerived++;
-                }
-            }
-            life.discard(false);
+            keptAlive(life);
             return;
         }
         LeakReport report = life.dir.report(DISPLAY_LIMIT);
@@ -64,24 +66,68 @@ final class LeakTally {
                 sites.add(ref.site);
             }
         }
-        Entry entry;
+        life.discard(false);
         int objects;
+        String summary = null;
         synchronized (this) {
-            entry = entries.computeIfAbsent(key, k -> new Entry(report, sites));
+            Entry entry = entries.computeIfAbsent(key, k -> new Entry(report, sites));
             entry.objects++;
             entry.references += report.totalUsers();
+            for (LeakReport.Group group : report.groups()) {
+                entry.users.merge(group.fingerprint(), group.users(), Integer::sum);
+            }
             objects = entry.objects;
+            long now = System.nanoTime();
+            if (objects == 1) {
+                entry.loggedNanos = now;
+                entry.loggedObjects = 1;
+            } else if (now - entry.loggedNanos >= intervalNanos) {
+                summary = report.className() + ": " + objects + " objects leaked so far on the stack first reported at "
+                        + firstFrame(report) + " (" + (objects - entry.loggedObjects) + " since the last line)";
+                entry.loggedNanos = now;
+                entry.loggedObjects = objects;
+            }
         }
-        if (objects == 1) {
-            LOG.log(System.Logger.Level.ERROR, () -> report.dirName() + " was garbage-collected with "
-                    + report.totalUsers() + (report.totalUsers() == 1 ? " reference" : " references")
-                    + " live; " + notes(sites));
-            life.dir.close();
-        } else {
-            LOG.log(System.Logger.Level.ERROR, () -> report.className() + ": the same leak again (" + objects
-                    + " objects so far) at " + firstFrame(report));
-            life.discard(false);
+        RefTracking.runtime().publish(counted(report, 1, sites), objects == 1);
+        if (summary != null) {
+            String line = summary;
+            LOG.log(System.Logger.Level.ERROR, () -> line);
         }
+    }
+
+    private void keptAlive(Lifetime life) {
+        boolean held = life.keptOnlyByHolder();
+        synchronized (this) {
+            if (held) {
+                heldByLeakedHolders++;
+            } else {
+                parentsOfLeakedDerived++;
+            }
+        }
+        life.discard(false);
+    }
+
+    /** The report with the objects it stands for, each group's acquire-site balance and the pairing policy. */
+    LeakReport counted(LeakReport report, int objects, Set<Site> sites) {
+        return report.withGroups(group -> group.withCounts(objects, balance(group, sites)))
+                .withPairing(sites.isEmpty() ? null : pairing.description());
+    }
+
+    /** The balance of the site at the top of the group's stack, if it is one of the object's acquire sites. */
+    private static LeakReport.SiteBalance balance(LeakReport.Group group, Set<Site> sites) {
+        if (group.frames().isEmpty()) {
+            return null;
+        }
+        StackTraceElement top = group.frames().get(0);
+        for (Site site : sites) {
+            // by place, not equals(): the depot's frames and the site's may differ in class loader name
+            if (site.frame != null && top.getClassName().equals(site.frame.getClassName())
+                    && top.getMethodName().equals(site.frame.getMethodName())
+                    && top.getLineNumber() == site.frame.getLineNumber()) {
+                return new LeakReport.SiteBalance(site.taken.sum(), site.released.sum());
+            }
+        }
+        return null;
     }
 
     String notes(Set<Site> sites) {
@@ -111,5 +157,22 @@ final class LeakTally {
     /** The entries so far, first seen first. */
     synchronized List<Entry> entries() {
         return new ArrayList<>(entries.values());
+    }
+
+    /**
+     * The exit summary of one entry as a {@code leak} event: named {@code <class> at exit}, one
+     * group per stack with every object's references, {@code objects} the total on these stacks.
+     */
+    synchronized LeakReport summary(Entry entry) {
+        List<LeakReport.Group> groups = new ArrayList<>();
+        int total = 0;
+        for (LeakReport.Group group : entry.first.groups()) {
+            int users = entry.users.getOrDefault(group.fingerprint(), group.users());
+            total += users;
+            groups.add(new LeakReport.Group(users, group.stack(), group.holders(), null, null, entry.objects,
+                    balance(group, entry.sites)));
+        }
+        return new LeakReport(entry.first.className(), entry.first.className() + " at exit", total, 0, groups, 0,
+                entry.sites.isEmpty() ? null : pairing.description());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 
@@ -28,6 +29,15 @@ public final class ReftrackAgent {
     public static final String PAIRING_PROPERTY = "reftrack.pairing";
     /** {@code on} (default with the agent) or {@code off}: report leaks and outstanding references at exit. */
     public static final String REPORT_AT_EXIT_PROPERTY = RefTracking.REPORT_AT_EXIT_PROPERTY;
+    /**
+     * Seconds between two log lines about one leak stack (default {@value #DEFAULT_LOG_INTERVAL}):
+     * the first object leaking on a stack is logged in full, later ones in at most one summary
+     * line per interval with the running count (every object still reaches JFR, the JSON event
+     * log and the listeners).
+     */
+    public static final String LOG_INTERVAL_PROPERTY = "reftrack.agent.logInterval";
+    /** The default of {@value #LOG_INTERVAL_PROPERTY}, in seconds. */
+    public static final int DEFAULT_LOG_INTERVAL = 10;
     static final String MODE_PROPERTY = RefTracking.MODE_PROPERTY;
     static final String HIDE_PROPERTY = RefTracking.HIDE_PROPERTY;
     static final String SAMPLE_PROPERTY = RefTracking.SAMPLE_PROPERTY;
@@ -91,7 +101,8 @@ public final class ReftrackAgent {
         Pairing pairing = Pairing.parse(parsed.pairing() != null ? parsed.pairing()
                 : System.getProperty(PAIRING_PROPERTY), problems);
         int sample = "sample".equals(mode) ? sampleInterval(problems) : 1;
-        AgentRuntime runtime = new AgentRuntime(profiles, pairing, sample, attached, new Sites(hide));
+        AgentRuntime runtime = new AgentRuntime(profiles, pairing, sample, attached, new Sites(hide),
+                TimeUnit.SECONDS.toMillis(logInterval(problems)));
         Hooks.install(runtime);
         Thread reaper = Detached.thread("reftrack-agent-reaper", runtime::reapForever);
         reaper.setDaemon(true);
@@ -179,5 +190,20 @@ public final class ReftrackAgent {
         }
         problems.accept("reftrack.sample=" + value + " is not a whole number >= 1; using 128");
         return 128;
+    }
+
+    private static int logInterval(Consumer<String> problems) {
+        String value = System.getProperty(LOG_INTERVAL_PROPERTY, Integer.toString(DEFAULT_LOG_INTERVAL)).trim();
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.accept(LOG_INTERVAL_PROPERTY + "=" + value + " is not a whole number of seconds >= 0; using "
+                + DEFAULT_LOG_INTERVAL);
+        return DEFAULT_LOG_INTERVAL;
     }
 }

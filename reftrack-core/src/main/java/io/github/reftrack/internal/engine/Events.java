@@ -11,6 +11,7 @@ import io.github.reftrack.RefTrackerListener;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.StuckTeardown;
 import io.github.reftrack.sink.EventSink;
+import io.github.reftrack.sink.JsonLogSink;
 import io.github.reftrack.sink.ListenerSink;
 import io.github.reftrack.sink.LogSink;
 import java.lang.System.Logger.Level;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -118,6 +120,38 @@ public final class Events {
      */
     public void atExit(LeakReport report) {
         deliver(sinks, report);
+    }
+
+    /**
+     * A leak found outside a directory's {@code close()}: to the log when {@code logged}, then to
+     * the built-in sinks and the listeners. Never throws.
+     *
+     * @param report the leak
+     * @param logged whether the log gets it too
+     */
+    public void found(LeakReport report, boolean logged) {
+        if (logged) {
+            log.accept(report);
+        }
+        deliver(sinks, report);
+        deliver(listeners, report);
+    }
+
+    /**
+     * Waits until the built-in sinks wrote what they were given (the JSON log's queue).
+     *
+     * @param millis how long to wait at most
+     * @return whether everything was written in time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean flush(long millis) throws InterruptedException {
+        boolean done = true;
+        for (EventSink sink : sinks) {
+            if (sink instanceof JsonLogSink) {
+                done &= ((JsonLogSink) sink).flush(millis, TimeUnit.MILLISECONDS);
+            }
+        }
+        return done;
     }
 
     void print(LeakReport report) {
