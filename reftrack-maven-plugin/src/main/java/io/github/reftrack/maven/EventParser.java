@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns one event object of the JSON log into findings; other event kinds give none. */
+/**
+ * Turns one event object of the JSON log into findings; other event kinds give none, and neither
+ * does reftrack-agent's exit summary (a {@code leak} whose {@code dirName} is
+ * {@code <class> at exit}), which totals the per-object leak events already in the log.
+ */
 final class EventParser {
+    private static final String EXIT_SUMMARY = " at exit";
 
     private EventParser() {
     }
@@ -23,7 +28,7 @@ final class EventParser {
         String object = event.path("dirName").asText("");
         switch (event.get("event").asText()) {
             case "leak", "abandonedDirectory":
-                return groups(event, className, object, source);
+                return object.equals(className + EXIT_SUMMARY) ? List.of() : groups(event, className, object, source);
             case "lostReference":
                 return List.of(new Finding(Finding.Kind.LEAK, fingerprint(event), className,
                         frames(event.path("allocatedAt")), 1, object, source));

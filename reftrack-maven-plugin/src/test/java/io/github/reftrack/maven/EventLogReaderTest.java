@@ -68,6 +68,18 @@ class EventLogReaderTest {
     }
 
     @Test
+    void countsTheAgentsExitSummaryNotAsAnotherObject() throws IOException {
+        Files.writeString(dir.resolve("events-1.jsonl"), LEAK + "\n"
+                + LEAK.replace("netty_bytebuf@1", "netty_bytebuf at exit") + "\n");
+
+        List<LeakGroup> groups = LeakGroup.of(EventLogReader.read(dir).findings());
+
+        assertThat(groups).hasSize(1);
+        assertThat(groups.get(0).reports()).isEqualTo(1);
+        assertThat(groups.get(0).references()).isEqualTo(1);
+    }
+
+    @Test
     void skipsAndNamesCorruptLines() throws IOException {
         Files.writeString(dir.resolve("events-1.jsonl"),
                 LEAK + "\n{\"event\":\"leak\",\"groups\":[{\"users\":1,\"fri\n[1,2]\n\n" + DOUBLE + "\n");
