@@ -59,6 +59,13 @@ final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** Runs {@code reftrack dump <this pid> options...} in process. */
+    Cli.Result dump(String... options) {
+        List<String> args = new ArrayList<>(List.of("dump", Long.toString(pid())));
+        args.addAll(List.of(options));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -33,11 +33,7 @@ class DumpIntegrationTest {
     }
 
     private static Cli.Result dump(String... options) {
-        String[] args = new String[options.length + 2];
-        args[0] = "dump";
-        args[1] = Long.toString(child.pid());
-        System.arraycopy(options, 0, args, 2, options.length);
-        Cli.Result result = Cli.run(args);
+        Cli.Result result = child.dump(options);
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);
         assertThat(result.err()).isEmpty();
         return result;
