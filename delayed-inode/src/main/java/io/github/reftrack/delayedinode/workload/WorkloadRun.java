@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of a {@link Workload}: mount, traffic threads ({@link TrafficThread}), a targeted step
- * if the armed injection site did not fire during the traffic, then subvolume deletion (evict
- * every inode, stop the workers) and a bounded {@code killAllDelayedNodes}.
+ * if the armed injection site did not fire during the traffic, then subvolume deletion (stop the
+ * workers, one last dir-index insert, evict every inode) and a bounded {@code killAllDelayedNodes}.
  */
 final class WorkloadRun {
     static final long ROOT_ID = 257;
@@ -56,7 +56,6 @@ final class WorkloadRun {
                 settings.progress().accept("provoked " + settings.inject().cliName() + ": fired "
                         + fs.injectionFired());
             }
-            inodes.finalInsert();
             return deleteSubvolume(fs, root, inodes, operations, start, prints);
         } finally {
             fs.close();
@@ -92,8 +91,11 @@ final class WorkloadRun {
 
     private WorkloadResult deleteSubvolume(BtrfsFs fs, SubvolRoot root, Inodes inodes, long operations, long start,
             AtomicLong prints) {
-        inodes.evictAll();
+        // Workers stop first: a flush racing the last insert could otherwise empty the subvolume's
+        // index before kill-all, and an armed kill-all-pin would have no node to pin.
         fs.close();
+        inodes.finalInsert();
+        inodes.evictAll();
         settings.progress().accept("subvolume " + ROOT_ID + " deleted: " + root.delayedNodeCount()
                 + " delayed nodes left for killAllDelayedNodes");
         boolean completed = true;
