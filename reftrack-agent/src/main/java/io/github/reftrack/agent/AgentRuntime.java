@@ -83,51 +83,36 @@ final class AgentRuntime {
         };
     }
 
-    /** The tracked class and its superclasses up to the profile's are the library, not the user's call. */
+    /**
+     * The tracked class and its superclasses up to the profile's are the library, not the user's
+     * call; so are the superclasses above it under the same relocation prefix (a relocated copy of
+     * the library, whose package the profile's hidden prefixes cannot name in advance).
+     */
     private void hideTrackedClasses(Class<?> type, Profile profile) {
+        String relocation = "";
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (!TypeNames.extendsNamed(c, profile.typeName())
+                    && (relocation.isEmpty() || !c.getName().startsWith(relocation))) {
+                return;
+            }
             sites.hideClass(c.getName());
             RefTracking.hideWrapperFrames(c);
-            if (c.getName().equals(profile.typeName())) {
-                return;
+            String prefix = TypeNames.relocation(profile.typeName(), c.getName());
+            if (prefix != null) {
+                relocation = prefix;
             }
         }
     }
 
     private static Profile match(List<Profile> profiles, Class<?> type) {
         for (Profile profile : profiles) {
-            if (extendsNamed(type, profile.typeName())
-                    && (profile.instancesOf() == null || extendsNamed(type, profile.instancesOf()))) {
-                return delegates(profile, type) ? null : profile;
+            if (TypeNames.extendsNamed(type, profile.typeName())
+                    && (profile.instancesOf() == null || TypeNames.extendsNamed(type, profile.instancesOf()))) {
+                // a wrapper that delegates its count to the object it wraps is not tracked: that object is
+                return profile.rules().delegates(type) ? null : profile;
             }
         }
         return null;
-    }
-
-    /** A wrapper that delegates its count to the object it wraps is not tracked: that object is. */
-    private static boolean delegates(Profile profile, Class<?> type) {
-        if (profile.ownership() != null) {
-            for (String wrapper : profile.ownership().delegating()) {
-                if (extendsNamed(type, wrapper)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean extendsNamed(Class<?> type, String name) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(name)) {
-                return true;
-            }
-            for (Class<?> i : c.getInterfaces()) {
-                if (extendsNamed(i, name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
@@ -172,7 +157,7 @@ final class AgentRuntime {
         if (life == null && birthsOnly) {
             return null; // not tracked: sampled out, or another class
         }
-        if (life != null && scopes.get()[DERIVED] > 0 && life.profile.derivedType() != null) {
+        if (life != null && scopes.get()[DERIVED] > 0 && life.profile.rules().derivedOwnsReferences()) {
             life.owe(n);
             return life;
         }
@@ -235,7 +220,7 @@ final class AgentRuntime {
             return;
         }
         int[] scope = scopes.get();
-        boolean byDerived = scope[DERIVED] > 0 && target.profile.derivedType() != null;
+        boolean byDerived = scope[DERIVED] > 0 && target.profile.rules().derivedOwnsReferences();
         int unmatched = target.release(n, pairing, sites, byDerived, scope[HOLDER] > 0);
         releasedBeforeTracking.add(unmatched);
         if (target.ended() && !sideTable) {

@@ -50,7 +50,8 @@ public final class AttachProtocol {
             Pairing.parse(parsed.pairing(), problems::add);
         }
         if (parsed.profiles().isEmpty() && problems.isEmpty()) {
-            problems.add("no profiles given: give netty, lucene, @file or class=FQN,acquire=m,release=m");
+            problems.add("no profiles given: give " + LibraryProfiles.names()
+                    + ", @file or class=FQN,acquire=m,release=m");
         }
         return problems;
     }

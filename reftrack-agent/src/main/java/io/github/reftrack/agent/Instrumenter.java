@@ -14,7 +14,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -47,22 +46,11 @@ final class Instrumenter {
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
         }
         for (Profile profile : profiles) {
-            if (profile.derivedType() != null) {
-                builder = builder.type(visible(named(profile.derivedType()), hooks))
-                        .transform((b, type, loader, module, domain) ->
-                        b.visit(Advice.to(DerivedScope.class).on(named("init").or(named("deallocate")))));
-            }
-            if (profile.internalBirth() != null) {
-                String[] internal = profile.internalBirth().split("#");
-                builder = builder.type(visible(nameStartsWith(internal[0]), hooks))
-                        .transform((b, type, loader, module, domain) ->
-                        b.visit(Advice.to(InternalScope.class).on(named(internal[1]).and(not(isAbstract())))));
-            }
-            builder = OwnershipAdvice.install(builder, profile);
+            builder = profile.rules().instrument(builder, types -> visible(types, hooks));
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()
-                    ? isSubTypeOf(profile.typeName()) : named(profile.typeName());
+                    ? TypeNames.subTypeOf(profile.typeName()) : TypeNames.named(profile.typeName());
             builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) -> {
-                if (!profile.subtypes() || isSubTypeOf(profile.trackedType()).matches(type)) {
+                if (!profile.subtypes() || TypeNames.subTypeOf(profile.trackedType()).matches(type)) {
                     matches.matched(profile);
                 }
                 return transform(b, type, profile, attached);
@@ -76,39 +64,17 @@ final class Instrumenter {
         return (type, loader, module, redefined, domain) -> types.matches(type) && hooks.sees(loader, type.getName());
     }
 
-    /**
-     * The class named and its subclasses, by their superclass chain. A chain that cannot be
-     * resolved (a superclass missing from the class path) matches nothing: such a class cannot
-     * load anyway, and it is no reason to report an error.
-     */
-    private static ElementMatcher.Junction<TypeDescription> isSubTypeOf(String name) {
-        return new ElementMatcher.Junction.AbstractBase<>() {
-            @Override
-            public boolean matches(TypeDescription target) {
-                try {
-                    for (TypeDescription.Generic t = target.asGenericType(); t != null; t = t.getSuperClass()) {
-                        if (t.asErasure().getName().equals(name)) {
-                            return true;
-                        }
-                    }
-                } catch (RuntimeException unresolvable) {
-                    return false;
-                }
-                return false;
-            }
-        };
-    }
-
     private static DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             Profile profile, boolean attached) {
-        boolean named = type.getName().equals(profile.typeName());
+        // the topmost class of the profile's type carries the field and counts a constructor birth
+        boolean named = TypeNames.isTopmost(type, profile.typeName());
         Methods methods = new Methods(type, profile, attached ? TableAdvice.class : FieldAdvice.class);
         DynamicType.Builder<?> b = builder;
         if (!attached && named) {
             b = b.defineField(FieldAdvice.FIELD, Object.class, FieldAdvice.MODIFIERS);
         }
         if (named) {
-            b = OwnershipAdvice.probe(b, profile, attached);
+            b = profile.rules().onTrackedClass(b, attached);
         }
         for (String text : profile.birth()) {
             MethodSpec birth = MethodSpec.parse(text);

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * How a library's objects hand references to one another, for the profiles that need it (Netty's
- * buffers). Every wrapper of a counted object delegates {@link #probe} to the object that holds the
- * count, so calling it on whatever object a holder received finds the lifetime concerned.
+ * buffers, {@link NettyProfile}); class names are read by {@link TypeNames}. Every wrapper of a
+ * counted object delegates {@link #probe} to the object that holds the count, so calling it on
+ * whatever object a holder received finds the lifetime concerned.
  *
  * @param delegating   classes whose instances (and their subclasses') delegate their count to the
  *                     object they wrap: not tracked, their wrapped object is (Netty's leak-aware
@@ -22,9 +23,6 @@ import java.util.List;
  * @param probe        a method of the tracked class without arguments, without side effects, that
  *                     every wrapper delegates to the object holding the count ({@code refCnt})
  */
-record Ownership(List<String> delegating, String holder, String holderRelease, String unreleasable, String probe) {
-
-    /** Netty 4.1 and 4.2 buffers. */
-    static final Ownership NETTY_BUFFERS = new Ownership(List.of("io.netty.buffer.WrappedCompositeByteBuf"),
-            "io.netty.buffer.CompositeByteBuf$Component", "free", "io.netty.buffer.UnreleasableByteBuf", "refCnt");
+record Ownership(List<String> delegating, String holder, String holderRelease, String unreleasable,
+        String probe) {
 }

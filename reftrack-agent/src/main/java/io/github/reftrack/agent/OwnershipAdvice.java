@@ -20,31 +20,23 @@ final class OwnershipAdvice {
     private OwnershipAdvice() {
     }
 
-    /** Instruments the holder and unreleasable classes of {@code profile}, if it has ownership rules. */
-    static AgentBuilder install(AgentBuilder builder, Profile profile) {
-        Ownership rules = profile.ownership();
-        if (rules == null) {
-            return builder;
-        }
+    /** Instruments the holder and unreleasable classes of these rules. */
+    static AgentBuilder install(AgentBuilder builder, Ownership rules) {
         AgentBuilder b = builder;
         if (rules.holder() != null) {
-            b = b.type(named(rules.holder())).transform((t, type, loader, module, domain) -> t
+            b = b.type(TypeNames.named(rules.holder())).transform((t, type, loader, module, domain) -> t
                     .visit(Advice.to(Adopt.class).on(isConstructor()))
                     .visit(Advice.to(HolderScope.class).on(named(rules.holderRelease()).and(takesArguments(0)))));
         }
         if (rules.unreleasable() != null) {
-            b = b.type(named(rules.unreleasable())).transform((t, type, loader, module, domain) ->
+            b = b.type(TypeNames.named(rules.unreleasable())).transform((t, type, loader, module, domain) ->
                     t.visit(Advice.to(Untrack.class).on(isConstructor().and(takesArguments(1)))));
         }
         return b;
     }
 
-    /** Adds the probe advice to the tracked class itself, if {@code profile} has ownership rules. */
-    static DynamicType.Builder<?> probe(DynamicType.Builder<?> builder, Profile profile, boolean attached) {
-        Ownership rules = profile.ownership();
-        if (rules == null) {
-            return builder;
-        }
+    /** Adds the probe advice to the tracked class itself. */
+    static DynamicType.Builder<?> probe(DynamicType.Builder<?> builder, Ownership rules, boolean attached) {
         return builder.visit(Advice.to(attached ? ProbeInTable.class : Probe.class)
                 .on(named(rules.probe()).and(takesArguments(0)).and(not(isAbstract()))));
     }

@@ -1,7 +1,9 @@
 package io.github.reftrack.agent;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,10 +23,15 @@ final class Probing {
     private final ThreadLocal<int[]> awaited = ThreadLocal.withInitial(() -> new int[1]);
 
     Probing(List<Profile> profiles) {
+        // one probe per method: two profiles probing the same one would apply an action twice
+        Set<String> methods = new LinkedHashSet<>();
         for (Profile profile : profiles) {
-            if (profile.ownership() != null) {
-                probes.add(new CountProbe(profile.ownership().probe()));
+            if (profile.rules().probe() != null) {
+                methods.add(profile.rules().probe());
             }
+        }
+        for (String method : methods) {
+            probes.add(new CountProbe(method));
         }
     }
 

@@ -25,11 +25,8 @@ final class ProfileMatches {
     }
 
     private static String label(Profile profile) {
-        if (Profile.NETTY.contains(profile)) {
-            return "profile netty";
-        }
-        if (Profile.LUCENE.contains(profile)) {
-            return "profile lucene";
+        if (profile.library() != null) {
+            return "profile " + profile.library();
         }
         return "spec class=" + profile.trackedType();
     }
@@ -45,9 +42,11 @@ final class ProfileMatches {
         for (Map.Entry<String, List<Profile>> item : items.entrySet()) {
             if (item.getValue().stream().noneMatch(matched::contains)) {
                 List<String> types = item.getValue().stream().map(Profile::trackedType).toList();
+                boolean relocatable = types.stream().anyMatch(t -> t.startsWith(TypeNames.ANY_PREFIX));
                 lines.add("reftrack-agent: " + item.getKey() + " matched no loaded class (looked for "
-                        + String.join(", ", types) + (item.getValue().get(0).subtypes() ? " and subclasses" : "")
-                        + "); nothing of it was tracked");
+                        + String.join(", ", types.stream().map(t -> t.replace(TypeNames.ANY_PREFIX, "")).toList())
+                        + (item.getValue().get(0).subtypes() ? " and subclasses" : "")
+                        + (relocatable ? ", under any package prefix" : "") + "); nothing of it was tracked");
             }
         }
         return lines;

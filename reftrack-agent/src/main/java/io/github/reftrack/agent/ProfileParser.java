@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Parses the agent's argument: a comma-separated list of built-in profiles ({@code netty},
- * {@code lucene}), generic specs ({@code class=FQN,acquire=m1|m2,release=m3[,birth=<init>]
- * [,name=dir_class][,hide=prefix1|prefix2]}), files of those ({@code @path}, one item per line,
- * {@code #} comments) and options ({@code mode=}, {@code pairing=}). A spec's method may carry its
- * arity ({@code release()}, {@code release(int)}; a bare name means both) and a birth its initial
- * count ({@code <init>:0}): see {@link MethodSpec}.
+ * Parses the agent's argument: a comma-separated list of built-in profiles
+ * ({@link LibraryProfiles}: {@code netty}, {@code netty=prefix}, {@code lucene}), generic specs
+ * ({@code class=FQN,acquire=m1|m2,release=m3[,birth=<init>][,name=dir_class][,hide=p1|p2]}),
+ * files of those ({@code @path}, one item per line, {@code #} comments) and options
+ * ({@code mode=}, {@code pairing=}). A spec's method may carry its arity ({@code release()},
+ * {@code release(int)}; a bare name means both) and a birth its initial count
+ * ({@code <init>:0}): see {@link MethodSpec}.
  *
  * <p>A bad item is reported once, naming what was wrong and what to write instead, and skipped:
  * the application always starts. Files are read with the limits of {@link ProfileFiles}.
@@ -54,8 +55,8 @@ final class ProfileParser {
 
     ProfileParser parse(String text) {
         if (text == null || text.isBlank()) {
-            problems.accept("no profiles given: write -javaagent:reftrack-agent.jar=netty (or lucene, or"
-                    + " class=FQN,acquire=m,release=m); nothing is tracked");
+            problems.accept("no profiles given: write -javaagent:reftrack-agent.jar=netty (or one of "
+                    + LibraryProfiles.names() + ", or class=FQN,acquire=m,release=m); nothing is tracked");
             return this;
         }
         List<String> tokens = new ArrayList<>();
@@ -81,16 +82,28 @@ final class ProfileParser {
                 pairing = token.substring(8).trim();
             } else if (token.startsWith("@")) {
                 file(token.substring(1));
-            } else if (lower.equals("netty")) {
-                profiles.addAll(Profile.NETTY);
-            } else if (lower.equals("lucene")) {
-                profiles.addAll(Profile.LUCENE);
             } else {
-                problems.accept("unknown profile '" + token + "': use netty, lucene, @file or"
-                        + " " + EXPECTED + "; skipped");
+                library(token);
             }
         }
         return this;
+    }
+
+    /** A built-in profile, {@code name} or {@code name=argument}. */
+    private void library(String token) {
+        int eq = token.indexOf('=');
+        LibraryProfile library = LibraryProfiles.find(eq < 0 ? token : token.substring(0, eq));
+        if (library == null) {
+            problems.accept(unknown(token));
+            return;
+        }
+        profiles.addAll(library.profiles(eq < 0 ? null : token.substring(eq + 1).strip(), problems));
+    }
+
+    /** The message for a word that names no profile: it lists the known ones. */
+    static String unknown(String token) {
+        return "unknown profile '" + token + "': use " + LibraryProfiles.names() + ", @file or " + EXPECTED
+                + "; skipped";
     }
 
     private static boolean isSpecField(String token) {
@@ -147,8 +160,8 @@ final class ProfileParser {
         }
         String dirClass = name != null && !name.isBlank() ? name
                 : type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1).toLowerCase(Locale.ROOT);
-        profiles.add(new Profile(dirClass, type, true, Set.copyOf(acquire), Set.copyOf(release), Set.copyOf(birth),
-                null, List.copyOf(hide), null, null));
+        profiles.add(new Profile(null, dirClass, type, true, Set.copyOf(acquire), Set.copyOf(release),
+                Set.copyOf(birth), null, List.copyOf(hide), ProfileRules.NONE));
     }
 
     /** Reads the method items into the three sets, canonical; returns what is wrong, or null. */

@@ -161,8 +161,7 @@ public final class ReftrackAgent {
     private static Set<String> labels(List<Profile> profiles) {
         Set<String> labels = new LinkedHashSet<>();
         for (Profile profile : profiles) {
-            labels.add(Profile.NETTY.contains(profile) ? "netty" : Profile.LUCENE.contains(profile) ? "lucene"
-                    : "class=" + profile.typeName());
+            labels.add(profile.label());
         }
         return labels;
     }

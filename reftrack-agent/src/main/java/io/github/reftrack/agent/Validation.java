@@ -13,8 +13,9 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Checks generic specs against the class files on the class path, without loading them: the
- * class must exist, be a class of the application's (not the JDK's), and each named method must
- * exist in it or a superclass as an instance method of the named arity. A spec whose methods are
+ * class or interface must exist, be the application's or a library's (not the JDK's), and each
+ * named method must exist in it or a supertype as an instance method of the named arity. A spec
+ * naming an interface tracks every implementation. A spec whose methods are
  * all inherited is pointed at the superclass that declares them, tracking only instances of the
  * named class. Built-in profiles are not checked: their library may be absent (nothing to track
  * then).
@@ -28,7 +29,7 @@ final class Validation {
         TypePool pool = TypePool.Default.of(loader);
         List<Profile> valid = new ArrayList<>();
         for (Profile profile : profiles) {
-            if (!profile.subtypes()) {
+            if (profile.library() != null) {
                 valid.add(profile);
                 continue;
             }
@@ -55,10 +56,6 @@ final class Validation {
             wrong[0] = jdk(type);
             return null;
         }
-        if (type.isInterface()) {
-            wrong[0] = "it is an interface; name the class that counts the references";
-            return null;
-        }
         TypeDescription root = type;
         for (Map.Entry<String, Set<String>> role : List.of(Map.entry("acquire", profile.acquire()),
                 Map.entry("release", profile.release()), Map.entry("birth", profile.birth()))) {
@@ -74,7 +71,7 @@ final class Validation {
                             : "no method " + method.describe() + " in it or its superclasses";
                     return null;
                 }
-                if (!declaring.equals(root) && declaring.isAssignableFrom(root)) {
+                if (!declaring.equals(root) && !declaring.isInterface() && declaring.isAssignableFrom(root)) {
                     root = declaring;
                 }
             }
@@ -87,23 +84,41 @@ final class Validation {
             return null;
         }
         // the methods run in the superclass: instrument it, track only the named class's instances
-        return new Profile(profile.dirClass(), root.getName(), true, profile.acquire(), profile.release(),
-                profile.birth(), type.getName(), profile.hide(), null, null);
+        return new Profile(null, profile.dirClass(), root.getName(), true, profile.acquire(), profile.release(),
+                profile.birth(), type.getName(), profile.hide(), ProfileRules.NONE);
     }
 
-    /** The topmost class from {@code type} up that declares the method (static or instance ones), or null. */
+    /**
+     * The topmost class from {@code type} up that declares the method (static or instance ones), or
+     * null; for an interface, the interface or a superinterface declaring it.
+     */
     private static TypeDescription declaring(TypeDescription type, MethodSpec method, boolean statics) {
         TypeDescription found = null;
         for (TypeDefinition t = type; t != null; t = t.getSuperClass()) {
-            for (MethodDescription.InDefinedShape m : t.asErasure().getDeclaredMethods()) {
-                if (m.getName().equals(method.name()) && m.isStatic() == statics && !m.isBridge()
-                        && (method.noArgs() && m.getParameters().isEmpty() || method.intArg()
-                        && m.getParameters().size() == 1 && m.getParameters().get(0).getType().represents(int.class))) {
-                    found = t.asErasure();
+            if (declares(t.asErasure(), method, statics)) {
+                found = t.asErasure();
+            }
+        }
+        if (found == null && type.isInterface()) {
+            for (TypeDescription.Generic parent : type.getInterfaces()) {
+                found = declaring(parent.asErasure(), method, statics);
+                if (found != null) {
+                    return found;
                 }
             }
         }
         return found;
+    }
+
+    private static boolean declares(TypeDescription t, MethodSpec method, boolean statics) {
+        for (MethodDescription.InDefinedShape m : t.getDeclaredMethods()) {
+            if (m.getName().equals(method.name()) && m.isStatic() == statics && !m.isBridge()
+                    && (method.noArgs() && m.getParameters().isEmpty() || method.intArg()
+                    && m.getParameters().size() == 1 && m.getParameters().get(0).getType().represents(int.class))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the class is the JDK's: its class file comes from the run-time image, not the class path. */

@@ -58,4 +58,13 @@ class ValidationTest {
                 + "release=release()|release(int),birth=<init>")).hasSize(1);
         assertThat(problems).isEmpty();
     }
+
+    @Test
+    void specOnAnInterfaceIsKept_everyImplementationIsTracked() {
+        Profile profile = validate("class=example.generic.Pooled,acquire=retain,release=release,birth=<init>").get(0);
+
+        assertThat(profile.typeName()).isEqualTo("example.generic.Pooled");
+        assertThat(profile.instancesOf()).isNull();
+        assertThat(problems).isEmpty();
+    }
 }
