@@ -63,7 +63,7 @@ final class Instrumenter {
                     ? isSubTypeOf(profile.typeName()) : named(profile.typeName());
             builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) -> {
                 if (!profile.subtypes() || isSubTypeOf(profile.trackedType()).matches(type)) {
-                    matches.matched(profile);
+                    matches.matched(profile, type.getName());
                 }
                 return transform(b, type, profile, attached);
             });
