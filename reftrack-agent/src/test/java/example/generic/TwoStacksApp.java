@@ -6,7 +6,8 @@ import javax.management.ObjectName;
 /**
  * Leaks {@code here} leases at one line and {@code there} at another, then collects garbage until
  * reftrack's MXBean counts that many leaks (or 60 seconds passed), so that every leak is found
- * while the application runs. Prints the count the MXBean gave.
+ * while the application runs. Prints the count the MXBean gave, and the reftrack properties (the
+ * agent sets none).
  *
  * <p>Arguments: {@code here there}.
  */
@@ -40,6 +41,8 @@ public final class TwoStacksApp {
             leaks = (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(name, "Leaks");
         }
         System.out.println("mxbean leaks " + leaks);
+        System.out.println("properties reftrack.mode=" + System.getProperty("reftrack.mode") + " reftrack.hide="
+                + System.getProperty("reftrack.hide"));
     }
 
     private static void leakHere() {

@@ -18,8 +18,13 @@ final class Config {
     }
 
     static RefTrackingSettings read() {
+        return read(parseChoice(RefTracking.MODE_PROPERTY, RefTrackingSettings.defaults().mode()));
+    }
+
+    /** Reads every property but the mode, which the caller decided. */
+    static RefTrackingSettings read(RefTracking.Mode mode) {
         RefTrackingSettings d = RefTrackingSettings.defaults();
-        return new RefTrackingSettings(parseChoice(RefTracking.MODE_PROPERTY, d.mode()),
+        return new RefTrackingSettings(mode,
                 parseInt(RefTracking.SAMPLE_PROPERTY, d.sampleInterval(), 1, Integer.MAX_VALUE),
                 parseInt(RefTracking.DEPTH_PROPERTY, d.depth(), 1, RefTrackingSettings.MAX_DEPTH),
                 parseSwitch(RefTracking.LOST_PROPERTY, "on", "off"),

@@ -37,6 +37,12 @@ final class EventDecoder {
                         optionalText(node, "holder", at), stack(node, "allocatedAt", "fingerprint", at)));
             case "misuse":
                 return Optional.of(misuse(node, at));
+            case "longHeld":
+                return Optional.of(new LongHeld(text(node, "className", at), text(node, "dirName", at),
+                        optionalText(node, "holder", at), optionalText(node, "context", at),
+                        Duration.ofMillis(optionalLong(node, "ageMillis", at, 0, Long.MAX_VALUE)),
+                        Duration.ofMillis(optionalLong(node, "thresholdMillis", at, 0, Long.MAX_VALUE)),
+                        stack(node, "acquiredAt", "fingerprint", at)));
             case "teardownStuck":
                 return Optional.of(stuck(node, at));
             default:

@@ -121,6 +121,13 @@ public final class EventJson {
             json.field("className", lost.className()).field("dirName", lost.dirName()).field("holder", lost.holder())
                     .field("fingerprint", lost.fingerprint());
             frames("allocatedAt", lost.allocation(), json);
+        } else if (event instanceof LongHeld) {
+            LongHeld held = (LongHeld) event;
+            json.field("className", held.className()).field("dirName", held.dirName()).field("holder", held.holder())
+                    .field("context", held.context()).field("ageMillis", held.age().toMillis())
+                    .field("thresholdMillis", held.threshold().toMillis())
+                    .field("fingerprint", held.acquisition().fingerprint());
+            frames("acquiredAt", held.acquisition(), json);
         } else if (event instanceof Misuse) {
             Misuse misuse = (Misuse) event;
             json.field("kind", misuse.kind().name()).field("className", misuse.className())

@@ -196,6 +196,23 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
     }
 
     /**
+     * How the {@link #dirName()} of an exit summary ends: {@code netty_bytebuf at exit}, the totals
+     * that an agent publishes at JVM exit of the leaks it already reported object by object.
+     */
+    public static final String EXIT_SUMMARY_SUFFIX = " at exit";
+
+    /**
+     * Returns whether this report is an exit summary (its directory name ends with
+     * {@value #EXIT_SUMMARY_SUFFIX}): totals of leaks already reported one by one, which sinks
+     * that count leaks (the MXBean's counts, the leak history) do not count again.
+     *
+     * @return {@code true} for an exit summary
+     */
+    public boolean isExitSummary() {
+        return dirName.endsWith(EXIT_SUMMARY_SUFFIX);
+    }
+
+    /**
      * The youngest oldest-reference age the text shows: a reference held for less than ten
      * seconds is ordinary traffic, not a hold worth a reader's attention, and leaving it out keeps
      * the text of a short run stable (JSON always carries the ages).

@@ -19,6 +19,8 @@ public final class MBeanNames {
     public static final String DOUBLE_RELEASES = "DoubleReleases";
     /** Attribute: lost references since start (long). */
     public static final String LOST_REFERENCES = "LostReferences";
+    /** Attribute: references held past a hold threshold since start (long). */
+    public static final String LONG_HELD = "LongHeld";
     /** Attribute: the mode new directories get (string). */
     public static final String MODE = "Mode";
     /** Attribute: housekeeping passes that failed and were survived (long). */

@@ -16,10 +16,11 @@ import java.util.function.UnaryOperator;
  *   <tr><td>{@link LostReference}</td><td>{@code lostReference}</td></tr>
  *   <tr><td>{@link Misuse}</td><td>{@code misuse}</td></tr>
  *   <tr><td>{@link StuckTeardown}</td><td>{@code teardownStuck}</td></tr>
+ *   <tr><td>{@link LongHeld}</td><td>{@code longHeld}</td></tr>
  * </table>
  */
 public sealed interface RefTrackerEvent
-        permits LeakReport, AbandonedDirectory, DoubleRelease, LostReference, Misuse, StuckTeardown {
+        permits LeakReport, AbandonedDirectory, DoubleRelease, LostReference, Misuse, StuckTeardown, LongHeld {
 
     /**
      * Returns the event's name in the JSON log's {@code event} field.

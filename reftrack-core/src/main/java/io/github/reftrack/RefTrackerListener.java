@@ -51,6 +51,15 @@ public interface RefTrackerListener {
     }
 
     /**
+     * A reference was held longer than a hold threshold (the agent's
+     * {@code -Dreftrack.holdThreshold=}); reported once per object lifetime.
+     *
+     * @param event the reference, with the stack that took it and its age
+     */
+    default void onLongHeld(LongHeld event) {
+    }
+
+    /**
      * A teardown that waits for references to be released has waited past its report deadline.
      *
      * @param event who still holds references, and how long the wait has lasted

@@ -5,7 +5,6 @@ import io.github.reftrack.internal.capture.JavaCaptureSource;
 import io.github.reftrack.internal.capture.NativeCaptureSource;
 import io.github.reftrack.internal.capture.NativeStacks;
 import io.github.reftrack.internal.capture.StackDepot;
-import io.github.reftrack.internal.Detached;
 import io.github.reftrack.internal.engine.Engine;
 import io.github.reftrack.internal.engine.Events;
 import io.github.reftrack.internal.engine.Housekeeper;
@@ -63,6 +62,7 @@ public final class RefTrackingRuntime {
     private final boolean builtInSinks;
     private final EventCounts counts = new EventCounts();
     private final LeakRecorder leaks;
+    private final ExitHook exitHook = new ExitHook();
     private volatile RefTracking.Mode mode;
 
     private RefTrackingRuntime(Builder b) {
@@ -292,6 +292,18 @@ public final class RefTrackingRuntime {
     }
 
     /**
+     * Publishes a reference held past a hold threshold, found by a tool that scans live references
+     * itself (the agent), to the log, the JMX counts, JFR, the JSON event log and the listeners.
+     * Never throws, whatever {@value RefTracking#ON_ERROR_PROPERTY} says. Thread-safe.
+     *
+     * @param event the reference
+     * @throws NullPointerException if {@code event} is null
+     */
+    public void publish(LongHeld event) {
+        events.longHeld(Objects.requireNonNull(event, "event"));
+    }
+
+    /**
      * Waits until the built-in sinks have written what they were given (the JSON event log writes
      * from a queue): call it before the JVM exits after publishing at shutdown.
      *
@@ -337,12 +349,23 @@ public final class RefTrackingRuntime {
     }
 
     private void installExitReport() {
-        try {
-            Runtime.getRuntime().addShutdownHook(
-                    Detached.thread("reftrack-exit-report", this::reportOpenDirectories));
-        } catch (IllegalStateException | SecurityException e) {
-            Events.LOG.log(Level.WARNING, "reftrack could not arrange its report at exit (" + e + ")");
-        }
+        addExitReport(this::reportOpenDirectories);
+    }
+
+    /**
+     * Runs {@code report} once at JVM exit, with this runtime's other exit reports (the
+     * {@value RefTracking#REPORT_AT_EXIT_PROPERTY} report, an agent's totals): from a shutdown hook
+     * or, when a JFR recording is dumped at exit, from JFR just before the recording's last chunk
+     * is written, whichever comes first, so that the events the report publishes are in the
+     * recording (shutdown hooks run side by side in no set order, and JFR's would otherwise close
+     * the recording first). The reports run in the order added, on one thread; one that throws is
+     * logged and the next runs.
+     *
+     * @param report what to run at exit; it may publish events and should end within seconds
+     * @throws NullPointerException if {@code report} is null
+     */
+    public void addExitReport(Runnable report) {
+        exitHook.add(Objects.requireNonNull(report, "report"));
     }
 
     /** The sinks every event goes to after the log: the JMX counts, JFR, the JSON event log. */

@@ -72,6 +72,20 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
     }
 
     /**
+     * Reads the system properties of {@link RefTracking} now, except {@value RefTracking#MODE_PROPERTY}:
+     * for a runtime whose mode its owner decided (a Java agent reads its own argument and
+     * property, and says itself what was wrong with them). Other values that do not parse are
+     * logged and replaced by their defaults, as in {@link #fromSystemProperties()}.
+     *
+     * @param mode the mode, whatever the property says
+     * @return the settings the other properties describe, with this mode
+     * @throws NullPointerException if {@code mode} is null
+     */
+    public static RefTrackingSettings fromSystemProperties(RefTracking.Mode mode) {
+        return Config.read(Objects.requireNonNull(mode, "mode"));
+    }
+
+    /**
      * Returns a copy with another mode.
      *
      * @param newMode the mode

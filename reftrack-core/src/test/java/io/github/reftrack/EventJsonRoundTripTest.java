@@ -38,7 +38,22 @@ class EventJsonRoundTripTest {
                 new LostReference("conn", "conn@0000000000000002", "h\nSEVERE: forged", LIBRARY),
                 new Misuse(Misuse.Kind.FOREIGN_TRACKER, "conn", "conn@0000000000000002", "wrong directory", GIVE),
                 new Misuse(Misuse.Kind.CAPTURE_FAILED, "conn", "conn@0000000000000002", "no stack", CallStack.EMPTY),
-                new StuckTeardown("pool shutdown", Duration.ofMillis(1500), 3, List.of(plain, agent)));
+                new StuckTeardown("pool shutdown", Duration.ofMillis(1500), 3, List.of(plain, agent)),
+                new LongHeld("lease", "lease@0000000000000003", null, "thread main", Duration.ofMillis(1250),
+                        Duration.ofSeconds(1), TAKE),
+                new LongHeld("lease", "lease@0000000000000003", "cache", null, Duration.ofMinutes(2),
+                        Duration.ofSeconds(30), LIBRARY));
+    }
+
+    @Test
+    void longHeldSaysAgeThresholdContextAndStack_andKeepsMilliseconds() {
+        LongHeld held = new LongHeld("lease", "lease@0000000000000003", null, "thread main",
+                Duration.ofNanos(1_250_999_999), Duration.ofSeconds(1), TAKE);
+
+        assertThat(held.age()).isEqualTo(Duration.ofMillis(1250));
+        assertThat(held.toString()).startsWith("lease@0000000000000003: reference held for 1250 ms, past the hold"
+                + " threshold of 1000 ms (thread main).\ntaken at:\n ");
+        assertThat(held.toJson()).contains("\"ageMillis\":1250,\"thresholdMillis\":1000");
     }
 
     @ParameterizedTest

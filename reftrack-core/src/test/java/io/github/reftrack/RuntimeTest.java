@@ -83,6 +83,30 @@ class RuntimeTest {
     }
 
     @Test
+    void settingsWithTheOwnersMode_ignoreAndDoNotWarnAboutTheModeProperty() {
+        String previousMode = System.setProperty(RefTracking.MODE_PROPERTY, "bogus");
+        String previousDepth = System.setProperty(RefTracking.DEPTH_PROPERTY, "7");
+        try (LogCapture log = new LogCapture()) {
+            RefTrackingSettings settings = RefTrackingSettings.fromSystemProperties(RefTracking.Mode.FULL);
+
+            assertThat(settings.mode()).isEqualTo(RefTracking.Mode.FULL);
+            assertThat(settings.depth()).isEqualTo(7);
+            assertThat(log.messages()).isEmpty();
+        } finally {
+            restore(RefTracking.MODE_PROPERTY, previousMode);
+            restore(RefTracking.DEPTH_PROPERTY, previousDepth);
+        }
+    }
+
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
+        }
+    }
+
+    @Test
     void statsCountEverythingAtOneInstantAndHoldTimesComeFromTheTicker() {
         TestRuntime test = new TestRuntime();
         RefTrackerDir dir = test.fullDir("stats", 2);

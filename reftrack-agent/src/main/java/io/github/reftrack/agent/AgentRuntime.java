@@ -1,9 +1,14 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
+import io.github.reftrack.RefTrackingRuntime;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,6 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
  * late) looks the current one up before it reports a double release.
  */
 final class AgentRuntime {
+    /** The core runtime the agent's directories, stacks and events belong to. */
+    final RefTrackingRuntime core;
     final Pairing pairing;
     final boolean sideTable;
     final Sites sites;
@@ -56,21 +63,29 @@ final class AgentRuntime {
     private static final int STRIPES = 64;
     private final Object[] stripes = new Object[STRIPES];
     private final Probing probing;
+    /** Each profile's hold threshold in nanoseconds; a profile not here has none. */
+    private final Map<Profile, Long> holdNanos;
     private int sampleCounter;
 
-    AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites,
-            long logIntervalMillis) {
+    AgentRuntime(RefTrackingRuntime core, List<Profile> profiles, Pairing pairing, int sampleInterval,
+            boolean sideTable, long logIntervalMillis, Map<Profile, Duration> holdThresholds) {
+        this.core = core;
+        this.holdNanos = new HashMap<>();
+        holdThresholds.forEach((profile, threshold) -> holdNanos.put(profile, threshold.toNanos()));
         this.pairing = pairing;
         this.sampleInterval = sampleInterval;
         this.sideTable = sideTable;
         this.birthsOnly = !sideTable && profiles.stream().allMatch(Profile::hasBirth);
-        this.sites = sites;
-        this.tally = new LeakTally(pairing, logIntervalMillis);
+        for (Class<?> own : new Class<?>[] {Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class,
+                Sites.class, Pairing.class}) {
+            core.frameFilter().dropOwnClass(own.getName());
+        }
+        this.sites = new Sites(core.frameFilter());
+        this.tally = new LeakTally(core, pairing, logIntervalMillis);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
         this.probing = new Probing(profiles);
-        RefTracking.hideWrapperFrames(Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class);
         this.profiles = new ClassValue<>() {
             @Override
             protected Profile computeValue(Class<?> type) {
@@ -95,8 +110,7 @@ final class AgentRuntime {
                     && (relocation.isEmpty() || !c.getName().startsWith(relocation))) {
                 return;
             }
-            sites.hideClass(c.getName());
-            RefTracking.hideWrapperFrames(c);
+            core.hideWrapperFrames(c);
             String prefix = TypeNames.relocation(profile.typeName(), c.getName());
             if (prefix != null) {
                 relocation = prefix;
@@ -136,12 +150,12 @@ final class AgentRuntime {
             if (previous != null && previous.profile == profile) {
                 tracked.remove(previous);
                 previous.clear();
-                life = new Lifetime(self, collected, profile, false, previous.handOver());
+                life = new Lifetime(self, collected, profile, false, previous.handOver(), holdNanos(profile));
             } else {
                 if (previous != null) {
                     end(previous);
                 }
-                life = new Lifetime(self, collected, profile, false);
+                life = new Lifetime(self, collected, profile, false, directory(profile), holdNanos(profile));
             }
             // a birth is paired last-resort only (it is the oldest), so its site is not looked up:
             // the report's stack names it
@@ -150,6 +164,34 @@ final class AgentRuntime {
         }
         Reference.reachabilityFence(self);
         return life;
+    }
+
+    /** A new directory for one lifetime of an object of this profile's. */
+    private RefTrackerDir directory(Profile profile) {
+        return core.directory(profile.dirClass()).quarantine(1).mode(RefTracking.Mode.FULL).build();
+    }
+
+    private long holdNanos(Profile profile) {
+        return holdNanos.getOrDefault(profile, 0L);
+    }
+
+    /**
+     * Reports each reference held past its profile's hold threshold, once per lifetime: one pass
+     * over the tracked lifetimes, on the scanning thread, never on an acquire or release.
+     *
+     * @return how many were reported
+     */
+    int scanHolds() {
+        int reported = 0;
+        long now = System.nanoTime();
+        for (Lifetime life : tracked.values()) {
+            Lifetime.Ref ref = life.overdue(now);
+            if (ref != null) {
+                core.publish(LongHolds.event(life, ref, now));
+                reported++;
+            }
+        }
+        return reported;
     }
 
     /** Records an acquire; returns the object's lifetime, new if it had none and may get one. */
@@ -196,7 +238,8 @@ final class AgentRuntime {
                 return null;
             }
             // after attach, references taken before are unknown, with or without a birth in the spec
-            Lifetime created = new Lifetime(self, collected, profile, sideTable);
+            Lifetime created = new Lifetime(self, collected, profile, sideTable, directory(profile),
+                    holdNanos(profile));
             if (existing != null) {
                 end(existing);
             }

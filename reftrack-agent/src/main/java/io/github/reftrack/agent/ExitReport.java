@@ -1,7 +1,6 @@
 package io.github.reftrack.agent;
 
 import io.github.reftrack.LeakReport;
-import io.github.reftrack.RefTracking;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ final class ExitReport {
             text.append(leaks.size()).append(" distinct leak(s) found by the GC\n");
         }
         for (LeakTally.Entry entry : leaks) {
-            RefTracking.runtime().publish(runtime.tally.summary(entry), false);
+            runtime.core.publish(runtime.tally.summary(entry), false);
             text.append(entry.first.className()).append(": ").append(entry.objects).append(" object(s) leaked ")
                     .append(entry.references).append(" reference(s) at\n");
             for (var group : entry.first.groups()) {
@@ -80,13 +79,13 @@ final class ExitReport {
         }
         out.print(text);
         out.flush();
-        flushSinks();
+        flushSinks(runtime);
     }
 
     /** The JSON event log writes from a queue: the exit summary must be on disk before the JVM halts. */
-    private static void flushSinks() {
+    private static void flushSinks(AgentRuntime runtime) {
         try {
-            RefTracking.runtime().flushSinks(FLUSH);
+            runtime.core.flushSinks(FLUSH);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

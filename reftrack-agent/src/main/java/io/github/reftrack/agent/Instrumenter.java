@@ -51,7 +51,7 @@ final class Instrumenter {
                     ? TypeNames.subTypeOf(profile.typeName()) : TypeNames.named(profile.typeName());
             builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) -> {
                 if (!profile.subtypes() || TypeNames.subTypeOf(profile.trackedType()).matches(type)) {
-                    matches.matched(profile);
+                    matches.matched(profile, type.getName());
                 }
                 return transform(b, type, profile, attached);
             });

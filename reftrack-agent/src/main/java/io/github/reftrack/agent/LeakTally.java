@@ -1,7 +1,7 @@
 package io.github.reftrack.agent;
 
 import io.github.reftrack.LeakReport;
-import io.github.reftrack.RefTracking;
+import io.github.reftrack.RefTrackingRuntime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,13 +40,15 @@ final class LeakTally {
         }
     }
 
+    private final RefTrackingRuntime core;
     private final Pairing pairing;
     private final long intervalNanos;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int parentsOfLeakedDerived;
     private int heldByLeakedHolders;
 
-    LeakTally(Pairing pairing, long intervalMillis) {
+    LeakTally(RefTrackingRuntime core, Pairing pairing, long intervalMillis) {
+        this.core = core;
         this.pairing = pairing;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
     }
@@ -88,7 +90,7 @@ final class LeakTally {
                 entry.loggedObjects = objects;
             }
         }
-        RefTracking.runtime().publish(counted(report, 1, sites), objects == 1);
+        core.publish(counted(report, 1, sites), objects == 1);
         if (summary != null) {
             String line = summary;
             LOG.log(System.Logger.Level.ERROR, () -> line);
@@ -172,7 +174,8 @@ final class LeakTally {
             groups.add(new LeakReport.Group(users, group.stack(), group.holders(), null, null, entry.objects,
                     balance(group, entry.sites)));
         }
-        return new LeakReport(entry.first.className(), entry.first.className() + " at exit", total, 0, groups, 0,
+        return new LeakReport(entry.first.className(), entry.first.className() + LeakReport.EXIT_SUMMARY_SUFFIX,
+                total, 0, groups, 0,
                 entry.sites.isEmpty() ? null : pairing.description());
     }
 }

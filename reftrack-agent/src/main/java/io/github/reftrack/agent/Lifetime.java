@@ -2,7 +2,6 @@ package io.github.reftrack.agent;
 
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
-import io.github.reftrack.RefTracking;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
 import java.util.ArrayList;
@@ -20,16 +19,22 @@ import java.util.List;
  * thread-safe itself.
  */
 final class Lifetime extends PhantomReference<Object> {
-    /** One live reference: its tracker, the site that took it, when. */
+    /** One live reference: its tracker, the site that took it, when, and on which thread (or null). */
     static final class Ref {
         final RefTracker tracker;
         final Site site;
         final long takenNanos;
+        final String thread;
 
         Ref(RefTracker tracker, Site site, long takenNanos) {
+            this(tracker, site, takenNanos, null);
+        }
+
+        Ref(RefTracker tracker, Site site, long takenNanos, String thread) {
             this.tracker = tracker;
             this.site = site;
             this.takenNanos = takenNanos;
+            this.thread = thread;
         }
     }
 
@@ -45,15 +50,18 @@ final class Lifetime extends PhantomReference<Object> {
     /** References handed to holders (composite buffers' components), counted exactly, without trackers. */
     private int held;
     private boolean ended;
+    /** A reference held longer than this is reported, once per lifetime; 0: never. */
+    private final long holdNanos;
+    private boolean reportedLongHeld;
 
-    Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting) {
-        this(referent, queue, profile, preexisting,
-                RefTrackerDir.builder(profile.dirClass()).quarantine(1).mode(RefTracking.Mode.FULL).build());
-    }
-
-    /** A lifetime of an object reused from a pool: the directory of its previous lifetime goes on. */
-    Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting, RefTrackerDir dir) {
+    /**
+     * A lifetime whose references go to {@code dir}: a new directory, or for an object reused from
+     * a pool the directory of its previous lifetime, which goes on.
+     */
+    Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting, RefTrackerDir dir,
+            long holdNanos) {
         super(referent, queue);
+        this.holdNanos = holdNanos;
         this.profile = profile;
         this.preexisting = preexisting;
         this.identity = System.identityHashCode(referent);
@@ -71,8 +79,10 @@ final class Lifetime extends PhantomReference<Object> {
             return false;
         }
         long now = System.nanoTime();
+        // the thread's name is the long-held report's context: kept only when there can be one
+        String thread = holdNanos > 0 ? Thread.currentThread().getName() : null;
         for (int i = 0; i < n; i++) {
-            live.add(new Ref(dir.alloc(), site, now));
+            live.add(new Ref(dir.alloc(), site, now, thread));
             site.taken.increment();
         }
         return true;
@@ -114,6 +124,32 @@ final class Lifetime extends PhantomReference<Object> {
             ended = true;
         }
         return unmatched;
+    }
+
+    /**
+     * The oldest live reference if it has been held longer than the hold threshold at
+     * {@code now} and this lifetime reported none yet; it counts as reported from here on.
+     */
+    synchronized Ref overdue(long now) {
+        if (holdNanos <= 0 || reportedLongHeld || ended || live.isEmpty()) {
+            return null;
+        }
+        Ref oldest = live.get(0);
+        for (Ref ref : live) {
+            if (ref.takenNanos < oldest.takenNanos) {
+                oldest = ref;
+            }
+        }
+        if (now - oldest.takenNanos < holdNanos) {
+            return null;
+        }
+        reportedLongHeld = true;
+        return oldest;
+    }
+
+    /** The hold threshold of this lifetime, in nanoseconds; 0 when there is none. */
+    long holdNanos() {
+        return holdNanos;
     }
 
     synchronized boolean ended() {

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ProfileMatches {
     /** What each named item looked for, by label: {@code profile netty}, {@code spec class=a.B}. */
     private final Map<String, List<Profile>> items = new LinkedHashMap<>();
-    private final Set<Profile> matched = ConcurrentHashMap.newKeySet();
+    /** The classes instrumented for each profile, by name. */
+    private final Map<Profile, Set<String>> matched = new ConcurrentHashMap<>();
 
     ProfileMatches(List<Profile> profiles) {
         for (Profile profile : profiles) {
@@ -32,15 +33,34 @@ final class ProfileMatches {
     }
 
     /** A class of the profile's was instrumented. */
-    void matched(Profile profile) {
-        matched.add(profile);
+    void matched(Profile profile, String className) {
+        matched.computeIfAbsent(profile, p -> ConcurrentHashMap.newKeySet()).add(className);
+    }
+
+    /**
+     * What each named item covers, for the start line: {@code profile netty: 2 classes}; when
+     * attached, with the loaded classes instrumented so far ({@code , 5 loaded instrumented}).
+     */
+    String counts(boolean attached) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Profile>> item : items.entrySet()) {
+            int classes = item.getValue().size();
+            StringBuilder part = new StringBuilder(item.getKey()).append(": ").append(classes)
+                    .append(classes == 1 ? " class" : " classes");
+            if (attached) {
+                long loaded = item.getValue().stream().mapToLong(p -> matched.getOrDefault(p, Set.of()).size()).sum();
+                part.append(", ").append(loaded).append(" loaded instrumented");
+            }
+            parts.add(part.toString());
+        }
+        return String.join("; ", parts);
     }
 
     /** One line per item none of whose profiles matched a loaded class. */
     List<String> unmatched() {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, List<Profile>> item : items.entrySet()) {
-            if (item.getValue().stream().noneMatch(matched::contains)) {
+            if (item.getValue().stream().noneMatch(matched::containsKey)) {
                 List<String> types = item.getValue().stream().map(Profile::trackedType).toList();
                 boolean relocatable = types.stream().anyMatch(t -> t.startsWith(TypeNames.ANY_PREFIX));
                 lines.add("reftrack-agent: " + item.getKey() + " matched no loaded class (looked for "

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * files of those ({@code @path}, one item per line, {@code #} comments) and options
  * ({@code mode=}, {@code pairing=}). A spec's method may carry its arity ({@code release()},
  * {@code release(int)}; a bare name means both) and a birth its initial count
- * ({@code <init>:0}): see {@link MethodSpec}.
+ * ({@code <init>:0}): see {@link MethodSpec}. {@code holdThreshold=30s} reports references
+ * held longer: as an option for every profile (overriding {@code -Dreftrack.holdThreshold}), or as
+ * a field of one spec, for that spec's objects.
  *
  * <p>A bad item is reported once, naming what was wrong and what to write instead, and skipped:
  * the application always starts. Files are read with the limits of {@link ProfileFiles}.
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
 final class ProfileParser {
     private static final Pattern JAVA_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+    private static final String HOLD_THRESHOLD = "holdthreshold=";
     private static final String EXPECTED = "class=FQN,acquire=m1|m2(int),release=m3()[,birth=<init>[:N]]";
 
     private final Consumer<String> problems;
@@ -33,6 +36,9 @@ final class ProfileParser {
     private final ProfileFiles files;
     private String mode;
     private String pairing;
+    private String holdThreshold;
+    /** The {@code holdThreshold=} fields of specs, as given. */
+    private final Map<Profile, String> specHoldThresholds = new LinkedHashMap<>();
 
     ProfileParser(Consumer<String> problems) {
         this.problems = problems;
@@ -51,6 +57,16 @@ final class ProfileParser {
     /** The {@code pairing=} option, or null. */
     String pairing() {
         return pairing;
+    }
+
+    /** The {@code holdThreshold=} option, as given, or null. */
+    String holdThreshold() {
+        return holdThreshold;
+    }
+
+    /** The {@code holdThreshold=} field of a spec's profile, as given, or null. */
+    String holdThreshold(Profile profile) {
+        return specHoldThresholds.get(profile);
     }
 
     ProfileParser parse(String text) {
@@ -80,6 +96,8 @@ final class ProfileParser {
                 mode = token.substring(5).trim();
             } else if (lower.startsWith("pairing=")) {
                 pairing = token.substring(8).trim();
+            } else if (lower.startsWith(HOLD_THRESHOLD)) {
+                holdThreshold = token.substring(HOLD_THRESHOLD.length()).trim();
             } else if (token.startsWith("@")) {
                 file(token.substring(1));
             } else {
@@ -109,7 +127,7 @@ final class ProfileParser {
     private static boolean isSpecField(String token) {
         String lower = token.toLowerCase(Locale.ROOT);
         return lower.startsWith("acquire=") || lower.startsWith("release=") || lower.startsWith("birth=")
-                || lower.startsWith("name=") || lower.startsWith("hide=");
+                || lower.startsWith("name=") || lower.startsWith("hide=") || lower.startsWith(HOLD_THRESHOLD);
     }
 
     private void file(String path) {
@@ -133,6 +151,7 @@ final class ProfileParser {
         String spec = String.join(",", fields);
         String type = null;
         String name = null;
+        String threshold = null;
         Map<String, List<String>> methods = new LinkedHashMap<>();
         List<String> hide = new ArrayList<>();
         for (String field : fields) {
@@ -142,6 +161,7 @@ final class ProfileParser {
             switch (key) {
                 case "class" -> type = value;
                 case "name" -> name = value;
+                case "holdthreshold" -> threshold = value;
                 case "acquire", "release", "birth" -> methods.computeIfAbsent(key, k -> new ArrayList<>())
                         .addAll(List.of(value.split("\\|")));
                 default -> hide.addAll(Stream.of(value.split("\\|")).map(String::strip)
@@ -160,8 +180,12 @@ final class ProfileParser {
         }
         String dirClass = name != null && !name.isBlank() ? name
                 : type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1).toLowerCase(Locale.ROOT);
-        profiles.add(new Profile(null, dirClass, type, true, Set.copyOf(acquire), Set.copyOf(release),
-                Set.copyOf(birth), null, List.copyOf(hide), ProfileRules.NONE));
+        Profile profile = new Profile(null, dirClass, type, true, Set.copyOf(acquire), Set.copyOf(release),
+                Set.copyOf(birth), null, List.copyOf(hide), ProfileRules.NONE);
+        profiles.add(profile);
+        if (threshold != null) {
+            specHoldThresholds.put(profile, threshold);
+        }
     }
 
     /** Reads the method items into the three sets, canonical; returns what is wrong, or null. */

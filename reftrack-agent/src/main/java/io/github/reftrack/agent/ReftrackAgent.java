@@ -1,12 +1,16 @@
 package io.github.reftrack.agent;
 
 import io.github.reftrack.RefTracking;
+import io.github.reftrack.RefTrackingRuntime;
+import io.github.reftrack.RefTrackingSettings;
 import io.github.reftrack.internal.Detached;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -20,9 +24,11 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
  * java -javaagent:reftrack-agent.jar=netty -Dreftrack.mode=full -jar app.jar
  * }</pre>
  *
- * <p>Before any reftrack class is used, the agent sets {@code reftrack.mode} (default
- * {@code full} with the agent), extends {@code reftrack.hide} with its profiles' library
- * prefixes, and installs the exit report unless {@code -Dreftrack.reportAtExit=off}.
+ * <p>The agent builds a core runtime of its own from the {@code reftrack.*} properties: its mode
+ * is the argument's {@code mode=}, else {@code reftrack.mode}, else {@code full}; its hidden frames
+ * are {@code reftrack.hide} and its profiles' libraries. It changes no system property, so an
+ * application's own use of reftrack keeps its default runtime. The agent's exit report runs unless
+ * {@code -Dreftrack.reportAtExit=off}.
  */
 public final class ReftrackAgent {
     /** {@code default} (same method or its callers first, else the oldest), {@code oldest} or {@code newest}. */
@@ -36,11 +42,18 @@ public final class ReftrackAgent {
      * log and the listeners).
      */
     public static final String LOG_INTERVAL_PROPERTY = "reftrack.agent.logInterval";
+    /**
+     * A duration such as {@code 30s}, {@code 500ms} or {@code 2m}: a reference held longer is
+     * reported once per object lifetime as a {@code longHeld} event, while the process runs. Off by
+     * default; the agent's {@code holdThreshold=} option overrides it, a spec's
+     * {@code holdThreshold=} field sets it for that spec.
+     */
+    public static final String HOLD_THRESHOLD_PROPERTY = "reftrack.holdThreshold";
     /** The default of {@value #LOG_INTERVAL_PROPERTY}, in seconds. */
     public static final int DEFAULT_LOG_INTERVAL = 10;
     static final String MODE_PROPERTY = RefTracking.MODE_PROPERTY;
-    static final String HIDE_PROPERTY = RefTracking.HIDE_PROPERTY;
-    static final String SAMPLE_PROPERTY = RefTracking.SAMPLE_PROPERTY;
+    /** The mode the agent runs in, once {@link #start} decided it; read by {@link Hooks#ON}. */
+    private static volatile String chosenMode;
 
     private ReftrackAgent() {
     }
@@ -68,7 +81,9 @@ public final class ReftrackAgent {
     }
 
     static boolean trackingOn() {
-        return !"off".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, "full").trim());
+        String mode = chosenMode;
+        return !"off".equals(mode != null ? mode
+                : System.getProperty(MODE_PROPERTY, "full").trim().toLowerCase(Locale.ROOT));
     }
 
     private static synchronized void start(String args, Instrumentation instrumentation, boolean attached) {
@@ -81,9 +96,9 @@ public final class ReftrackAgent {
         avoidUnsafe();
         Consumer<String> problems = report::warn;
         ProfileParser parsed = new ProfileParser(problems).parse(args);
-        String mode = setMode(parsed.mode(), problems);
+        String mode = mode(parsed.mode(), problems);
+        chosenMode = mode;
         List<Profile> profiles = Validation.keepValid(parsed.profiles(), problems);
-        List<String> hide = setHide(profiles);
         if (profiles.isEmpty()) {
             report.finish(false, "nothing is tracked: no profile could be used (see the warnings)");
             return;
@@ -100,61 +115,88 @@ public final class ReftrackAgent {
         }
         Pairing pairing = Pairing.parse(parsed.pairing() != null ? parsed.pairing()
                 : System.getProperty(PAIRING_PROPERTY), problems);
-        int sample = "sample".equals(mode) ? sampleInterval(problems) : 1;
-        AgentRuntime runtime = new AgentRuntime(profiles, pairing, sample, attached, new Sites(hide),
-                TimeUnit.SECONDS.toMillis(logInterval(problems)));
+        RefTrackingSettings settings = RefTrackingSettings.fromSystemProperties(
+                RefTracking.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+        RefTrackingRuntime core = coreRuntime(settings, profiles);
+        int sample = "sample".equals(mode) ? core.settings().sampleInterval() : 1;
+        Map<Profile, Duration> holdThresholds = holdThresholds(parsed, profiles, problems);
+        AgentRuntime runtime = new AgentRuntime(core, profiles, pairing, sample, attached,
+                TimeUnit.SECONDS.toMillis(logInterval(problems)), holdThresholds);
         Hooks.install(runtime);
-        Thread reaper = Detached.thread("reftrack-agent-reaper", runtime::reapForever);
-        reaper.setDaemon(true);
-        reaper.start();
+        daemon("reftrack-agent-reaper", runtime::reapForever);
+        holdThresholds.values().stream().min(Duration::compareTo).ifPresent(shortest -> daemon(
+                "reftrack-agent-hold-scan", () -> LongHolds.scanForever(runtime, LongHolds.periodMillis(shortest))));
         ProfileMatches matches = new ProfileMatches(profiles);
-        boolean exitReport = !"off".equalsIgnoreCase(System.getProperty(REPORT_AT_EXIT_PROPERTY, "on").trim());
-        Runtime.getRuntime().addShutdownHook(Detached.thread("reftrack-agent-exit-report", () -> {
+        // on unless the property says off: the core's default (off) is for programs without the agent
+        boolean exitReport = System.getProperty(REPORT_AT_EXIT_PROPERTY) == null || settings.reportAtExit();
+        // with the core's exit reports: before a JFR recording dumped at exit closes
+        core.addExitReport(() -> {
             matches.printUnmatched(System.err);
             if (exitReport) {
                 ExitReport.print(runtime, System.err);
             }
-        }));
+        });
         Instrumenter.install(instrumentation, profiles, attached, report, matches);
         report.finish(true, "tracking " + String.join(", ", labels(profiles)) + " in " + mode + " mode with "
-                + RefTracking.runtime().captureInUse().name().toLowerCase(Locale.ROOT) + " stack capture, pairing "
-                + pairing.description() + (attached ? "; attached: " + report.instrumented() + " loaded class(es)"
-                + " instrumented, references taken before now are unknown" : ""));
+                + core.captureInUse().name().toLowerCase(Locale.ROOT) + " stack capture, pairing "
+                + pairing.description() + "; " + matches.counts(attached) + (attached ? "; attached: "
+                + report.instrumented() + " loaded class(es) instrumented, references taken before now are unknown"
+                : ""));
     }
 
-    /** Sets {@code reftrack.mode} from the argument, else keeps the user's, else {@code full}; returns it. */
-    private static String setMode(String fromArgument, Consumer<String> problems) {
-        if (fromArgument != null) {
-            System.setProperty(MODE_PROPERTY, fromArgument.toLowerCase(Locale.ROOT));
-        } else if (System.getProperty(MODE_PROPERTY) == null) {
-            System.setProperty(MODE_PROPERTY, "full");
-        }
-        String mode = System.getProperty(MODE_PROPERTY).trim().toLowerCase(Locale.ROOT);
-        if (!List.of("off", "sample", "full").contains(mode)) {
-            problems.accept("reftrack.mode=" + mode + " is not a mode: use off, sample or full; using full");
-            System.setProperty(MODE_PROPERTY, "full");
-            return "full";
-        }
-        return mode;
-    }
-
-    /** Extends {@code reftrack.hide} with the agent's own package and the profiles' libraries; returns it. */
-    private static List<String> setHide(List<Profile> profiles) {
+    /**
+     * The agent's own core runtime: the {@code reftrack.*} properties with the agent's mode, its
+     * own package and the profiles' libraries hidden, and the built-in sinks (JSON log, JFR, the
+     * MXBean). Its exit report is the agent's ({@link ExitReport}), not the core's.
+     */
+    private static RefTrackingRuntime coreRuntime(RefTrackingSettings settings, List<Profile> profiles) {
         Set<String> hide = new LinkedHashSet<>();
         hide.add(ReftrackAgent.class.getPackageName() + '.');
-        String userHide = System.getProperty(HIDE_PROPERTY);
-        if (userHide != null) {
-            for (String prefix : userHide.split(",")) {
-                if (!prefix.isBlank()) {
-                    hide.add(prefix.trim());
-                }
-            }
-        }
         for (Profile profile : profiles) {
             hide.addAll(profile.hide());
         }
-        System.setProperty(HIDE_PROPERTY, String.join(",", hide));
-        return new ArrayList<>(hide);
+        return RefTrackingRuntime.builder().settings(settings.withReportAtExit(false)).hide(hide.toArray(String[]::new))
+                .builtInSinks(true).build();
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = Detached.thread(name, task);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Each profile's hold threshold: its spec's {@code holdThreshold=}, else the argument's, else
+     * {@value #HOLD_THRESHOLD_PROPERTY}; a bad value is reported once and leaves it without one.
+     */
+    private static Map<Profile, Duration> holdThresholds(ProfileParser parsed, List<Profile> profiles,
+            Consumer<String> problems) {
+        String given = parsed.holdThreshold() != null ? parsed.holdThreshold()
+                : System.getProperty(HOLD_THRESHOLD_PROPERTY);
+        Duration all = given == null ? null : HoldThreshold.parse(given, parsed.holdThreshold() != null
+                ? "holdThreshold" : "-D" + HOLD_THRESHOLD_PROPERTY, problems);
+        Map<Profile, Duration> thresholds = new HashMap<>();
+        for (Profile profile : profiles) {
+            String own = parsed.holdThreshold(profile);
+            Duration threshold = own == null ? all
+                    : HoldThreshold.parse(own, "holdThreshold (spec class=" + profile.typeName() + ")", problems);
+            if (threshold != null) {
+                thresholds.put(profile, threshold);
+            }
+        }
+        return thresholds;
+    }
+
+    /** The argument's {@code mode=}, else {@code reftrack.mode}, else {@code full}. */
+    private static String mode(String fromArgument, Consumer<String> problems) {
+        String given = fromArgument != null ? fromArgument : System.getProperty(MODE_PROPERTY, "full");
+        String mode = given.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("off", "sample", "full").contains(mode)) {
+            problems.accept((fromArgument != null ? "mode=" : MODE_PROPERTY + "=") + given.trim()
+                    + " is not a mode: use off, sample or full; using full");
+            return "full";
+        }
+        return mode;
     }
 
     /** How the user named the profiles: {@code netty}, {@code lucene}, {@code class=FQN}. */
@@ -175,20 +217,6 @@ public final class ReftrackAgent {
         if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
             System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         }
-    }
-
-    private static int sampleInterval(Consumer<String> problems) {
-        String value = System.getProperty(SAMPLE_PROPERTY, "128").trim();
-        try {
-            int interval = Integer.parseInt(value);
-            if (interval >= 1) {
-                return interval;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.accept("reftrack.sample=" + value + " is not a whole number >= 1; using 128");
-        return 128;
     }
 
     private static int logInterval(Consumer<String> problems) {

@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.FrameFilter;
 import java.lang.StackWalker.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the user's frame of an acquire or release with a {@link StackWalker}, skipping frames
- * whose class starts with a hidden prefix, and interns sites. Thread-safe.
+ * Finds the user's frame of an acquire or release with a {@link StackWalker}, skipping the frames
+ * the core runtime's {@link FrameFilter} hides (one rule for which frames are the user's, in sites
+ * and in reports), and interns sites. Thread-safe.
  *
  * <p>Sites are kept per class in a {@link ClassValue}, so the agent holds no reference to the
  * application's classes: a class loader the application drops (a plugin, a redeployment) is
@@ -32,28 +34,15 @@ final class Sites {
     }
 
     private final ByClass sites = new ByClass();
-    private final String[] hidden;
-    /** Exact class names hidden too: the tracked classes themselves, whose methods the advice runs in. */
-    private final java.util.Set<String> hiddenClasses = ConcurrentHashMap.newKeySet();
+    private final FrameFilter filter;
 
-    Sites(List<String> hiddenPrefixes) {
-        this.hidden = hiddenPrefixes.toArray(String[]::new);
-    }
-
-    void hideClass(String className) {
-        hiddenClasses.add(className);
+    /** Sites whose frames are chosen by the core runtime's filter, as the frames of its reports are. */
+    Sites(FrameFilter filter) {
+        this.filter = filter;
     }
 
     boolean hidden(String className) {
-        if (hiddenClasses.contains(className)) {
-            return true;
-        }
-        for (String prefix : hidden) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return filter.hides(className);
     }
 
     /** The site of the caller of the instrumented method: its first shown frame. */

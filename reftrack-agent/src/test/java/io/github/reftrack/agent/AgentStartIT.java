@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the agent starts: once per JVM, without warnings nobody asked for, with its start line
- * naming the capture backend; and its exit report under {@code -XX:+DisableExplicitGC}.
+ * naming the capture backend and what each profile covers; and its exit report, as
+ * {@code reftrack.reportAtExit} says and under {@code -XX:+DisableExplicitGC}.
  */
 class AgentStartIT {
     private static final String LEASES = "example.generic.LeaseApp";
@@ -30,13 +31,25 @@ class AgentStartIT {
     }
 
     @Test
+    void exitReportRuns_whenReportAtExitIsOnOrUnset_andNotWhenOff() throws Exception {
+        String on = Child.run(Child.JAVA, List.of(Child.agent(SPEC), "-Dreftrack.reportAtExit=on"),
+                Child.classpath(null), LEASES, "100", "0");
+        String off = Child.run(Child.JAVA, List.of(Child.agent(SPEC), "-Dreftrack.reportAtExit=off"),
+                Child.classpath(null), LEASES, "100", "0");
+
+        Reports.assertNothingReported(on);
+        assertThat(off).contains("leases 100").doesNotContain("reftrack-agent at exit");
+    }
+
+    @Test
     void startOnJdk25PrintsNoUnsafeWarning_andNamesTheCaptureBackend() throws Exception {
         assumeTrue(Files.isExecutable(Child.JAVA_25), "JDK 25 at " + Child.JAVA_25);
         String output = Child.run(Child.JAVA_25, List.of(Child.agent("netty")), Child.classpath("netty42"), PIPELINE,
                 "pooled", "2048", "0");
 
         assertThat(output).doesNotContain("sun.misc.Unsafe").doesNotContain("WARNING")
-                .contains("reftrack-agent: tracking netty in full mode with java stack capture, pairing ");
+                .contains("reftrack-agent: tracking netty in full mode with java stack capture, pairing ")
+                .containsPattern("pairing [^;\n]+; profile netty: 2 classes\n");
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: no leaks found by the GC\n");
     }
 

@@ -34,11 +34,14 @@ class LeakEventsIT {
                 "-XX:StartFlightRecording=filename=" + jfr + ",settings=default"), Child.classpath(null),
                 "example.generic.TwoStacksApp", "7", "3");
 
-        assertThat(output).contains("mxbean leaks 10");
+        assertThat(output).contains("mxbean leaks 10").contains("properties reftrack.mode=null reftrack.hide=null");
         List<LeakReport> logged = leaks(Files.readAllLines(json));
         assertThat(perObject(logged)).containsExactly(Map.entry(HERE, 7), Map.entry(THERE, 3));
         assertThat(atExit(logged)).containsExactly(Map.entry(HERE, 7), Map.entry(THERE, 3));
         assertThat(perObject(jfrLeaks(jfr))).containsExactly(Map.entry(HERE, 7), Map.entry(THERE, 3));
+        // the recording is dumped at exit after the exit summary's events, not before
+        assertThat(atExit(jfrLeaks(jfr))).containsExactly(Map.entry(HERE, 7), Map.entry(THERE, 3));
+        assertThat(jfrEvents(jfr, "io.github.reftrack.ExitReport")).hasSize(1);
         String report = Child.exitReport(output);
         assertThat(report).startsWith("reftrack-agent at exit: 2 distinct leak(s) found by the GC\n")
                 .contains("lease: 7 object(s) leaked 14 reference(s) at\n     " + HERE)
@@ -108,11 +111,14 @@ class LeakEventsIT {
 
     private static List<LeakReport> jfrLeaks(Path recording) throws Exception {
         List<String> events = new ArrayList<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (event.getEventType().getName().equals("io.github.reftrack.Leak")) {
-                events.add(event.getString("json"));
-            }
+        for (RecordedEvent event : jfrEvents(recording, "io.github.reftrack.Leak")) {
+            events.add(event.getString("json"));
         }
         return leaks(events);
+    }
+
+    private static List<RecordedEvent> jfrEvents(Path recording, String type) throws Exception {
+        return RecordingFile.readAllEvents(recording).stream().filter(e -> e.getEventType().getName().equals(type))
+                .toList();
     }
 }

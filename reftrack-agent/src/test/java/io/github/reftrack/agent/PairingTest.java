@@ -2,6 +2,7 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.FrameFilter;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import java.lang.StackWalker.StackFrame;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PairingTest {
     private static final RefTrackerDir DIR = RefTrackerDir.builder("pairing_test").mode(RefTracking.Mode.FULL).build();
-    private final Sites sites = new Sites(List.of(Sites.class.getName(), Pairing.class.getName()));
+    private final Sites sites = new Sites(FrameFilter.of(List.of(Sites.class.getName(), Pairing.class.getName())));
 
     private Lifetime.Ref ref(Site site) {
         return new Lifetime.Ref(DIR.alloc(), site, 0);

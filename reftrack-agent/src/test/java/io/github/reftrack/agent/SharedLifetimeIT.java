@@ -31,7 +31,9 @@ class SharedLifetimeIT {
         String output = Child.run(Child.JAVA, List.of("-Djdk.attach.allowAttachSelf=true"),
                 Child.classpath(null), "example.generic.SharedApp", ROUNDS, "attach", Child.AGENT.toString(), spec);
 
-        assertThat(output).contains("rounds 200000 count 1").contains("; attached: 1 loaded class(es) instrumented");
+        assertThat(output).contains("rounds 200000 count 1")
+                .contains("; spec class=example.generic.Shared: 1 class, 1 loaded instrumented; attached: 1 loaded"
+                        + " class(es) instrumented");
         Reports.assertNothingReported(output);
     }
 

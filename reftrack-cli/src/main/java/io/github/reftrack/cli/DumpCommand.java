@@ -70,12 +70,19 @@ final class DumpCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** {@code ; 2 references held past their hold threshold (reported)}, when there were any. */
+    private static String longHeld(RefTrackingClient client) {
+        long count = client.longHeld().orElse(0L);
+        return count == 0 ? "" : "; " + Words.count(count, "reference") + " held past " + (count == 1 ? "its" : "their")
+                + " hold threshold (reported)";
+    }
+
     /** A summary line, the live references grouped by stack, then the leaks already reported. */
     private void printText(AttachedJvm jvm, RefTrackingClient client, PrintWriter out) {
         out.println("# JVM " + pid + " (" + jvm.mainClass() + "): "
                 + Words.count(client.liveReferences(), "live reference") + " in "
                 + Words.count(client.liveDirectories(), "directory", "directories") + "; default mode "
-                + client.mode() + (className == null ? "" : "; showing class " + className));
+                + client.mode() + longHeld(client) + (className == null ? "" : "; showing class " + className));
         out.println();
         String text = byDirectory ? client.dump(className) : client.dumpByClass(className);
         if (text.isEmpty()) {

@@ -25,7 +25,7 @@ final class JfrInput {
     private static final String PREFIX = "io.github.reftrack.";
     /** Event names that mean something went wrong, as in {@link ReportJson}. */
     private static final Set<String> PROBLEMS = Set.of("leak", "abandonedDirectory", "lostReference",
-            "doubleRelease", "teardownStuck");
+            "doubleRelease", "teardownStuck", "longHeld");
 
     private JfrInput() {
     }

@@ -3,6 +3,7 @@ package io.github.reftrack.cli;
 import io.github.reftrack.MBeanNames;
 import java.io.IOException;
 import java.util.Optional;
+import javax.management.AttributeNotFoundException;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -37,6 +38,20 @@ final class RefTrackingClient {
 
     String mode() {
         return String.valueOf(attribute(MBeanNames.MODE));
+    }
+
+    /**
+     * How many references held past a hold threshold were reported; empty when the JVM's reftrack
+     * predates hold thresholds.
+     */
+    Optional<Long> longHeld() {
+        try {
+            return Optional.of(((Number) connection.getAttribute(name, MBeanNames.LONG_HELD)).longValue());
+        } catch (AttributeNotFoundException e) {
+            return Optional.empty();
+        } catch (JMException | IOException e) {
+            throw failure("read " + MBeanNames.LONG_HELD, e);
+        }
     }
 
     /** The kernel-shape text of the live references, optionally of one directory class. */

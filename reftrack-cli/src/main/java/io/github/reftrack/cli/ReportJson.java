@@ -72,7 +72,7 @@ final class ReportJson {
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
     /** Events that mean something went wrong: the input {@linkplain Input#problems() holds problems}. */
     private static final Set<String> PROBLEMS = Set.of("leak", "abandonedDirectory", "lostReference",
-            "doubleRelease", "teardownStuck");
+            "doubleRelease", "teardownStuck", "longHeld");
     private static final String UNKNOWN = "(an event this version of reftrack does not render)\n";
 
     /**

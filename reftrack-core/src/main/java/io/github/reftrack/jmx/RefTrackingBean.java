@@ -37,6 +37,11 @@ final class RefTrackingBean implements RefTrackingMXBean {
     }
 
     @Override
+    public long getLongHeld() {
+        return view.counts().longHeld();
+    }
+
+    @Override
     public Map<String, Long> getLiveByClass() {
         return view.liveByClass();
     }

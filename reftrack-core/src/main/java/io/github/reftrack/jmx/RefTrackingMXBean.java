@@ -49,6 +49,14 @@ public interface RefTrackingMXBean {
     long getLostReferences();
 
     /**
+     * Returns how many references held past a hold threshold were reported since start (each
+     * object lifetime at most once; only with a hold threshold set).
+     *
+     * @return the long-held reference count
+     */
+    long getLongHeld();
+
+    /**
      * Returns the outstanding references per directory class, over open directories.
      *
      * @return class name to reference count, sorted by class name

@@ -3,13 +3,15 @@ package io.github.reftrack.sink;
 import io.github.reftrack.AbandonedDirectory;
 import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.LongHeld;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.RefTrackerEvent;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts events for the MXBean. One per runtime, installed as a sink when the runtime is built, so
- * the counts cover the whole run even though the MXBean is registered later. Not API.
+ * the counts cover the whole run even though the MXBean is registered later. Not API. An exit
+ * summary ({@link LeakReport#isExitSummary()}) totals leaks counted already and is not counted.
  *
  * <p>Thread-safe: each count is a {@link LongAdder}.
  */
@@ -17,6 +19,7 @@ public final class EventCounts implements EventSink {
     private final LongAdder leaks = new LongAdder();
     private final LongAdder doubleReleases = new LongAdder();
     private final LongAdder lostReferences = new LongAdder();
+    private final LongAdder longHeld = new LongAdder();
 
     /** Creates zero counts. */
     public EventCounts() {
@@ -24,12 +27,14 @@ public final class EventCounts implements EventSink {
 
     @Override
     public void accept(RefTrackerEvent event) {
-        if (event instanceof LeakReport || event instanceof AbandonedDirectory) {
+        if (event instanceof LeakReport report && !report.isExitSummary() || event instanceof AbandonedDirectory) {
             leaks.increment();
         } else if (event instanceof DoubleRelease) {
             doubleReleases.increment();
         } else if (event instanceof LostReference) {
             lostReferences.increment();
+        } else if (event instanceof LongHeld) {
+            longHeld.increment();
         }
     }
 
@@ -58,6 +63,15 @@ public final class EventCounts implements EventSink {
      */
     public long lostReferences() {
         return lostReferences.sum();
+    }
+
+    /**
+     * Returns how many references held past a hold threshold were reported.
+     *
+     * @return the count
+     */
+    public long longHeld() {
+        return longHeld.sum();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.reftrack.AbandonedDirectory;
 import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.LongHeld;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.Misuse;
 import io.github.reftrack.RefTrackerEvent;
@@ -32,6 +33,8 @@ final class JfrSink implements EventSink {
             lost((LostReference) event);
         } else if (event instanceof StuckTeardown) {
             stuck((StuckTeardown) event);
+        } else if (event instanceof LongHeld) {
+            longHeld((LongHeld) event);
         } else {
             misuse((Misuse) event);
         }
@@ -79,6 +82,21 @@ final class JfrSink implements EventSink {
         event.holder = lost.holder();
         event.fingerprint = lost.fingerprint();
         event.json = EventJson.tagged(lost);
+        event.commit();
+    }
+
+    private static void longHeld(LongHeld held) {
+        LongHeldEvent event = new LongHeldEvent();
+        if (!event.shouldCommit()) {
+            return;
+        }
+        event.className = held.className();
+        event.dirName = held.dirName();
+        event.context = held.context();
+        event.age = held.age().toMillis();
+        event.threshold = held.threshold().toMillis();
+        event.fingerprint = held.acquisition().fingerprint();
+        event.json = EventJson.tagged(held);
         event.commit();
     }
 

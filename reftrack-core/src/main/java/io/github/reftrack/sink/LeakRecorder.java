@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Remembers, per stack fingerprint, how many leaks a runtime reported and when it saw the first
  * and the last: the {@link LeakHistory} that the registry and {@code reftrack dump} show. One per
- * runtime, installed as a sink when the runtime is built. Not API.
+ * runtime, installed as a sink when the runtime is built. Not API. Exit summaries
+ * ({@link LeakReport#isExitSummary()}) total leaks recorded already and are not recorded again.
  *
  * <p>Bounded: the first {@code capacity} distinct stacks are kept, as agrona's
  * {@code DistinctErrorLog} keeps the first distinct errors; leaks on other stacks are counted in
@@ -56,7 +57,9 @@ public final class LeakRecorder implements EventSink {
     @Override
     public void accept(RefTrackerEvent event) {
         if (event instanceof LeakReport report) {
-            record(report);
+            if (!report.isExitSummary()) {
+                record(report);
+            }
         } else if (event instanceof AbandonedDirectory abandoned) {
             record(abandoned.report());
         } else if (event instanceof LostReference lost) {

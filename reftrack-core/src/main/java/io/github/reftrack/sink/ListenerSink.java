@@ -3,6 +3,7 @@ package io.github.reftrack.sink;
 import io.github.reftrack.AbandonedDirectory;
 import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.LongHeld;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.Misuse;
 import io.github.reftrack.RefTrackerEvent;
@@ -31,6 +32,8 @@ public final class ListenerSink {
             listener.onLostReference((LostReference) event);
         } else if (event instanceof StuckTeardown) {
             listener.onTeardownStuck((StuckTeardown) event);
+        } else if (event instanceof LongHeld) {
+            listener.onLongHeld((LongHeld) event);
         } else {
             listener.onMisuse((Misuse) event);
         }

@@ -2,6 +2,7 @@ package io.github.reftrack.sink;
 
 import io.github.reftrack.AbandonedDirectory;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.LongHeld;
 import io.github.reftrack.Misuse;
 import io.github.reftrack.RefTrackerEvent;
 import io.github.reftrack.StuckTeardown;
@@ -41,7 +42,8 @@ public final class LogSink implements EventSink {
         if (event instanceof AbandonedDirectory && !firstOfItsKind(((AbandonedDirectory) event).report())) {
             return;
         }
-        log(event instanceof Misuse || event instanceof StuckTeardown ? Level.WARNING : Level.ERROR, event);
+        log(event instanceof Misuse || event instanceof StuckTeardown || event instanceof LongHeld ? Level.WARNING
+                : Level.ERROR, event);
     }
 
     /**

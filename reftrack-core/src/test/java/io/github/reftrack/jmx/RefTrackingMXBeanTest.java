@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.reftrack.CallStack;
 import io.github.reftrack.LeakHistory;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.LongHeld;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.MBeanNames;
 import io.github.reftrack.RefTracker;
@@ -14,6 +15,7 @@ import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.sink.EventCounts;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +149,8 @@ class RefTrackingMXBeanTest {
     void everyPublishedNameIsAnAttributeOrOperationOfTheRegisteredBean() throws JMException {
         for (String attribute : List.of(MBeanNames.LIVE_DIRECTORIES, MBeanNames.LIVE_REFERENCES,
                 MBeanNames.LIVE_BY_CLASS, MBeanNames.LEAKS, MBeanNames.DOUBLE_RELEASES, MBeanNames.LOST_REFERENCES,
-                MBeanNames.MODE, MBeanNames.HOUSEKEEPER_FAILURES, MBeanNames.HOUSEKEEPER_RUNNING)) {
+                MBeanNames.LONG_HELD, MBeanNames.MODE, MBeanNames.HOUSEKEEPER_FAILURES,
+                MBeanNames.HOUSEKEEPER_RUNNING)) {
             assertThat(SERVER.getAttribute(name, attribute)).as(attribute).isNotNull();
         }
         assertThat(SERVER.getAttribute(name, MBeanNames.HOUSEKEEPER_FAILURES)).isEqualTo(0L);
@@ -174,6 +177,17 @@ class RefTrackingMXBeanTest {
         counts.accept(lost);
 
         assertThat(bean.getLostReferences()).isEqualTo(2);
+        assertThat(bean.getLeaks()).isZero();
+    }
+
+    @Test
+    void longHeldReferencesAreCountedFromTheCountingSink_andAreNotLeaks() throws JMException {
+        EventCounts counts = new EventCounts();
+        RefTrackingBean bean = new RefTrackingBean(new CountsOnly(counts));
+        counts.accept(new LongHeld("c", "c@1", null, "thread main", Duration.ofSeconds(2), Duration.ofSeconds(1),
+                CallStack.EMPTY));
+
+        assertThat(bean.getLongHeld()).isEqualTo(1);
         assertThat(bean.getLeaks()).isZero();
     }
 

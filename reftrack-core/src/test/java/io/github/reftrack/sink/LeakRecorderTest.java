@@ -71,6 +71,25 @@ class LeakRecorderTest {
     }
 
     @Test
+    void exitSummaryIsNotCountedAgain_byTheHistoryOrTheMxBeanCounts() {
+        LeakRecorder recorder = new LeakRecorder(clock, 8);
+        EventCounts counts = new EventCounts();
+        LeakReport one = leak("lease", OPEN);
+        LeakReport summary = new LeakReport("lease", "lease" + LeakReport.EXIT_SUMMARY_SUFFIX, 2, 0,
+                List.of(new LeakReport.Group(2, OPEN, List.of(), null, null, 2, null)));
+
+        for (LeakReport event : List.of(one, one, summary)) {
+            recorder.accept(event);
+            counts.accept(event);
+        }
+
+        assertThat(summary.isExitSummary()).isTrue();
+        assertThat(one.isExitSummary()).isFalse();
+        assertThat(recorder.history().entries()).singleElement().extracting(LeakHistory.Entry::count).isEqualTo(2L);
+        assertThat(counts.leaks()).isEqualTo(2);
+    }
+
+    @Test
     void countsEachStackOfAReport_abandonedDirectoriesAndLostReferences_butNotDoubleReleases() {
         LeakRecorder recorder = new LeakRecorder(clock, 8);
 

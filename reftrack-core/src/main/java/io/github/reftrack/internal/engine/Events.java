@@ -3,6 +3,7 @@ package io.github.reftrack.internal.engine;
 import io.github.reftrack.AbandonedDirectory;
 import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.LongHeld;
 import io.github.reftrack.LostReference;
 import io.github.reftrack.Misuse;
 import io.github.reftrack.RefTrackerEvent;
@@ -94,6 +95,15 @@ public final class Events {
     }
 
     void lost(LostReference event) {
+        publish(event);
+    }
+
+    /**
+     * Reports a reference held past a hold threshold. Never throws: a scanning thread finds it.
+     *
+     * @param event the reference
+     */
+    public void longHeld(LongHeld event) {
         publish(event);
     }
 

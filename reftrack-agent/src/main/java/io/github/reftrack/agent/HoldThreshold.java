@@ -1,0 +1,42 @@
+package io.github.reftrack.agent;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a hold threshold: a whole number with a unit, {@code 500ms}, {@code 30s}, {@code 2m},
+ * {@code 1h} (a bare number is seconds). A value that is not one, or is not more than zero, is
+ * reported once, naming where it was given, and turns long-held reports off there.
+ */
+final class HoldThreshold {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
+
+    private HoldThreshold() {
+    }
+
+    /**
+     * The threshold {@code text} names, or null (after one message to {@code problems}) when it
+     * names none.
+     *
+     * @param where how the user gave it, e.g. {@code -Dreftrack.holdThreshold}
+     */
+    static Duration parse(String text, String where, Consumer<String> problems) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        }
+        problems.accept(where + "=" + text.strip() + " is not a hold threshold: write a whole number above 0 with"
+                + " ms, s, m or h, e.g. 30s; references held long are not reported");
+        return null;
+    }
+}
