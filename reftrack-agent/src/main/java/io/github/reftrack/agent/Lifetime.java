@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
@@ -45,6 +46,8 @@ final class Lifetime extends PhantomReference<Object> {
     /** References handed to holders (composite buffers' components), counted exactly, without trackers. */
     private int held;
     private boolean ended;
+    /** What the GC found leaked, kept for the scope that claimed this lifetime; null otherwise. */
+    volatile LeakReport reaped;
 
     Lifetime(Object referent, ReferenceQueue<Object> queue, Profile profile, boolean preexisting) {
         this(referent, queue, profile, preexisting,
