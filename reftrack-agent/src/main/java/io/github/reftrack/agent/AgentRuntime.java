@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.RefScope;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.RefTrackingRuntime;
@@ -86,6 +87,7 @@ final class AgentRuntime {
             stripes[i] = new Object();
         }
         this.probing = new Probing(profiles);
+        RefScope.manage(profiles.stream().map(Profile::dirClass).toList());
         this.profiles = new ClassValue<>() {
             @Override
             protected Profile computeValue(Class<?> type) {
@@ -162,6 +164,7 @@ final class AgentRuntime {
             life.acquire(refs, Site.BIRTH);
             tracked.put(life, life);
         }
+        claim(life);
         Reference.reachabilityFence(self);
         return life;
     }
@@ -244,7 +247,16 @@ final class AgentRuntime {
                 end(existing);
             }
             tracked.put(created, created);
+            claim(created);
             return created;
+        }
+    }
+
+    /** The scope running on this thread (a JUnit test, see {@link RefScope}) claims a new lifetime. */
+    private void claim(Lifetime life) {
+        RefScope scope = RefScope.claimant();
+        if (scope != null) {
+            scope.claim(new ScopeClaim(life, tally));
         }
     }
 

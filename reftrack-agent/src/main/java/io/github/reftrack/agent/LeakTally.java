@@ -62,12 +62,8 @@ final class LeakTally {
         LeakReport report = life.dir.report(DISPLAY_LIMIT);
         String key = report.className() + ' '
                 + report.groups().stream().map(LeakReport.Group::fingerprint).collect(Collectors.joining(","));
-        Set<Site> sites = new LinkedHashSet<>();
-        for (Lifetime.Ref ref : life.liveRefs()) {
-            if (ref.site != Site.BIRTH) {
-                sites.add(ref.site);
-            }
-        }
+        Set<Site> sites = sites(life);
+        life.reaped = counted(report, 1, sites);
         life.discard(false);
         int objects;
         String summary = null;
@@ -90,11 +86,26 @@ final class LeakTally {
                 entry.loggedObjects = objects;
             }
         }
-        core.publish(counted(report, 1, sites), objects == 1);
+        core.publish(life.reaped, objects == 1);
         if (summary != null) {
             String line = summary;
             LOG.log(System.Logger.Level.ERROR, () -> line);
         }
+    }
+
+    /** The references a live lifetime still holds, as {@link #leaked} would report them. */
+    LeakReport held(Lifetime life) {
+        return counted(life.dir.report(DISPLAY_LIMIT), 1, sites(life));
+    }
+
+    private static Set<Site> sites(Lifetime life) {
+        Set<Site> sites = new LinkedHashSet<>();
+        for (Lifetime.Ref ref : life.liveRefs()) {
+            if (ref.site != Site.BIRTH) {
+                sites.add(ref.site);
+            }
+        }
+        return sites;
     }
 
     private void keptAlive(Lifetime life) {

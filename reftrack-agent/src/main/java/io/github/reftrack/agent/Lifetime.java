@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import java.lang.ref.PhantomReference;
@@ -53,6 +54,8 @@ final class Lifetime extends PhantomReference<Object> {
     /** A reference held longer than this is reported, once per lifetime; 0: never. */
     private final long holdNanos;
     private boolean reportedLongHeld;
+    /** What the GC found leaked, kept for the scope that claimed this lifetime; null otherwise. */
+    volatile LeakReport reaped;
 
     /**
      * A lifetime whose references go to {@code dir}: a new directory, or for an object reused from

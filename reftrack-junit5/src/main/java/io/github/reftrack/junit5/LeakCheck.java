@@ -3,6 +3,7 @@ package io.github.reftrack.junit5;
 import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LostReference;
+import io.github.reftrack.RefScope;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTrackerListener;
 import io.github.reftrack.RefTracking;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * created during the scope). The check polls for up to the grace period, so that references
  * released asynchronously (an executor, a callback) have time to come back.
  *
+ * <p>Objects the reftrack agent tracks are claimed by the check's {@link RefScope} when they are
+ * born (see {@link ScopeLeaks}); their directories are left out of the comparison of live counts,
+ * and leaks the GC finds among them are not blamed on the scope that happens to be running.
+ *
  * <p>Thread safety: {@code baseline} is written in the constructor and only read afterwards;
  * the event queues are concurrent, because listeners run on whatever thread detected the event.
  */
@@ -38,12 +43,28 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
     private final ConcurrentLinkedQueue<DoubleRelease> doubleReleases = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<LostReference> lostReferences = new ConcurrentLinkedQueue<>();
     private final RefTracking.Registration registration;
+    private final RefScope scope;
+    private final Allowances allowances;
+    /** What was bound to the thread before {@link #scope}, put back when the check finishes. */
+    private final RefScope previousBinding;
 
-    LeakCheck(LeakCheckExtension owner, String scopeId) {
+    /**
+     * Starts a check.
+     *
+     * @param scope      the scope claiming the agent's objects born in it, or {@code null}; bound
+     *                   to the calling thread until {@link #finish}
+     * @param allowances what may outlive the scope
+     */
+    LeakCheck(LeakCheckExtension owner, String scopeId, RefScope scope, Allowances allowances) {
         this.owner = owner;
         this.scopeId = scopeId;
+        this.scope = scope;
+        this.allowances = allowances;
+        this.previousBinding = scope == null ? null : scope.bind();
         for (RefTrackerDir dir : RefTracking.registry().directories()) {
-            baseline.put(dir.name(), dir.liveCount());
+            if (!RefScope.managed(dir.className())) {
+                baseline.put(dir.name(), dir.liveCount());
+            }
         }
         this.registration = RefTracking.addListener(this);
     }
@@ -54,7 +75,9 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
 
     @Override
     public void onLeak(LeakReport report) {
-        closedWithLeaks.add(report);
+        if (!RefScope.managed(report.className())) {
+            closedWithLeaks.add(report);
+        }
     }
 
     @Override
@@ -75,8 +98,13 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
      */
     ReferenceLeakError finish(String testName, Duration gracePeriod, int displayLimit) {
         List<Leftover> leftovers;
+        ScopeLeaks born;
+        if (scope != null) {
+            RefScope.restore(previousBinding);
+        }
         try {
-            leftovers = awaitBaseline(gracePeriod);
+            leftovers = awaitBaseline(gracePeriod, displayLimit);
+            born = ScopeLeaks.of(scope, allowances, displayLimit);
         } finally {
             close();
         }
@@ -90,17 +118,21 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
             }
         }
         reports.addAll(closedWithLeaks);
-        if (reports.isEmpty() && doubleReleases.isEmpty() && lostReferences.isEmpty()) {
+        if (born.problem() != null) {
+            notes.add(born.problem());
+        }
+        if (reports.isEmpty() && born.isEmpty() && doubleReleases.isEmpty() && lostReferences.isEmpty()) {
             return null;
         }
-        return new ReferenceLeakError(testName, gracePeriod, reports, notes, List.copyOf(doubleReleases),
-                List.copyOf(lostReferences));
+        return new ReferenceLeakError(testName, gracePeriod, reports, born.reports(), notes,
+                List.copyOf(doubleReleases), List.copyOf(lostReferences));
     }
 
-    private List<Leftover> awaitBaseline(Duration gracePeriod) {
+    private List<Leftover> awaitBaseline(Duration gracePeriod, int displayLimit) {
         long deadline = System.nanoTime() + gracePeriod.toNanos();
         List<Leftover> leftovers = leftovers();
-        while (!leftovers.isEmpty() && deadline - System.nanoTime() > 0) {
+        while ((!leftovers.isEmpty() || !ScopeLeaks.of(scope, allowances, displayLimit).isEmpty())
+                && deadline - System.nanoTime() > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(Math.min(POLL_NANOS, deadline - System.nanoTime()));
             } catch (InterruptedException e) {
@@ -116,6 +148,9 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
     private List<Leftover> leftovers() {
         List<Leftover> leftovers = new ArrayList<>();
         for (RefTrackerDir dir : RefTracking.registry().directories()) {
+            if (RefScope.managed(dir.className())) {
+                continue;
+            }
             int before = baseline.getOrDefault(dir.name(), 0);
             int now = dir.liveCount();
             if (now > before) {
@@ -129,6 +164,9 @@ final class LeakCheck implements ExtensionContext.Store.CloseableResource, RefTr
     @Override
     public void close() {
         registration.close();
+        if (scope != null) {
+            scope.close();
+        }
     }
 
     private static final class Leftover {

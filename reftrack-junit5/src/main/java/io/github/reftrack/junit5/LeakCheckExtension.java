@@ -1,8 +1,11 @@
 package io.github.reftrack.junit5;
 
+import io.github.reftrack.RefScope;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -40,6 +43,23 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  *         .build();
  * }</pre>
  *
+ * <p><b>With the reftrack agent</b> ({@code -javaagent:reftrack-agent.jar}, as
+ * {@code reftrack-maven-plugin}'s {@code prepare-agent} sets it up), the objects the agent tracks
+ * (Netty buffers, ...) are checked without waiting for the GC: each one born on the test's
+ * thread while the test runs (from before its {@code @BeforeEach} methods to after its
+ * {@code @AfterEach} methods) belongs to the test, and if it still holds references when the
+ * test ends, reachable or not, the test fails with the stacks that took them, grouped by stack
+ * (one report per set of stacks, named {@code <class> born in <test>}, first frame the user's
+ * line). Objects born on other threads (event loops, executors) belong to the test class and are
+ * checked after its {@code @AfterAll} methods; while unrelated classes run in parallel, nobody
+ * can tell which one such an object belongs to, and it is left to the agent's GC-based report.
+ * Objects meant to outlive a test are allowed by site or tracked class
+ * ({@link LeakChecked#allowSites()}, {@link Builder#allowSites}), or checked per class
+ * ({@link LeakChecked#perClass()}). A leak whose fingerprint is in the baseline file named by
+ * {@value io.github.reftrack.RefScope#BASELINE_PROPERTY} ({@code prepare-agent} sets it to the
+ * plugin's {@code reftrack-baseline.json}) fails no test. The bridge is the core's
+ * {@link io.github.reftrack.RefScope}; without the agent nothing changes.
+ *
  * <p>If several registrations apply to one test, the outermost check wins: a class-level check
  * covers the methods of the class and of its {@code @Nested} classes.
  *
@@ -72,6 +92,7 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
     private final boolean perClass;
     private final RefTracking.Mode mode;
     private final int displayLimit;
+    private final Allowances allowances;
 
     /**
      * Creates the extension with the defaults; this is what {@code @LeakChecked} and
@@ -86,6 +107,7 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         this.perClass = builder.perClass;
         this.mode = builder.mode;
         this.displayLimit = builder.displayLimit;
+        this.allowances = new Allowances(builder.allowSites, builder.allowClasses);
     }
 
     /**
@@ -105,8 +127,9 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void beforeAll(ExtensionContext context) {
         switchOn(context);
-        if (perClass) {
-            begin(context);
+        ClassScope.open(context);
+        if (perClass(context)) {
+            begin(context, ClassScope.opened(context));
         }
     }
 
@@ -138,8 +161,8 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void beforeEach(ExtensionContext context) {
         switchOn(context);
-        if (!perClass) {
-            begin(context);
+        if (!perClass(context)) {
+            begin(context, testScope(context));
         } else if (context.getStore(NAMESPACE).get(CHECK, LeakCheck.class) == null) {
             throw new ExtensionConfigurationException("LeakCheckExtension.perClass() checks from beforeAll to"
                     + " afterAll, but it was registered per test instance; declare the @RegisterExtension field"
@@ -157,7 +180,7 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void afterEach(ExtensionContext context) {
         try {
-            if (!perClass) {
+            if (!perClass(context)) {
                 finish(context);
             }
         } finally {
@@ -175,10 +198,13 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void afterAll(ExtensionContext context) {
         try {
-            if (perClass) {
+            if (perClass(context)) {
                 finish(context);
+            } else {
+                finishClassScope(context);
             }
         } finally {
+            ClassScope.close(context);
             switchOff(context);
         }
     }
@@ -197,12 +223,46 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         }
     }
 
-    private void begin(ExtensionContext context) {
+    private boolean perClass(ExtensionContext context) {
+        return perClass || Allowances.perClass(context);
+    }
+
+    /** A scope for the test, bound to its thread, when the agent claims objects in scopes. */
+    private static RefScope testScope(ExtensionContext context) {
+        if (!RefScope.active()) {
+            return null;
+        }
+        return RefScope.open(context.getUniqueId(), testName(context), ClassScope.of(context), false);
+    }
+
+    private static String testName(ExtensionContext context) {
+        return context.getTestClass().map(Class::getSimpleName).map(c -> c + ".").orElse("")
+                + context.getDisplayName();
+    }
+
+    private void begin(ExtensionContext context, RefScope scope) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         // An enclosing scope (or another registration of this scope) already checks these tests.
         if (store.get(CHECK, LeakCheck.class) == null) {
-            store.put(CHECK, new LeakCheck(this, context.getUniqueId()));
+            store.put(CHECK, new LeakCheck(this, context.getUniqueId(), scope, allowances.with(context)));
+        } else if (scope != null) {
+            scope.close();
         }
+    }
+
+    /** In per-method mode, what objects born on other threads still hold when the class ends. */
+    private void finishClassScope(ExtensionContext context) {
+        RefScope scope = ClassScope.opened(context);
+        if (scope == null) {
+            return;
+        }
+        ScopeLeaks born = ScopeLeaks.await(scope, allowances.with(context), displayLimit, gracePeriod);
+        if (born.isEmpty()) {
+            return;
+        }
+        List<String> notes = born.problem() == null ? List.of() : List.of(born.problem());
+        fail(context, new ReferenceLeakError(context.getDisplayName() + " [" + context.getUniqueId() + "]",
+                gracePeriod, List.of(), born.reports(), notes, List.of(), List.of()));
     }
 
     private void finish(ExtensionContext context) {
@@ -214,9 +274,12 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         store.remove(CHECK);
         String testName = context.getDisplayName() + " [" + context.getUniqueId() + "]";
         ReferenceLeakError error = check.finish(testName, gracePeriod, displayLimit);
-        if (error == null) {
-            return;
+        if (error != null) {
+            fail(context, error);
         }
+    }
+
+    private static void fail(ExtensionContext context, ReferenceLeakError error) {
         // The test's own failure stays the one JUnit reports; the leak rides along with it.
         Throwable failure = context.getExecutionException().orElse(null);
         if (failure != null) {
@@ -235,8 +298,37 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         private boolean perClass;
         private RefTracking.Mode mode = RefTracking.Mode.FULL;
         private int displayLimit = DEFAULT_DISPLAY_LIMIT;
+        private final List<String> allowSites = new ArrayList<>();
+        private final List<String> allowClasses = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Allows references taken at these sites to outlive a test (with the reftrack agent): a
+         * site is {@code com.acme.Pool#borrow} (a class and method anywhere in the stack) or a
+         * prefix of {@code class.method} ({@code com.acme.cache.}, {@code com.acme.Pool}).
+         *
+         * @param sites the sites, added to those given before
+         * @return this builder
+         * @throws NullPointerException if a site is null
+         */
+        public Builder allowSites(String... sites) {
+            allowSites.addAll(List.of(sites));
+            return this;
+        }
+
+        /**
+         * Allows objects of these tracked classes (directory classes, e.g. {@code netty_bytebuf})
+         * to outlive a test (with the reftrack agent).
+         *
+         * @param classes the directory classes, added to those given before
+         * @return this builder
+         * @throws NullPointerException if a class is null
+         */
+        public Builder allowClasses(String... classes) {
+            allowClasses.addAll(List.of(classes));
+            return this;
         }
 
         /**

@@ -50,4 +50,29 @@ public @interface LeakChecked {
      * process-wide registry and listeners.
      */
     String RESOURCE_LOCK = "io.github.reftrack";
+
+    /**
+     * Sites whose references may outlive a test (with the reftrack agent): {@code Class#method}
+     * anywhere in the acquiring stack, or a prefix of a frame's {@code class.method}. For pools,
+     * caches and static fixtures.
+     *
+     * @return the sites; none by default
+     */
+    String[] allowSites() default {};
+
+    /**
+     * Tracked classes (directory classes such as {@code netty_bytebuf}) whose objects may outlive
+     * a test (with the reftrack agent).
+     *
+     * @return the directory classes; none by default
+     */
+    String[] allowClasses() default {};
+
+    /**
+     * Checks the class as a whole (from before its {@code @BeforeAll} methods to after its
+     * {@code @AfterAll} methods) instead of each test; on a class only.
+     *
+     * @return {@code true} for one check per class
+     */
+    boolean perClass() default false;
 }

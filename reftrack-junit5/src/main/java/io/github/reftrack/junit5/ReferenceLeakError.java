@@ -4,6 +4,7 @@ import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LostReference;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,17 +35,21 @@ public final class ReferenceLeakError extends AssertionError {
     private final transient List<DoubleRelease> doubleReleases;
     private final transient List<LostReference> lostReferences;
 
-    ReferenceLeakError(String testName, Duration gracePeriod, List<LeakReport> leaks, List<String> notes,
-            List<DoubleRelease> doubleReleases, List<LostReference> lostReferences) {
-        super(message(testName, gracePeriod, leaks, notes, doubleReleases, lostReferences));
-        this.leaks = List.copyOf(leaks);
+    ReferenceLeakError(String testName, Duration gracePeriod, List<LeakReport> leaks, List<LeakReport> born,
+            List<String> notes, List<DoubleRelease> doubleReleases, List<LostReference> lostReferences) {
+        super(message(testName, gracePeriod, leaks, born, notes, doubleReleases, lostReferences));
+        List<LeakReport> all = new ArrayList<>(leaks);
+        all.addAll(born);
+        this.leaks = List.copyOf(all);
         this.doubleReleases = List.copyOf(doubleReleases);
         this.lostReferences = List.copyOf(lostReferences);
     }
 
     /**
      * Returns the directories whose references the test left behind: those still above their
-     * baseline when the check ran, then those closed during the test with live references.
+     * baseline when the check ran, those closed during the test with live references, then the
+     * objects tracked by the reftrack agent that were born in the test and still hold references
+     * (one report per set of stacks, named {@code <class> born in <test>}).
      *
      * @return one report per directory; empty if the test only released twice or lost references.
      *         {@code null} after deserialization.
@@ -72,12 +77,19 @@ public final class ReferenceLeakError extends AssertionError {
         return lostReferences;
     }
 
-    private static String message(String testName, Duration gracePeriod, List<LeakReport> leaks, List<String> notes,
-            List<DoubleRelease> doubleReleases, List<LostReference> lostReferences) {
+    private static String message(String testName, Duration gracePeriod, List<LeakReport> leaks,
+            List<LeakReport> born, List<String> notes, List<DoubleRelease> doubleReleases,
+            List<LostReference> lostReferences) {
         StringBuilder out = new StringBuilder(1024).append("leak check failed for ").append(testName).append(':');
         if (!leaks.isEmpty()) {
             out.append('\n').append(count(leaks.size(), "directory", "directories"))
                     .append(" with references left behind (after a grace period of ")
+                    .append(gracePeriod.toMillis()).append(" ms)");
+        }
+        if (!born.isEmpty()) {
+            int objects = born.stream().mapToInt(r -> r.groups().get(0).objects()).sum();
+            out.append('\n').append(count(objects, "object", "objects"))
+                    .append(" born here still holding references (after a grace period of ")
                     .append(gracePeriod.toMillis()).append(" ms)");
         }
         if (!doubleReleases.isEmpty()) {
@@ -94,6 +106,9 @@ public final class ReferenceLeakError extends AssertionError {
             out.append('\n');
         }
         for (LeakReport leak : leaks) {
+            out.append(EngineFrames.trim(leak));
+        }
+        for (LeakReport leak : born) {
             out.append(EngineFrames.trim(leak));
         }
         for (DoubleRelease event : doubleReleases) {

@@ -24,10 +24,11 @@ final class AgentArgLine {
      * @param specs    generic specs ({@code class=FQN,acquire=m,release=m}), possibly empty
      * @param mode     {@code full}, {@code sample} or {@code off}
      * @param logDir   the directory of the per-fork event logs
+     * @param baseline the baseline file, whose leaks fail no test under reftrack-junit5, or null
      * @param existing the property's current value, or null
      */
     static String build(Path agentJar, String profiles, List<String> specs, String mode, Path logDir,
-            String existing) {
+            Path baseline, String existing) {
         List<String> options = new ArrayList<>();
         if (profiles != null && !profiles.isBlank()) {
             options.add(profiles.trim());
@@ -38,6 +39,9 @@ final class AgentArgLine {
         args.add("-Dreftrack.mode=" + mode);
         args.add(quote("-Dreftrack.jsonLog=" + logDir.resolve("events-" + FORK_NUMBER + ".jsonl")));
         args.add("-Dreftrack.reportAtExit=on");
+        if (baseline != null) {
+            args.add(quote("-Dreftrack.baseline=" + baseline));
+        }
         if (existing != null && !existing.isBlank()) {
             args.add(existing.trim());
         }

@@ -55,6 +55,13 @@ public final class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "reftrack.directory", defaultValue = "${project.build.directory}/reftrack")
     private File directory;
 
+    /**
+     * The baseline {@code check} reads; passed to the test JVMs as {@code reftrack.baseline}, so
+     * that reftrack-junit5's per-test checks accept the same leaks.
+     */
+    @Parameter(property = "reftrack.baseline", defaultValue = "${project.basedir}/reftrack-baseline.json")
+    private File baselineFile;
+
     /** Skips the agent; the property is then left as it was (or set empty, so @{argLine} resolves). */
     @Parameter(property = "reftrack.skip", defaultValue = "false")
     private boolean skip;
@@ -80,7 +87,8 @@ public final class PrepareAgentMojo extends AbstractMojo {
         }
         Path logDir = directory.toPath().toAbsolutePath();
         prepareLogDirectory(logDir);
-        String value = AgentArgLine.build(agentJar(), profiles, specs, checkedMode, logDir, existing);
+        String value = AgentArgLine.build(agentJar(), profiles, specs, checkedMode, logDir,
+                baselineFile == null ? null : baselineFile.toPath().toAbsolutePath(), existing);
         project.getProperties().setProperty(propertyName, value);
         getLog().info("reftrack: " + propertyName + " set to " + value);
     }

@@ -15,17 +15,18 @@ class AgentArgLineTest {
     void putsTheAgentInFrontOfAnExistingValue() {
         String line = AgentArgLine.build(Path.of("/m2/agent.jar"), "netty",
                 List.of("class=a.Conn,acquire=open,release=close"), "full", Path.of("/p/target/reftrack"),
-                "-javaagent:/m2/jacoco.jar=destfile=x -Xmx1g");
+                Path.of("/p/reftrack-baseline.json"), "-javaagent:/m2/jacoco.jar=destfile=x -Xmx1g");
 
         assertThat(line).isEqualTo("-javaagent:/m2/agent.jar=netty,class=a.Conn,acquire=open,release=close"
                 + " -Dreftrack.mode=full -Dreftrack.jsonLog=/p/target/reftrack/events-${surefire.forkNumber}.jsonl"
-                + " -Dreftrack.reportAtExit=on -javaagent:/m2/jacoco.jar=destfile=x -Xmx1g");
+                + " -Dreftrack.reportAtExit=on -Dreftrack.baseline=/p/reftrack-baseline.json"
+                + " -javaagent:/m2/jacoco.jar=destfile=x -Xmx1g");
     }
 
     @Test
     void quotesPathsWithBlanks() {
         String line = AgentArgLine.build(Path.of("/my repo/agent.jar"), "netty,lucene", List.of(), "sample",
-                Path.of("/p q/target/reftrack"), null);
+                Path.of("/p q/target/reftrack"), null, null);
 
         assertThat(line).startsWith("\"-javaagent:/my repo/agent.jar=netty,lucene\" -Dreftrack.mode=sample"
                 + " \"-Dreftrack.jsonLog=/p q/target/reftrack/events-");
