@@ -35,9 +35,15 @@ final class Sites {
     private final String[] hidden;
     /** Exact class names hidden too: the tracked classes themselves, whose methods the advice runs in. */
     private final java.util.Set<String> hiddenClasses = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> learntPrefixes = ConcurrentHashMap.newKeySet();
 
     Sites(List<String> hiddenPrefixes) {
         this.hidden = hiddenPrefixes.toArray(String[]::new);
+    }
+
+    /** Hides a prefix learnt at run time: a relocated copy of a profile's library. */
+    void hidePrefix(String prefix) {
+        learntPrefixes.add(prefix);
     }
 
     void hideClass(String className) {
@@ -49,6 +55,11 @@ final class Sites {
             return true;
         }
         for (String prefix : hidden) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (String prefix : learntPrefixes) {
             if (className.startsWith(prefix)) {
                 return true;
             }
