@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A stack whose every frame is hidden shows its nearest (innermost) hidden frames instead,
  * marked as such ({@link CallStack#allHidden()}): no report names nothing.
  *
- * <p>Thread-safe: the prefixes are fixed at construction; named classes may be added at any time
- * and affect stacks decoded afterwards.
+ * <p>Thread-safe: the configured prefixes are fixed at construction; prefixes learnt at run time
+ * and named classes may be added at any time and affect stacks decoded afterwards.
  */
 public final class FrameFilter {
     /** The prefix list that turns hiding off: {@code -Dreftrack.hide=none}. */
@@ -37,6 +37,8 @@ public final class FrameFilter {
     private final String[] prefixes;
     private final boolean off;
     private final Set<String> classes = ConcurrentHashMap.newKeySet();
+    /** Prefixes learnt at run time ({@link #hidePrefix}): a relocated copy of a library found loaded. */
+    private final Set<String> addedPrefixes = ConcurrentHashMap.newKeySet();
     private final Set<String> own = ConcurrentHashMap.newKeySet();
     private final Bridges bridges = new Bridges();
     private final AtomicInteger generation = new AtomicInteger();
@@ -95,6 +97,19 @@ public final class FrameFilter {
     }
 
     /**
+     * Hides the frames of every class whose name starts with this prefix, from now on: for a
+     * library found at run time under a package its settings could not name (a relocated copy,
+     * {@code io.grpc.netty.shaded.io.netty.}). Ignored when hiding is off ({@value #NONE}).
+     *
+     * @param prefix a class-name prefix, e.g. {@code "io.grpc.netty.shaded.io.netty."}; blank ones are ignored
+     */
+    public void hidePrefix(String prefix) {
+        if (!off && !prefix.isBlank() && addedPrefixes.add(prefix.strip())) {
+            generation.incrementAndGet();
+        }
+    }
+
+    /**
      * Drops one class (and the classes nested in it) from every stack, always: reftrack's own
      * frames, never worth showing, not even when every other frame is hidden.
      *
@@ -127,6 +142,13 @@ public final class FrameFilter {
         for (String prefix : prefixes) {
             if (className.startsWith(prefix)) {
                 return true;
+            }
+        }
+        if (!addedPrefixes.isEmpty()) {
+            for (String prefix : addedPrefixes) {
+                if (className.startsWith(prefix)) {
+                    return true;
+                }
             }
         }
         return named(classes, className) || named(own, className);

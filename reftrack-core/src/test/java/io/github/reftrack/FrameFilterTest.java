@@ -86,4 +86,20 @@ class FrameFilterTest {
     private static StackTraceElement frame(String className) {
         return new StackTraceElement(className, "run", "X.java", 1);
     }
+
+    @Test
+    void prefixLearntAtRunTimeHidesItsClasses_andChangesTheGeneration() {
+        FrameFilter filter = FrameFilter.of(List.of("io.netty."));
+        int before = filter.generation();
+        assertThat(filter.hides("io.grpc.netty.shaded.io.netty.buffer.WrappedByteBuf")).isFalse();
+
+        filter.hidePrefix("io.grpc.netty.shaded.io.netty.");
+
+        assertThat(filter.hides("io.grpc.netty.shaded.io.netty.buffer.WrappedByteBuf")).isTrue();
+        assertThat(filter.hides("io.grpc.netty.shaded.Other")).isFalse();
+        assertThat(filter.generation()).isNotEqualTo(before);
+        FrameFilter off = FrameFilter.of(List.of(FrameFilter.NONE));
+        off.hidePrefix("a.");
+        assertThat(off.hides("a.B")).isFalse();
+    }
 }

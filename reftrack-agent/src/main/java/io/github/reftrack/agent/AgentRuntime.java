@@ -102,20 +102,20 @@ final class AgentRuntime {
 
     /**
      * The tracked class and its superclasses up to the profile's are the library, not the user's
-     * call; so are the superclasses above it under the same relocation prefix (a relocated copy of
-     * the library, whose package the profile's hidden prefixes cannot name in advance).
+     * call; a relocated copy of the library (its package the profile's hidden prefixes could not
+     * name in advance) hides those prefixes under its relocation from now on.
      */
     private void hideTrackedClasses(Class<?> type, Profile profile) {
-        String relocation = "";
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (!TypeNames.extendsNamed(c, profile.typeName())
-                    && (relocation.isEmpty() || !c.getName().startsWith(relocation))) {
-                return;
-            }
+        for (Class<?> c = type; c != null && TypeNames.extendsNamed(c, profile.typeName()); c = c.getSuperclass()) {
             core.hideWrapperFrames(c);
-            String prefix = TypeNames.relocation(profile.typeName(), c.getName());
-            if (prefix != null) {
-                relocation = prefix;
+            String relocation = TypeNames.relocation(profile.typeName(), c.getName());
+            if (relocation != null) {
+                if (!relocation.isEmpty()) {
+                    for (String prefix : profile.hide()) {
+                        core.frameFilter().hidePrefix(relocation + prefix);
+                    }
+                }
+                return;
             }
         }
     }

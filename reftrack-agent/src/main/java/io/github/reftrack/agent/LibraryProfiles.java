@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * here and its test.
  */
 final class LibraryProfiles {
-    private static final List<LibraryProfile> ALL = List.of(new NettyProfile(), new LuceneProfile());
+    private static final List<LibraryProfile> ALL = List.of(new NettyProfile(), new LuceneProfile(),
+            new ArrowProfile());
 
     private LibraryProfiles() {
     }

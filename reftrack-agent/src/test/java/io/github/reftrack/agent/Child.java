@@ -26,6 +26,11 @@ final class Child {
     static final Path TEST_CLASSES = Path.of(System.getProperty("reftrack.test.classes", "target/test-classes"));
     static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    /**
+     * For libraries that use {@code sun.misc.Unsafe}'s memory access (Netty 4.1, Arrow's unsafe
+     * allocator): JDK 24+ warns about it on their behalf; this flag restores what JDK 23 did.
+     */
+    static final String UNSAFE_ALLOWED = "--sun-misc-unsafe-memory-access=allow";
     static final Path OUTPUTS = TEST_CLASSES.toAbsolutePath().resolveSibling("child-jvms");
 
     /** The transcripts of the child JVMs run by the current test, for {@link ChildOutputOnFailure}. */

@@ -41,7 +41,9 @@ final class AttachCommand implements Callable<Integer> {
     private long pid;
 
     @Parameters(index = "1", paramLabel = "PROFILES",
-            description = "comma-separated profiles: netty, lucene, @file, class=FQN,acquire=m1|m2,release=m3")
+            description = "comma-separated profiles: netty (netty=PREFIX for a relocated copy), lucene, @file,"
+                    + " class=FQN,acquire=m1|m2,release=m3; a name the agent does not know is refused with the"
+                    + " known ones")
     private String profiles;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "full",

@@ -29,13 +29,8 @@ final class AgentArgLine {
      */
     static String build(Path agentJar, String profiles, List<String> specs, String mode, Path logDir,
             Path baseline, String existing) {
-        List<String> options = new ArrayList<>();
-        if (profiles != null && !profiles.isBlank()) {
-            options.add(profiles.trim());
-        }
-        specs.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).forEach(options::add);
         List<String> args = new ArrayList<>();
-        args.add(quote("-javaagent:" + agentJar + "=" + String.join(",", options)));
+        args.add(quote("-javaagent:" + agentJar + "=" + options(profiles, specs)));
         args.add("-Dreftrack.mode=" + mode);
         args.add(quote("-Dreftrack.jsonLog=" + logDir.resolve("events-" + FORK_NUMBER + ".jsonl")));
         args.add("-Dreftrack.reportAtExit=on");
@@ -46,6 +41,16 @@ final class AgentArgLine {
             args.add(existing.trim());
         }
         return String.join(" ", args);
+    }
+
+    /** The agent's argument: the profiles, then the specs, comma-separated. */
+    static String options(String profiles, List<String> specs) {
+        List<String> options = new ArrayList<>();
+        if (profiles != null && !profiles.isBlank()) {
+            options.add(profiles.trim());
+        }
+        specs.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).forEach(options::add);
+        return String.join(",", options);
     }
 
     /** Surefire splits {@code argLine} at blanks outside double quotes. */

@@ -39,7 +39,11 @@ public final class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "reftrack.propertyName", defaultValue = "argLine")
     private String propertyName;
 
-    /** The agent's built-in profiles, comma-separated: {@code netty}, {@code lucene}. */
+    /**
+     * The agent's built-in profiles, comma-separated: {@code netty} (or {@code netty=PREFIX} for a
+     * relocated Netty), {@code lucene}; a name the agent does not know stops the build, naming the
+     * known ones.
+     */
     @Parameter(property = "reftrack.profiles", defaultValue = "netty")
     private String profiles;
 
@@ -85,9 +89,11 @@ public final class PrepareAgentMojo extends AbstractMojo {
             throw new MojoExecutionException("reftrack: mode '" + mode + "' is not one of " + MODES
                     + "; set <mode> or -Dreftrack.mode to full, sample or off");
         }
+        Path agentJar = agentJar();
+        checkProfiles(agentJar);
         Path logDir = directory.toPath().toAbsolutePath();
         prepareLogDirectory(logDir);
-        String value = AgentArgLine.build(agentJar(), profiles, specs, checkedMode, logDir,
+        String value = AgentArgLine.build(agentJar, profiles, specs, checkedMode, logDir,
                 baselineFile == null ? null : baselineFile.toPath().toAbsolutePath(), existing);
         project.getProperties().setProperty(propertyName, value);
         getLog().info("reftrack: " + propertyName + " set to " + value);
@@ -102,6 +108,16 @@ public final class PrepareAgentMojo extends AbstractMojo {
                     + "</classifier>, or re-resolve with mvn -U");
         }
         return agent.getFile().toPath().toAbsolutePath();
+    }
+
+    /** Stops the build on a profile or spec the agent would refuse: the forks would track nothing of it. */
+    private void checkProfiles(Path agentJar) throws MojoExecutionException {
+        String options = AgentArgLine.options(profiles, specs);
+        List<String> problems = AgentOptions.problems(agentJar, options);
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("reftrack: " + String.join("; ", problems) + " (in <profiles> or"
+                    + " <specs>, -Dreftrack.profiles)");
+        }
     }
 
     /** Deletes an earlier run's logs and creates the directory: the agent does not create it. */
