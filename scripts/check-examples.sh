@@ -11,6 +11,11 @@
 # that the <!-- output:junit-failure --> blocks of README.md and reftrack-junit5/README.md show
 # it, modulo object ids and numbers other than line numbers (CHECK_DOCS=false skips that;
 # scripts/regenerate-outputs.sh rewrites the blocks).
+#
+# Then examples/netty-suite (a plain Netty test suite under reftrack-maven-plugin, in a copy in a
+# temporary directory): with the leak (-Dleak=true) mvn verify must fail naming the test and the
+# retain() line; after mvn reftrack:baseline the same leak must pass; without the leak, check must
+# list the baseline entry as fixed. NETTY_SUITE=false skips it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +27,8 @@ if [[ -z "$version" ]]; then
 fi
 mvn_args=(-B -ntp -f "$examples/pom.xml" "-Dreftrack.version=$version" "$@")
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+suite="$(mktemp -d)"
+trap 'rm -f "$log"; rm -rf "$suite"' EXIT
 
 echo "== examples: build and tests against reftrack $version" >&2
 if ! mvn "${mvn_args[@]}" verify >"$log" 2>&1; then
@@ -78,5 +84,53 @@ if [[ "${CHECK_DOCS:-true}" != false ]]; then
   done
   rm -f "$log.doc"
   echo "check-examples: the junit-failure blocks show it" >&2
+fi
+
+suite_step() { # description, then Maven arguments; exits if Maven's result is not the expected one
+  local expect="$1" what="$2"
+  shift 2
+  local status=0
+  mvn -B -ntp -f "$suite/pom.xml" "-Dreftrack.version=$version" "${extra_args[@]}" "$@" >"$log" 2>&1 || status=$?
+  if [[ "$expect" == pass && $status -ne 0 || "$expect" == fail && $status -eq 0 ]]; then
+    cat "$log" >&2
+    echo "check-examples: netty-suite: $what should $expect" >&2
+    exit 1
+  fi
+}
+suite_expect() { # fixed text the last step's log must contain
+  if ! grep -qF -- "$1" "$log"; then
+    cat "$log" >&2
+    echo "check-examples: netty-suite: expected in the output: $1" >&2
+    exit 1
+  fi
+}
+if [[ "${NETTY_SUITE:-true}" != false ]]; then
+  extra_args=("$@")
+  cp -r "$examples/netty-suite/." "$suite/"
+  rm -rf "$suite/target" "$suite/reftrack-baseline.json"
+  retain="$(grep -n 'last = frame.retain()' "$suite/src/main/java/example/netty/FrameCache.java" | cut -d: -f1)"
+  leak_at="example.netty.FrameCache.remember(FrameCache.java:$retain)"
+
+  echo "== examples/netty-suite: the leaking test fails, naming its retain() line" >&2
+  suite_step fail "mvn verify -Dleak=true" verify -Dleak=true
+  suite_expect "Tests run: 4, Failures: 1, Errors: 0"
+  suite_expect "FrameCacheTest.keepsTheLastFrame"
+  suite_expect "leak check failed for keepsTheLastFrame()"
+  suite_expect "netty_bytebuf born in FrameCacheTest.keepsTheLastFrame() has 1/1 users at"
+  suite_expect "     $leak_at"
+
+  echo "== examples/netty-suite: with the leak in the baseline, the same run passes" >&2
+  suite_step pass "mvn reftrack:baseline" reftrack:baseline
+  suite_expect "with 1 entr(ies)"
+  suite_expect "leak at $leak_at"
+  suite_step pass "mvn verify -Dleak=true with the leak in the baseline" verify -Dleak=true
+  suite_expect "Tests run: 4, Failures: 0, Errors: 0"
+  suite_expect "reftrack: 1 distinct problem(s), 0 new, 0 baseline entr(ies) fixed"
+
+  echo "== examples/netty-suite: the leak fixed, check lists the stale baseline entry" >&2
+  suite_step pass "mvn verify without the leak" verify
+  suite_expect "reftrack: fixed: remove from the baseline:"
+  suite_expect "$leak_at"
+  echo "check-examples: netty-suite failed, accepted and reported the fixed leak as expected" >&2
 fi
 echo "check-examples: ok" >&2
