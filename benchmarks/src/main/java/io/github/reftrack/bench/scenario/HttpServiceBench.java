@@ -77,7 +77,19 @@ public final class HttpServiceBench {
         target(text, rounds, "agent sample ≥ 0.95× Netty SIMPLE (no agent)", "agent-sample", "none", 0.95);
         target(text, rounds, "agent full ≥ 2× Netty PARANOID", "agent-full", "netty-paranoid", 2.0);
         target(text, rounds, "agent off / no agent (no target; reported)", "agent-off", "none", Double.NaN);
+        text.append("\nThe same ratios from CPU per request (anchor's / variant's), steadier than requests/s when"
+                + " the machine is shared; no target:\n\n| ratio | per round, median (min–max) |\n|---|---|\n");
+        cpuRatio(text, rounds, "agent sample vs Netty SIMPLE", "agent-sample", "none");
+        cpuRatio(text, rounds, "agent full vs Netty PARANOID", "agent-full", "netty-paranoid");
+        cpuRatio(text, rounds, "agent off vs no agent", "agent-off", "none");
         return text.toString();
+    }
+
+    private static void cpuRatio(StringBuilder text, List<Map<String, Sample>> rounds, String label, String variant,
+            String anchor) {
+        Spread ratio = ShortRunBench.perRound(rounds,
+                r -> r.get(anchor).result("cpu-us/request") / r.get(variant).result("cpu-us/request"));
+        text.append("| ").append(label).append(" | ").append(ratio.format(3, "×")).append(" |\n");
     }
 
     private static double rate(Map<String, Sample> round, String variant) {
