@@ -5,6 +5,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -56,7 +57,6 @@ final class AgentRuntime {
     private static final int STRIPES = 64;
     private final Object[] stripes = new Object[STRIPES];
     private final Probing probing;
-    private int sampleCounter;
 
     AgentRuntime(List<Profile> profiles, Pairing pairing, int sampleInterval, boolean sideTable, Sites sites,
             long logIntervalMillis) {
@@ -65,7 +65,7 @@ final class AgentRuntime {
         this.sideTable = sideTable;
         this.birthsOnly = !sideTable && profiles.stream().allMatch(Profile::hasBirth);
         this.sites = sites;
-        this.tally = new LeakTally(pairing, logIntervalMillis);
+        this.tally = new LeakTally(pairing, logIntervalMillis, sampleInterval);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -133,7 +133,7 @@ final class AgentRuntime {
     /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
     Lifetime born(Object self, Lifetime previous, int refs) {
         // sampling first: a sampled-out birth costs a counter, nothing else
-        if (refs <= 0 || !sampled(self)) {
+        if (refs <= 0 || !sampled(self, true)) {
             if (previous != null) {
                 end(previous);
             }
@@ -207,7 +207,7 @@ final class AgentRuntime {
             if (existing != null && !existing.ended()) {
                 return existing;
             }
-            if (!sampled(self)) {
+            if (!sampled(self, false)) {
                 return null;
             }
             // after attach, references taken before are unknown, with or without a birth in the spec
@@ -309,15 +309,22 @@ final class AgentRuntime {
         life.discard(true);
     }
 
-    private boolean sampled(Object self) {
+    /**
+     * Whether an object is tracked in {@code sample} mode: one in {@link #sampleInterval}, chosen at
+     * random, so a leak that recurs periodically (every 64th object) cannot alias with the sampler and
+     * be caught always or never. A birth draws at random (its field remembers the outcome, a lifetime
+     * or none); an object without such a field (after attach, or a spec without birth) is decided by
+     * its identity hash, the same decision on every call and independent of the order objects come in.
+     * No shared counter: nothing contended between threads.
+     */
+    private boolean sampled(Object self, boolean atBirth) {
         if (sampleInterval <= 1) {
             return true;
         }
-        if (sideTable) {
-            // the same decision for an object on every call, without a field to remember it in
-            return System.identityHashCode(self) % sampleInterval == 0;
+        if (atBirth && !sideTable) {
+            return ThreadLocalRandom.current().nextInt(sampleInterval) == 0;
         }
-        return ++sampleCounter % sampleInterval == 0;
+        return System.identityHashCode(self) % sampleInterval == 0;
     }
 
     /** Reports what the GC found collected; waits up to {@code millis} for the first one; returns how many. */
