@@ -108,9 +108,10 @@ final class EventDecoder {
                     + " users and " + skippedUsers + " were skipped, more than totalUsers " + totalUsers);
         }
         int untrackedUsers = node.get("untrackedUsers") == null ? 0 : count(node, "untrackedUsers", at);
+        int sampleInterval = node.get("sampleInterval") == null ? 1 : count(node, "sampleInterval", at);
         try {
             return new LeakReport(className, dirName, totalUsers, skippedUsers, parsed, untrackedUsers,
-                    optionalText(node, "pairing", at));
+                    optionalText(node, "pairing", at), sampleInterval);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }

@@ -158,6 +158,10 @@ public final class EventJson {
         if (report.pairing() != null) {
             json.field("pairing", report.pairing());
         }
+        if (report.sampleInterval() > 1) {
+            json.field("sampleInterval", report.sampleInterval())
+                    .field("estimatedObjects", report.estimatedObjects());
+        }
         json.name("groups").beginArray();
         for (LeakReport.Group group : report.groups()) {
             json.beginObject()

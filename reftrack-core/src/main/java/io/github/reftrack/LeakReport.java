@@ -47,19 +47,27 @@ import java.util.function.UnaryOperator;
  * @param pairing        how releases were paired with the references they return when a release
  *                       names none (the agent's pairing policy), or {@code null} when every
  *                       release named its tracker
+ * @param sampleInterval the agent tracked one object in this many, chosen at random ({@code sample}
+ *                       mode): the objects counted are a sample, and this many times as many are
+ *                       estimated; 1 when every object was tracked
  */
 public record LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups,
-        int untrackedUsers, String pairing) implements RefTrackerEvent {
+        int untrackedUsers, String pairing, int sampleInterval) implements RefTrackerEvent {
 
     /**
      * Validates and copies the components. Counts are added up in {@code long}, so counts that
      * agree only through {@code int} overflow are rejected.
      *
      * @throws NullPointerException     if a name, the group list or a group is null
-     * @throws IllegalArgumentException if the counts are negative or do not add up
+     * @throws IllegalArgumentException if the counts are negative or do not add up, or
+     *                                  {@code sampleInterval} is below 1
      */
     public LeakReport {
         Objects.requireNonNull(className, "className");
+        if (sampleInterval < 1) {
+            throw new IllegalArgumentException("sampleInterval must be >= 1 (1: every object tracked), was "
+                    + sampleInterval);
+        }
         Objects.requireNonNull(dirName, "dirName");
         groups = List.copyOf(groups);
         long shown = 0;
@@ -71,6 +79,24 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
                     + " users in groups + " + skippedUsers + " skipped != " + totalUsers + " total"
                     + (untrackedUsers < 0 ? ", and " + untrackedUsers + " untracked users is negative" : ""));
         }
+    }
+
+    /**
+     * Creates a report of every object's references (not a sample).
+     *
+     * @param className      the directory's class
+     * @param dirName        the directory's name
+     * @param totalUsers     live trackers when the report was taken
+     * @param skippedUsers   live trackers not shown because the display limit was reached
+     * @param groups         one entry per distinct stack, newest first
+     * @param untrackedUsers references counted without a stack
+     * @param pairing        how releases were paired with references by inference, or {@code null}
+     * @throws NullPointerException     if a name, the group list or a group is null
+     * @throws IllegalArgumentException if the counts are negative or do not add up
+     */
+    public LeakReport(String className, String dirName, int totalUsers, int skippedUsers, List<Group> groups,
+            int untrackedUsers, String pairing) {
+        this(className, dirName, totalUsers, skippedUsers, groups, untrackedUsers, pairing, 1);
     }
 
     /**
@@ -157,6 +183,12 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
             out.append(dir).append(": releases were paired with references by inference (")
                     .append(TextEscape.escape(pairing)).append(")\n");
         }
+        if (sampleInterval > 1 && !isEmpty()) {
+            long objects = estimatedObjects() / sampleInterval;
+            out.append(dir).append(": a sample, 1 object in ").append(sampleInterval).append(" tracked at random: ")
+                    .append(objects).append(" sampled object(s), about ").append(estimatedObjects())
+                    .append(" in all\n");
+        }
         return out.toString();
     }
 
@@ -166,7 +198,8 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
         for (Group group : groups) {
             changed.add(group.withStack(change.apply(group.stack())));
         }
-        return new LeakReport(className, dirName, totalUsers, skippedUsers, changed, untrackedUsers, pairing);
+        return new LeakReport(className, dirName, totalUsers, skippedUsers, changed, untrackedUsers, pairing,
+                sampleInterval);
     }
 
     /**
@@ -182,7 +215,8 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
         for (Group group : groups) {
             changed.add(change.apply(group));
         }
-        return new LeakReport(className, dirName, totalUsers, skippedUsers, changed, untrackedUsers, pairing);
+        return new LeakReport(className, dirName, totalUsers, skippedUsers, changed, untrackedUsers, pairing,
+                sampleInterval);
     }
 
     /**
@@ -192,7 +226,35 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
      * @return the copy
      */
     public LeakReport withPairing(String newPairing) {
-        return new LeakReport(className, dirName, totalUsers, skippedUsers, groups, untrackedUsers, newPairing);
+        return new LeakReport(className, dirName, totalUsers, skippedUsers, groups, untrackedUsers, newPairing,
+                sampleInterval);
+    }
+
+    /**
+     * Returns this report marked as a sample: its objects were tracked one in {@code interval}.
+     *
+     * @param interval one object in this many was tracked; 1 for all
+     * @return the copy
+     * @throws IllegalArgumentException if {@code interval} is below 1
+     */
+    public LeakReport withSampleInterval(int interval) {
+        return new LeakReport(className, dirName, totalUsers, skippedUsers, groups, untrackedUsers, pairing,
+                interval);
+    }
+
+    /**
+     * The objects these references were counted on, estimated for all objects when this report is
+     * a sample ({@link #sampleInterval()} above 1): the objects counted in the groups times the
+     * interval.
+     *
+     * @return the estimate, 0 when the groups count no objects
+     */
+    public long estimatedObjects() {
+        long objects = 0;
+        for (Group group : groups) {
+            objects += group.objects();
+        }
+        return objects * sampleInterval;
     }
 
     /**

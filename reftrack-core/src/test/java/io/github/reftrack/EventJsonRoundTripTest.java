@@ -29,7 +29,7 @@ class EventJsonRoundTripTest {
                 new LeakReport.Group(3, TAKE, List.of(), null, null, 3, new LeakReport.SiteBalance(10, 7)),
                 new LeakReport.Group(2, LIBRARY, List.of(), Duration.ZERO, Duration.ZERO, 2, null)), 0,
                 "same method or its callers first, else the oldest");
-        return Stream.of(plain, agent,
+        return Stream.of(plain, agent, agent.withSampleInterval(64),
                 new AbandonedDirectory(plain, -2),
                 new DoubleRelease("session", "session@00000000000000aa", "pool", TAKE, GIVE, GIVE, true, null),
                 new DoubleRelease("session", "session@00000000000000aa", null, CallStack.EMPTY, CallStack.EMPTY, GIVE,
@@ -82,6 +82,19 @@ class EventJsonRoundTripTest {
                         + "     io.netty.Pool.run(Pool.java:3)\n",
                 "releases were paired with references by inference (same method or its callers first, else the"
                         + " oldest)");
+    }
+
+    @Test
+    void aSampledAgentReportSaysItIsASample_inTextAndJson() {
+        LeakReport agent = (LeakReport) events().skip(1).findFirst().orElseThrow();
+        LeakReport sampled = agent.withSampleInterval(64);
+
+        assertThat(sampled.estimatedObjects()).isEqualTo(320);
+        assertThat(sampled.toString()).endsWith("netty_bytebuf@0000000000000001: a sample, 1 object in 64 tracked at"
+                + " random: 5 sampled object(s), about 320 in all\n");
+        assertThat(sampled.toJson()).contains("\"sampleInterval\":64,\"estimatedObjects\":320");
+        assertThat(agent.toString()).doesNotContain("sample");
+        assertThat(agent.toJson()).doesNotContain("sampleInterval");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -66,7 +67,6 @@ final class AgentRuntime {
     private final Probing probing;
     /** Each profile's hold threshold in nanoseconds; a profile not here has none. */
     private final Map<Profile, Long> holdNanos;
-    private int sampleCounter;
 
     AgentRuntime(RefTrackingRuntime core, List<Profile> profiles, Pairing pairing, int sampleInterval,
             boolean sideTable, long logIntervalMillis, Map<Profile, Duration> holdThresholds) {
@@ -82,7 +82,7 @@ final class AgentRuntime {
             core.frameFilter().dropOwnClass(own.getName());
         }
         this.sites = new Sites(core.frameFilter());
-        this.tally = new LeakTally(core, pairing, logIntervalMillis);
+        this.tally = new LeakTally(core, pairing, logIntervalMillis, sampleInterval);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -134,7 +134,7 @@ final class AgentRuntime {
     /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
     Lifetime born(Object self, Lifetime previous, int refs) {
         // sampling first: a sampled-out birth costs a counter, nothing else
-        if (refs <= 0 || !sampled(self)) {
+        if (refs <= 0 || !sampled(self, true)) {
             if (previous != null) {
                 end(previous);
             }
@@ -237,7 +237,7 @@ final class AgentRuntime {
             if (existing != null && !existing.ended()) {
                 return existing;
             }
-            if (!sampled(self)) {
+            if (!sampled(self, false)) {
                 return null;
             }
             // after attach, references taken before are unknown, with or without a birth in the spec
@@ -349,15 +349,22 @@ final class AgentRuntime {
         life.discard(true);
     }
 
-    private boolean sampled(Object self) {
+    /**
+     * Whether an object is tracked in {@code sample} mode: one in {@link #sampleInterval}, chosen at
+     * random, so a leak that recurs periodically (every 64th object) cannot alias with the sampler and
+     * be caught always or never. A birth draws at random (its field remembers the outcome, a lifetime
+     * or none); an object without such a field (after attach, or a spec without birth) is decided by
+     * its identity hash, the same decision on every call and independent of the order objects come in.
+     * No shared counter: nothing contended between threads.
+     */
+    private boolean sampled(Object self, boolean atBirth) {
         if (sampleInterval <= 1) {
             return true;
         }
-        if (sideTable) {
-            // the same decision for an object on every call, without a field to remember it in
-            return System.identityHashCode(self) % sampleInterval == 0;
+        if (atBirth && !sideTable) {
+            return ThreadLocalRandom.current().nextInt(sampleInterval) == 0;
         }
-        return ++sampleCounter % sampleInterval == 0;
+        return System.identityHashCode(self) % sampleInterval == 0;
     }
 
     /** Reports what the GC found collected; waits up to {@code millis} for the first one; returns how many. */

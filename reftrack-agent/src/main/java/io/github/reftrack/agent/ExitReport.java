@@ -52,8 +52,9 @@ final class ExitReport {
         }
         for (LeakTally.Entry entry : leaks) {
             runtime.core.publish(runtime.tally.summary(entry), false);
-            text.append(entry.first.className()).append(": ").append(entry.objects).append(" object(s) leaked ")
-                    .append(entry.references).append(" reference(s) at\n");
+            text.append(entry.first.className()).append(": ").append(entry.objects).append(' ')
+                    .append(runtime.tally.sampledWord()).append("object(s) leaked ").append(entry.references)
+                    .append(" reference(s)").append(runtime.tally.estimate(entry.objects)).append(" at\n");
             for (var group : entry.first.groups()) {
                 for (StackTraceElement frame : group.frames()) {
                     text.append("     ").append(frame).append('\n');

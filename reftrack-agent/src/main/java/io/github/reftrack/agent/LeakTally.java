@@ -43,14 +43,21 @@ final class LeakTally {
     private final RefTrackingRuntime core;
     private final Pairing pairing;
     private final long intervalNanos;
+    /** One object in this many is tracked ({@code sample} mode); 1 for all. */
+    private final int sampleInterval;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int parentsOfLeakedDerived;
     private int heldByLeakedHolders;
 
     LeakTally(RefTrackingRuntime core, Pairing pairing, long intervalMillis) {
+        this(core, pairing, intervalMillis, 1);
+    }
+
+    LeakTally(RefTrackingRuntime core, Pairing pairing, long intervalMillis, int sampleInterval) {
         this.core = core;
         this.pairing = pairing;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.sampleInterval = sampleInterval;
     }
 
     /** Reports a lifetime whose object was collected with references still live. */
@@ -80,8 +87,9 @@ final class LeakTally {
                 entry.loggedNanos = now;
                 entry.loggedObjects = 1;
             } else if (now - entry.loggedNanos >= intervalNanos) {
-                summary = report.className() + ": " + objects + " objects leaked so far on the stack first reported at "
-                        + firstFrame(report) + " (" + (objects - entry.loggedObjects) + " since the last line)";
+                summary = report.className() + ": " + objects + " " + sampledWord() + "objects leaked so far"
+                        + estimate(objects) + " on the stack first reported at " + firstFrame(report) + " ("
+                        + (objects - entry.loggedObjects) + " since the last line)";
                 entry.loggedNanos = now;
                 entry.loggedObjects = objects;
             }
@@ -123,7 +131,21 @@ final class LeakTally {
     /** The report with the objects it stands for, each group's acquire-site balance and the pairing policy. */
     LeakReport counted(LeakReport report, int objects, Set<Site> sites) {
         return report.withGroups(group -> group.withCounts(objects, balance(group, sites)))
-                .withPairing(sites.isEmpty() ? null : pairing.description());
+                .withPairing(sites.isEmpty() ? null : pairing.description()).withSampleInterval(sampleInterval);
+    }
+
+    /** {@code "sampled "} in {@code sample} mode (the objects counted are a sample), else nothing. */
+    String sampledWord() {
+        return sampleInterval > 1 ? "sampled " : "";
+    }
+
+    /**
+     * In {@code sample} mode, what {@code objects} sampled objects stand for:
+     * {@code " (1 in 64 sampled: about 192 objects)"}; else nothing.
+     */
+    String estimate(long objects) {
+        return sampleInterval > 1 ? " (1 in " + sampleInterval + " sampled: about " + objects * sampleInterval
+                + " objects)" : "";
     }
 
     /** The balance of the site at the top of the group's stack, if it is one of the object's acquire sites. */
@@ -186,7 +208,6 @@ final class LeakTally {
                     balance(group, entry.sites)));
         }
         return new LeakReport(entry.first.className(), entry.first.className() + LeakReport.EXIT_SUMMARY_SUFFIX,
-                total, 0, groups, 0,
-                entry.sites.isEmpty() ? null : pairing.description());
+                total, 0, groups, 0, entry.sites.isEmpty() ? null : pairing.description(), sampleInterval);
     }
 }

@@ -57,11 +57,13 @@ final class NettyProfile implements LibraryProfile {
 
     /** Netty's buffers hand references to one another; names start with {@code netty} ({@code *.io.netty.}). */
     static final class Rules implements ProfileRules {
-        private final String netty;
+        private final String derived;
+        private final String adaptiveAllocator;
         private final Ownership ownership;
 
         Rules(String netty) {
-            this.netty = netty;
+            this.derived = netty + "buffer.AbstractPooledDerivedByteBuf";
+            this.adaptiveAllocator = netty + "buffer.AdaptivePoolingAllocator";
             this.ownership = new Ownership(List.of(netty + "buffer.WrappedCompositeByteBuf"),
                     netty + "buffer.CompositeByteBuf$Component", "free", netty + "buffer.UnreleasableByteBuf",
                     "refCnt");
@@ -72,14 +74,19 @@ final class NettyProfile implements LibraryProfile {
                 Function<ElementMatcher<TypeDescription>, AgentBuilder.RawMatcher> visible) {
             AgentBuilder b = builder
                     // pooled slices and duplicates hold one reference on their parent from init to deallocate
-                    .type(visible.apply(TypeNames.named(netty + "buffer.AbstractPooledDerivedByteBuf")))
+                    .type(visible.apply(TypeNames.named(derived)))
                     .transform((t, type, loader, module, domain) ->
                             t.visit(Advice.to(DerivedScope.class).on(named("init").or(named("deallocate")))))
                     // the adaptive allocator's chunk memory is Netty's own
-                    .type(visible.apply(TypeNames.namedOrNested(netty + "buffer.AdaptivePoolingAllocator")))
+                    .type(visible.apply(TypeNames.namedOrNested(adaptiveAllocator)))
                     .transform((t, type, loader, module, domain) -> t.visit(Advice.to(InternalScope.class)
                             .on(named("newChunkAllocation").and(not(isAbstract())))));
             return OwnershipAdvice.install(b, ownership);
+        }
+
+        @Override
+        public List<String> instrumentedTypes() {
+            return List.of(derived, adaptiveAllocator, ownership.holder(), ownership.unreleasable());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import java.util.List;
 import java.util.function.Function;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -28,6 +29,16 @@ interface ProfileRules {
     default AgentBuilder instrument(AgentBuilder builder,
             Function<ElementMatcher<TypeDescription>, AgentBuilder.RawMatcher> visible) {
         return builder;
+    }
+
+    /**
+     * The other classes {@link #instrument} may transform, as profiles name types (nested classes
+     * included): the start-up filter ({@link Candidates}) lets them through to Byte Buddy.
+     *
+     * @return their names; empty when the rules instrument no other class
+     */
+    default List<String> instrumentedTypes() {
+        return List.of();
     }
 
     /**
