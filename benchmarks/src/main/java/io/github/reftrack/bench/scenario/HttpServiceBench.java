@@ -23,12 +23,22 @@ public final class HttpServiceBench {
     }
 
     /**
-     * Runs the rounds and prints the tables.
+     * Runs the rounds and prints the tables; a bad option, a missing file or a run that fails or is not
+     * clean ends it with one line naming what to do, and status 2.
      *
      * @param args options
-     * @throws Exception if a run fails or is not clean
+     * @throws Exception if a process cannot be run
      */
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("http-service: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         ScenarioOptions options = new ScenarioOptions(Map.of("rounds", "5", "connections", "4", "warmup", "5",
                 "seconds", "10", "body", "1024", "out", "benchmarks/target/scenarios/http-service",
                 "agent", ScenarioOptions.AGENT, "class-path", ScenarioOptions.CLASS_PATH), args);

@@ -24,12 +24,22 @@ public final class ShortRunBench {
     }
 
     /**
-     * Runs the rounds and prints the tables.
+     * Runs the rounds and prints the tables; a bad option, a missing file or a run that fails or is not
+     * clean ends it with one line naming what to do, and status 2.
      *
      * @param args options
-     * @throws Exception if a run fails or is not clean
+     * @throws Exception if a process cannot be run
      */
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("short-run: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         ScenarioOptions options = new ScenarioOptions(Map.of("rounds", "5", "frames", "50000",
                 "out", "benchmarks/target/scenarios/short-run", "agent", ScenarioOptions.AGENT,
                 "jacoco", ScenarioOptions.JACOCO, "class-path", ScenarioOptions.CLASS_PATH), args);
