@@ -117,7 +117,7 @@ final class Lifetime extends PhantomReference<Object> {
                 }
                 continue;
             }
-            int pick = pairing.pick(live, sites::shownFrames);
+            int pick = pairing.pick(live, sites::takenInCaller);
             Ref ref = live.remove(pick);
             ref.site.released.increment();
             dir.free(ref.tracker);
@@ -213,7 +213,7 @@ final class Lifetime extends PhantomReference<Object> {
         if (live.isEmpty()) {
             return; // taken before tracking started: its release is counted as such
         }
-        Ref ref = live.remove(pairing.pick(live, sites::shownFrames));
+        Ref ref = live.remove(pairing.pick(live, sites::takenInCaller));
         ref.site.released.increment();
         dir.free(ref.tracker);
         lastReleased = ref.tracker;

@@ -1,10 +1,9 @@
 package io.github.reftrack.agent;
 
-import java.lang.StackWalker.StackFrame;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Which live reference an anonymous release returns. {@code release()} does not say which
@@ -58,9 +57,10 @@ enum Pairing {
      * Picks the index of the live reference a release returns.
      *
      * @param live    the live references, oldest first, not empty
-     * @param release the release's shown frames, computed only when needed
+     * @param release finds, in the release's shown frames, the first reference taken in one of
+     *                their methods (-1 for none); called only when the sites differ
      */
-    int pick(List<Lifetime.Ref> live, Supplier<List<StackFrame>> release) {
+    int pick(List<Lifetime.Ref> live, ToIntFunction<List<Lifetime.Ref>> release) {
         if (live.size() == 1 || this == OLDEST) {
             return 0;
         }
@@ -70,16 +70,7 @@ enum Pairing {
         if (allFromOneSite(live)) {
             return 0;
         }
-        for (StackFrame frame : release.get()) {
-            Class<?> cls = frame.getDeclaringClass();
-            String method = frame.getMethodName();
-            for (int i = 0; i < live.size(); i++) {
-                if (live.get(i).site.isIn(cls, method)) {
-                    return i;
-                }
-            }
-        }
-        return 0;
+        return Math.max(0, release.applyAsInt(live));
     }
 
     private static boolean allFromOneSite(List<Lifetime.Ref> live) {

@@ -2,7 +2,6 @@ package io.github.reftrack.agent;
 
 import io.github.reftrack.FrameFilter;
 import java.lang.StackWalker.StackFrame;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,9 +58,24 @@ final class Sites {
                 k -> new Site(frame.getClassName(), k.method(), frame.toStackTraceElement()));
     }
 
-    /** The shown frames of the current call, innermost first, as sites without balance. */
-    List<StackFrame> shownFrames() {
+    /**
+     * The index of the first live reference taken in the method of one of the current call's
+     * first {@link #RELEASE_FRAMES} shown frames (innermost first), or -1. The walk stops at the
+     * first such frame: a release usually returns a reference taken in its own method.
+     */
+    int takenInCaller(List<Lifetime.Ref> live) {
         return WALKER.walk(s -> s.filter(f -> !hidden(f.getClassName())).limit(RELEASE_FRAMES)
-                .collect(ArrayList::new, ArrayList::add, ArrayList::addAll));
+                .mapToInt(f -> takenIn(live, f)).filter(i -> i >= 0).findFirst().orElse(-1));
+    }
+
+    private static int takenIn(List<Lifetime.Ref> live, StackFrame frame) {
+        Class<?> cls = frame.getDeclaringClass();
+        String method = frame.getMethodName();
+        for (int i = 0; i < live.size(); i++) {
+            if (live.get(i).site.isIn(cls, method)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.reftrack.FrameFilter;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
-import java.lang.StackWalker.StackFrame;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,8 @@ class PairingTest {
         return new Lifetime.Ref(DIR.alloc(), site, 0);
     }
 
-    private List<StackFrame> releaseFrames() {
-        return sites.shownFrames();
+    private int releaseFrames(List<Lifetime.Ref> live) {
+        return sites.takenInCaller(live);
     }
 
     @Test
