@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DocOutputsTest {
     private static final DocOutputs DOCS = new DocOutputs(DocOutputs.repositoryRoot());
+    private static final String WORKLOAD_DRIVER = "io.github.reftrack.delayedinode.workload.";
     private static final Pattern CODE = Pattern.compile("<code[^>]*>([^<]*)</code>");
 
     private static String read(String file) {
@@ -82,12 +83,26 @@ class DocOutputsTest {
                 "examples/src/main/java/example/ConnectionLeak.java#use-it");
     }
 
+    /**
+     * Compares the port's frames only: which of the workload driver's calls happens to fire an
+     * injected site (the traffic, the last insert, or the provoker after them) depends on how the
+     * asynchronous workers were scheduled, so the driver's frames differ from run to run.
+     */
     @Test
     void screenshotPageShowsTheFramesOfTheSixInjectedLeaks() {
-        Set<String> kept = codes(read("docs/report-screenshot.html"));
+        Set<String> kept = portCodes(read("docs/report-screenshot.html"));
 
         assertThat(kept).as("docs/report-screenshot.html (run scripts/regenerate-outputs.sh)")
-                .isEqualTo(codes(DOCS.screenshotPage()));
+                .isNotEmpty().isEqualTo(portCodes(DOCS.screenshotPage()));
+    }
+
+    @Test
+    void screenshotComparisonLeavesOutOnlyTheWorkloadDriver() {
+        String page = "<code>io.github.reftrack.delayedinode.workload.Provoker.provoke(Provoker.java:29)</code>"
+                + "<code>io.github.reftrack.delayedinode.DelayedNodes.release(DelayedNodes.java:285)</code>";
+
+        assertThat(portCodes(page)).containsExactly("io.github.reftrack.delayedinode.DelayedNodes.release("
+                + "DelayedNodes.java:285)");
     }
 
     @Test
@@ -112,6 +127,12 @@ class DocOutputsTest {
         assertThat(rewritten).startsWith("intro\n<!-- output:list-sites -->\n```\n$ ./reftrack demo --list-sites\n"
                 + "insert-dir-index-get ").endsWith("```\n<!-- /output -->\nafter\n").doesNotContain("stale");
         assertThat(DocOutputs.outputBlocks(rewritten)).containsKey("list-sites");
+    }
+
+    private static Set<String> portCodes(String html) {
+        Set<String> codes = codes(html);
+        codes.removeIf(code -> code.startsWith(WORKLOAD_DRIVER));
+        return codes;
     }
 
     private static Set<String> codes(String html) {
