@@ -183,6 +183,7 @@ public final class DocOutputs {
             case "jfr" -> jfr();
             case "json-line" -> jsonLine();
             case "workload" -> workload();
+            case "forgotten-release" -> forgottenRelease();
             case "junit-failure" -> plantedFailure();
             default -> throw new IllegalArgumentException("no output named '" + name + "'");
         };
@@ -217,6 +218,25 @@ public final class DocOutputs {
             throw new IllegalStateException("interrupted", e);
         }
         return out.toString();
+    }
+
+    /**
+     * delayed-inode's ForgottenRelease, run with the source launcher; the launcher's own frames
+     * (reflection and {@code com.sun.tools.javac.launcher}) under {@code main} are left out.
+     */
+    private String forgottenRelease() {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"),
+                root.resolve("delayed-inode/src/test/java/example/ForgottenRelease.java").toString());
+        StringBuilder text = new StringBuilder();
+        for (String line : exec(command).stdout().lines().toList()) {
+            String frame = line.strip();
+            if (!frame.startsWith("jdk.internal.reflect.") && !frame.startsWith("java.lang.reflect.Method.invoke")
+                    && !frame.startsWith("com.sun.tools.javac.launcher.")) {
+                text.append(line).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** The failure of examples/'s planted leak, as scripts/check-examples.sh saved it. */
