@@ -1,9 +1,11 @@
 package io.github.reftrack.agent;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * What one reftrack-agent tells the JVM it runs in, and the {@code reftrack attach} command reads
@@ -34,7 +36,8 @@ public final class AttachProtocol {
 
     /**
      * Checks an agent argument as the agent would, without starting anything: profile names,
-     * spec syntax, {@code @file}s (read here), {@code mode=} and {@code pairing=}. Whether a spec's
+     * spec syntax, {@code @file}s (read here), {@code mode=}, {@code pairing=} and hold thresholds.
+     * Whether a spec's
      * class exists is only known in the target JVM.
      *
      * @param options the agent argument, e.g. {@code netty,mode=full}
@@ -49,11 +52,26 @@ public final class AttachProtocol {
         if (parsed.pairing() != null) {
             Pairing.parse(parsed.pairing(), problems::add);
         }
+        checkHoldThresholds(parsed, problems);
         if (parsed.profiles().isEmpty() && problems.isEmpty()) {
             problems.add("no profiles given: give " + LibraryProfiles.names()
                     + ", @file or class=FQN,acquire=m,release=m");
         }
         return problems;
+    }
+
+    private static void checkHoldThresholds(ProfileParser parsed, List<String> problems) {
+        if (parsed.holdThreshold() != null) {
+            HoldThreshold.parse(parsed.holdThreshold(), "holdThreshold", problems::add);
+        }
+        Set<String> checked = new HashSet<>();
+        for (Profile profile : parsed.profiles()) {
+            String own = parsed.holdThreshold(profile);
+            if (own != null && checked.add(parsed.holdThresholdOption(profile))) {
+                HoldThreshold.parse(own, parsed.holdThresholdOption(profile), problems::add);
+            }
+        }
+        problems.addAll(parsed.unusedHoldThresholds());
     }
 
     /**

@@ -29,6 +29,7 @@ final class ProfileParser {
     private static final Pattern JAVA_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final String HOLD_THRESHOLD = "holdthreshold=";
+    private static final String LIBRARY_HOLD_THRESHOLD = "holdthreshold.";
     private static final String EXPECTED = "class=FQN,acquire=m1|m2(int),release=m3()[,birth=<init>[:N]]";
 
     private final Consumer<String> problems;
@@ -39,6 +40,10 @@ final class ProfileParser {
     private String holdThreshold;
     /** The {@code holdThreshold=} fields of specs, as given. */
     private final Map<Profile, String> specHoldThresholds = new LinkedHashMap<>();
+    /** The {@code holdThreshold.NAME=} options, by built-in profile name, as given. */
+    private final Map<String, String> libraryHoldThresholds = new LinkedHashMap<>();
+    /** The built-in profile each of its profiles came from. */
+    private final Map<Profile, String> libraryOf = new LinkedHashMap<>();
 
     ProfileParser(Consumer<String> problems) {
         this.problems = problems;
@@ -64,9 +69,34 @@ final class ProfileParser {
         return holdThreshold;
     }
 
-    /** The {@code holdThreshold=} field of a spec's profile, as given, or null. */
+    /**
+     * A profile's own hold threshold, as given, or null: a spec's {@code holdThreshold=} field, or
+     * the {@code holdThreshold.NAME=} option of the built-in profile it belongs to.
+     */
     String holdThreshold(Profile profile) {
-        return specHoldThresholds.get(profile);
+        String library = libraryOf.get(profile);
+        return library != null ? libraryHoldThresholds.get(library) : specHoldThresholds.get(profile);
+    }
+
+    /** Where {@link #holdThreshold(Profile)} was written, for messages about its value. */
+    String holdThresholdOption(Profile profile) {
+        String library = libraryOf.get(profile);
+        return library != null ? "holdThreshold." + library : "holdThreshold (spec class=" + profile.typeName() + ")";
+    }
+
+    /**
+     * The {@code holdThreshold.NAME=} options whose profile is not in the argument, each as one
+     * message; call after parsing.
+     */
+    List<String> unusedHoldThresholds() {
+        List<String> unused = new ArrayList<>();
+        for (String library : libraryHoldThresholds.keySet()) {
+            if (!libraryOf.containsValue(library)) {
+                unused.add("holdThreshold." + library + "=" + libraryHoldThresholds.get(library) + " names profile "
+                        + library + ", which is not tracked: add " + library + " to the argument; ignored");
+            }
+        }
+        return unused;
     }
 
     ProfileParser parse(String text) {
@@ -98,6 +128,8 @@ final class ProfileParser {
                 pairing = token.substring(8).trim();
             } else if (lower.startsWith(HOLD_THRESHOLD)) {
                 holdThreshold = token.substring(HOLD_THRESHOLD.length()).trim();
+            } else if (lower.startsWith(LIBRARY_HOLD_THRESHOLD)) {
+                libraryHoldThreshold(token);
             } else if (token.startsWith("@")) {
                 file(token.substring(1));
             } else {
@@ -115,7 +147,23 @@ final class ProfileParser {
             problems.accept(unknown(token));
             return;
         }
-        profiles.addAll(library.profiles(eq < 0 ? null : token.substring(eq + 1).strip(), problems));
+        for (Profile profile : library.profiles(eq < 0 ? null : token.substring(eq + 1).strip(), problems)) {
+            profiles.add(profile);
+            libraryOf.put(profile, library.name());
+        }
+    }
+
+    /** {@code holdThreshold.NAME=duration}: the threshold of one built-in profile. */
+    private void libraryHoldThreshold(String token) {
+        int eq = token.indexOf('=');
+        String name = (eq < 0 ? token : token.substring(0, eq)).substring(LIBRARY_HOLD_THRESHOLD.length()).strip();
+        LibraryProfile library = LibraryProfiles.find(name);
+        if (eq < 0 || library == null) {
+            problems.accept("'" + token + "' is not a profile's hold threshold: write holdThreshold.NAME=30s with NAME"
+                    + " one of " + LibraryProfiles.names() + " (holdThreshold= for a spec's own); ignored");
+            return;
+        }
+        libraryHoldThresholds.put(library.name(), token.substring(eq + 1).strip());
     }
 
     /** The message for a word that names no profile: it lists the known ones. */

@@ -166,8 +166,9 @@ public final class ReftrackAgent {
     }
 
     /**
-     * Each profile's hold threshold: its spec's {@code holdThreshold=}, else the argument's, else
-     * {@value #HOLD_THRESHOLD_PROPERTY}; a bad value is reported once and leaves it without one.
+     * Each profile's hold threshold: its spec's {@code holdThreshold=} or its built-in profile's
+     * {@code holdThreshold.NAME=}, else the argument's, else {@value #HOLD_THRESHOLD_PROPERTY}; a
+     * bad value is reported once and leaves it without one.
      */
     private static Map<Profile, Duration> holdThresholds(ProfileParser parsed, List<Profile> profiles,
             Consumer<String> problems) {
@@ -175,11 +176,16 @@ public final class ReftrackAgent {
                 : System.getProperty(HOLD_THRESHOLD_PROPERTY);
         Duration all = given == null ? null : HoldThreshold.parse(given, parsed.holdThreshold() != null
                 ? "holdThreshold" : "-D" + HOLD_THRESHOLD_PROPERTY, problems);
+        parsed.unusedHoldThresholds().forEach(problems);
         Map<Profile, Duration> thresholds = new HashMap<>();
+        Map<String, Duration> parsedOwn = new HashMap<>();
         for (Profile profile : profiles) {
             String own = parsed.holdThreshold(profile);
-            Duration threshold = own == null ? all
-                    : HoldThreshold.parse(own, "holdThreshold (spec class=" + profile.typeName() + ")", problems);
+            String option = parsed.holdThresholdOption(profile);
+            if (own != null && !parsedOwn.containsKey(option)) {
+                parsedOwn.put(option, HoldThreshold.parse(own, option, problems));
+            }
+            Duration threshold = own == null ? all : parsedOwn.get(option);
             if (threshold != null) {
                 thresholds.put(profile, threshold);
             }

@@ -64,6 +64,34 @@ class HoldThresholdIT {
         Reports.assertNothingReported(output);
     }
 
+    @Test
+    void aBuiltInProfilesOwnThreshold_reportsItsBufferHeldLong(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("events.json");
+        String output = Child.run(Child.JAVA, List.of(Child.agent("netty,holdThreshold.netty=1s"),
+                "-Dreftrack.jsonLog=" + json), Child.classpath("netty42"), "example.netty.HeldBufferApp", "1000",
+                "60000");
+
+        assertThat(output).contains("mxbean longHeld 1");
+        List<String> lines = Files.readAllLines(json);
+        assertThat(lines).hasSize(1);
+        LongHeld held = (LongHeld) EventJson.read(lines.get(0));
+        assertThat(held.className()).isEqualTo("netty_bytebuf");
+        assertThat(held.threshold()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(held.acquisition().frames().get(0).toString())
+                .startsWith("example.netty.HeldBufferApp.holdOne(");
+        Reports.assertNothingReported(output.replace(held.toString(), ""));
+    }
+
+    @Test
+    void aThresholdForAProfileNotTracked_saysSoOnce_andReportsNothing() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("netty,holdThreshold.lucene=1s")),
+                Child.classpath("netty42"), "example.netty.HeldBufferApp", "1000", "2500");
+
+        assertThat(output).contains("mxbean longHeld 0").containsOnlyOnce("holdThreshold.lucene=1s names profile"
+                + " lucene, which is not tracked: add lucene to the argument; ignored");
+        Reports.assertNothingReported(output);
+    }
+
     private static List<RefTrackerEvent> jfrLongHeld(Path recording) throws Exception {
         List<RefTrackerEvent> events = new ArrayList<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
