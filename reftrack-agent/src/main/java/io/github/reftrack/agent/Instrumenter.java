@@ -116,9 +116,8 @@ final class Instrumenter {
         for (String text : profile.birth()) {
             MethodSpec birth = MethodSpec.parse(text);
             if (birth.isConstructor()) {
-                // a constructor birth with no reference changes nothing: the first acquire starts the lifetime
-                if (named && birth.count() > 0) {
-                    b = b.visit(methods.advice("Birth", birth.count(), isConstructor()));
+                if (named) {
+                    b = constructorBirth(b, methods, birth);
                 }
                 continue;
             }
@@ -150,6 +149,25 @@ final class Instrumenter {
             }
         }
         return b;
+    }
+
+    /**
+     * {@code <init>} and {@code <init>:N}: every constructor starts a lifetime with the count;
+     * {@code <init>()} only the one without arguments; {@code <init>(int)} only the one taking
+     * the count as its argument (Jetty's {@code ReferenceCounter(int)}, to which the others
+     * delegate). A birth with no reference changes nothing: the first acquire starts the lifetime.
+     */
+    private static DynamicType.Builder<?> constructorBirth(DynamicType.Builder<?> builder, Methods methods,
+            MethodSpec birth) {
+        if (birth.hasArity() && birth.intArg()) {
+            return builder.visit(methods.advice("BirthN", 1, isConstructor().and(takesArguments(int.class))));
+        }
+        if (birth.count() <= 0) {
+            return builder;
+        }
+        ElementMatcher.Junction<MethodDescription> constructors = birth.hasArity()
+                ? isConstructor().and(takesArguments(0)) : isConstructor();
+        return builder.visit(methods.advice("Birth", birth.count(), constructors));
     }
 
     /** The advice of one class being transformed for one profile. */

@@ -21,7 +21,8 @@ import java.util.Set;
  *                     {@code retain} (both arities), {@code retain()} or {@code retain(int)}
  * @param release      methods that drop one reference ({@code (int)} ones drop that many)
  * @param birth        {@code <init>} and methods that start a lifetime with one reference
- *                     ({@code (int)} ones with that many, {@code name:N} or {@code <init>:N} with N);
+ *                     ({@code (int)} ones with that many, {@code name:N} or {@code <init>:N} with N;
+ *                     {@code <init>(int)}: the constructor taking the count, with its argument);
  *                     empty, or only births with 0: a lifetime starts at the first acquire
  * @param instancesOf  a class every tracked object must extend (other instances are ignored), or null;
  *                     a spec naming a class whose methods are inherited gets its superclass as

@@ -37,13 +37,30 @@ class LibraryProfilesTest {
     }
 
     @Test
+    void jettyTracksTheReferenceCounter_bornWithItsCountAndAtEachAcquireFromThePool() {
+        List<Profile> jetty = LibraryProfiles.find("Jetty").profiles(null, problems::add);
+
+        assertThat(jetty).singleElement().satisfies(profile -> {
+            assertThat(profile.typeName()).isEqualTo("org.eclipse.jetty.io.Retainable$ReferenceCounter");
+            assertThat(profile.birth()).containsExactlyInAnyOrder("<init>(int)", "acquire()");
+            assertThat(profile.acquire()).containsExactly("tryRetain()");
+            assertThat(profile.release()).containsExactly("release()");
+            assertThat(profile.hide()).containsExactly("org.eclipse.jetty.");
+            assertThat(profile.rules()).isSameAs(ProfileRules.NONE);
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void badArgumentsAreRefusedWithOneMessage() {
         assertThat(LibraryProfiles.find("netty").profiles("io..grpc", problems::add)).isEmpty();
         assertThat(LibraryProfiles.find("lucene").profiles("x", problems::add)).isEmpty();
+        assertThat(LibraryProfiles.find("jetty").profiles("12", problems::add)).isEmpty();
 
-        assertThat(problems).hasSize(2);
+        assertThat(problems).hasSize(3);
         assertThat(problems.get(0)).contains("netty=io..grpc: the relocation prefix must be a package name");
         assertThat(problems.get(1)).contains("the lucene profile takes no argument");
+        assertThat(problems.get(2)).isEqualTo("jetty=12: the jetty profile takes no argument; write jetty; skipped");
     }
 
     @Test
@@ -53,6 +70,6 @@ class LibraryProfilesTest {
         assertThat(parsed).extracting(Profile::label).containsExactly("lucene");
         assertThat(problems).singleElement().asString()
                 .startsWith("unknown profile 'nettyy': use " + LibraryProfiles.names() + ", @file or class=FQN");
-        assertThat(LibraryProfiles.names()).startsWith("netty, lucene");
+        assertThat(LibraryProfiles.names()).isEqualTo("netty, lucene, arrow, jetty");
     }
 }
