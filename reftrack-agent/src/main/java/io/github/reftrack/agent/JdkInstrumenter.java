@@ -1,0 +1,116 @@
+package io.github.reftrack.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.io.FileDescriptor;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+
+/**
+ * Instruments the JDK's closeable classes of the profiles whose rules say {@link ProfileRules#jdkTypes()}:
+ * puts the {@link io.github.reftrack.agent.boot.ResourceBridge} on the bootstrap class path
+ * ({@link BootstrapBridge}), registers {@link JdkOpens} in it, then retransforms the classes already
+ * loaded ({@code FileInputStream} is loaded before any agent starts) and transforms the others when
+ * they load. The class files keep their shape (retransformation may add no field), so lifetimes
+ * live in the agent's side table. Constructors that wrap an existing {@link FileDescriptor} open
+ * nothing and are not births.
+ */
+final class JdkInstrumenter {
+    private JdkInstrumenter() {
+    }
+
+    static void install(Instrumentation instrumentation, List<Profile> profiles, AgentRuntime runtime,
+            StartReport report, ProfileMatches matches) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        Consumer<String> problems = report::warn;
+        JdkOpens opens = new JdkOpens(runtime);
+        if (!BootstrapBridge.install(instrumentation, opens::opened, opens::closed, problems)) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy()
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE).with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // the default ignores the bootstrap loader's classes: those are the ones wanted here
+                .ignore(none())
+                .with(new SkippedClasses(problems))
+                .with(report);
+        for (Profile profile : profiles) {
+            names.add(profile.typeName().replace('.', '/'));
+            builder = builder.type(named(profile.typeName())).transform((b, type, loader, module, domain) -> {
+                matches.matched(profile, type.getName());
+                return b.visit(Advice.to(CloseableAdvice.Open.class)
+                                .on(isConstructor().and(not(takesArgument(0, FileDescriptor.class)))))
+                        .visit(Advice.to(CloseableAdvice.Close.class).on(named("close").and(takesArguments(0))));
+            });
+        }
+        ClassFileTransformer transformer = new Named(names, builder.makeRaw());
+        instrumentation.addTransformer(transformer, true);
+        retransformLoaded(instrumentation, names, problems);
+    }
+
+    private static void retransformLoaded(Instrumentation instrumentation, Set<String> names,
+            Consumer<String> problems) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && names.contains(type.getName().replace('.', '/'))) {
+                loaded.add(type);
+            }
+        }
+        if (loaded.isEmpty()) {
+            return;
+        }
+        try {
+            instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+            problems.accept("cannot instrument the JDK's " + loaded + " (" + SkippedClasses.reason(e)
+                    + "); resources of theirs opened from now on are not tracked");
+        }
+    }
+
+    /** Hands Byte Buddy only the named classes, so every other class loaded costs a set look-up. */
+    private static final class Named implements ClassFileTransformer {
+        private final Set<String> names;
+        private final ClassFileTransformer delegate;
+
+        Named(Set<String> names, ClassFileTransformer delegate) {
+            this.names = names;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+            if (loader != null || className == null || !names.contains(className)) {
+                return null;
+            }
+            try {
+                return delegate.transform(module, loader, className, classBeingRedefined, protectionDomain,
+                        classfileBuffer);
+            } catch (IllegalClassFormatException e) {
+                return null;
+            }
+        }
+    }
+}

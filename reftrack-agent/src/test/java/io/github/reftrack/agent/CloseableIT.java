@@ -1,0 +1,104 @@
+package io.github.reftrack.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.reftrack.EventJson;
+import io.github.reftrack.LeakReport;
+import io.github.reftrack.LongHeld;
+import io.github.reftrack.RefTrackerEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code closeable} profile on the JDK's own classes: unclosed streams collected by the GC are
+ * reported at the line that opened them with their exact count, a socket held past the threshold
+ * is one {@code LongHeld}, and a correct program (try-with-resources, double close, the JDK's own
+ * jar files) reports nothing of any kind.
+ */
+class CloseableIT {
+    private static final String APP = "example.closeable.FilesApp";
+    private static final String OPENED_AT = "example.closeable.FilesApp.open(FilesApp.java:56)";
+    private static final String CALLED_AT = "example.closeable.FilesApp.main(FilesApp.java:39)";
+
+    @Test
+    void threeStreamsLeakedAmongTenThousand_areReportedAtTheOpeningLineWithCount3(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("events.json");
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable"), "-Dreftrack.jsonLog=" + json),
+                Child.classpath(null), APP, "10000", "3333");
+
+        List<RefTrackerEvent> events = events(json);
+        int perObject = 0;
+        for (RefTrackerEvent event : events) {
+            LeakReport leak = (LeakReport) event;
+            assertThat(leak.className()).isEqualTo("file_input_stream");
+            assertThat(leak.groups()).singleElement().satisfies(group -> assertThat(group.frames().subList(0, 2))
+                    .map(StackTraceElement::toString).containsExactly(OPENED_AT, CALLED_AT));
+            if (leak.dirName().endsWith(" at exit")) {
+                assertThat(leak.groups().get(0).objects()).isEqualTo(3);
+            } else {
+                perObject += leak.groups().get(0).objects();
+            }
+        }
+        assertThat(perObject).isEqualTo(3);
+        assertThat(events).filteredOn(e -> ((LeakReport) e).dirName().endsWith(" at exit")).hasSize(1);
+        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
+                + "file_input_stream: 3 object(s) leaked 3 reference(s) at\n     " + OPENED_AT + "\n     " + CALLED_AT)
+                .doesNotContain("still outstanding");
+        assertThat(output).doesNotContain("reference already released").doesNotContain("Exception");
+    }
+
+    @Test
+    void socketHeldPastOneSecond_isExactlyOneLongHeld(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("events.json");
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s"),
+                "-Dreftrack.jsonLog=" + json), Child.classpath(null), "example.closeable.SocketHoldApp");
+
+        assertThat(output).contains("mxbean longHeld 1");
+        List<RefTrackerEvent> events = events(json);
+        assertThat(events).singleElement().isInstanceOf(LongHeld.class);
+        LongHeld held = (LongHeld) events.get(0);
+        assertThat(held.className()).isEqualTo("socket");
+        assertThat(held.age()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(held.acquisition().frames().get(0).toString())
+                .isEqualTo("example.closeable.SocketHoldApp.connect(SocketHoldApp.java:45)");
+        Reports.assertNothingReported(output.replace(held.toString(), ""));
+    }
+
+    @Test
+    void cleanProgram_reportsNothing_withTheJdksOwnJarFilesOpenPastTheThreshold(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("events.json");
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s"),
+                "-Dreftrack.jsonLog=" + json), Child.classpath("netty41"), APP, "10000", "0",
+                "io.netty.buffer.Unpooled", "1500");
+
+        assertThat(output).contains("opened 10000");
+        assertThat(events(json)).isEmpty();
+        Reports.assertNothingReported(output);
+    }
+
+    @Test
+    void cleanProgram_reportsNothing_onJdk25(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("events.json");
+        String output = Child.run(Child.JAVA_25, List.of(Child.agent("closeable,holdThreshold=1s"), Child.UNSAFE_ALLOWED,
+                "-Dreftrack.jsonLog=" + json), Child.classpath("netty41"), APP, "1000", "0",
+                "io.netty.buffer.Unpooled", "1500");
+
+        assertThat(events(json)).isEmpty();
+        Reports.assertNothingReported(output);
+    }
+
+    private static List<RefTrackerEvent> events(Path json) throws Exception {
+        List<RefTrackerEvent> events = new ArrayList<>();
+        if (Files.exists(json)) {
+            for (String line : Files.readAllLines(json)) {
+                events.add(EventJson.read(line));
+            }
+        }
+        return events;
+    }
+}
