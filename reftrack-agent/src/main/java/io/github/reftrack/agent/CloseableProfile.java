@@ -18,9 +18,19 @@ final class CloseableProfile implements LibraryProfile {
             List.of("java.io.FileOutputStream", "file_output_stream"),
             List.of("java.io.RandomAccessFile", "random_access_file"),
             List.of("java.net.Socket", "socket"),
-            List.of("java.net.ServerSocket", "server_socket"));
+            List.of("java.net.ServerSocket", "server_socket"),
+            // before ZipFile: a JarFile is the first type it matches
+            List.of("java.util.jar.JarFile", "jar_file"),
+            List.of("java.util.zip.ZipFile", "zip_file"),
+            // the JDK's implementations, what FileChannel.open, Files.newInputStream and SocketChannel.open return
+            List.of("sun.nio.ch.FileChannelImpl", "file_channel"),
+            List.of("sun.nio.ch.SocketChannelImpl", "socket_channel"),
+            List.of("sun.nio.ch.ServerSocketChannelImpl", "server_socket_channel"));
+    /** Where channels' {@code close()} is: a final method of their common superclass. */
+    private static final String CHANNEL_CLOSE = "java.nio.channels.spi.AbstractInterruptibleChannel";
     /** The JDK's frames above the user's call that opened or closed a resource. */
-    private static final List<String> HIDE = List.of("java.io.", "java.net.", "sun.nio.ch.");
+    private static final List<String> HIDE = List.of("java.io.", "java.net.", "java.util.zip.", "java.util.jar.",
+            "java.nio.channels.", "java.nio.file.", "sun.nio.ch.", "sun.nio.fs.");
 
     @Override
     public String name() {
@@ -53,10 +63,16 @@ final class CloseableProfile implements LibraryProfile {
             return true;
         }
 
-        /** The socket adaptors of NIO channels are closed with their channel, not on their own. */
+        /** The socket adaptors of NIO channels ({@code channel.socket()}) are closed with their channel. */
         @Override
         public boolean delegates(Class<?> type) {
-            return type.getName().startsWith("sun.nio.ch.");
+            return type.getName().startsWith("sun.nio.ch.") && type.getName().endsWith("Adaptor");
+        }
+
+        /** The channels' {@code close()}: instrumented for the release only. */
+        @Override
+        public List<String> instrumentedTypes() {
+            return List.of(CHANNEL_CLOSE);
         }
     }
 }

@@ -21,17 +21,21 @@ import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Instruments the JDK's closeable classes of the profiles whose rules say {@link ProfileRules#jdkTypes()}:
- * puts the {@link io.github.reftrack.agent.boot.ResourceBridge} on the bootstrap class path
- * ({@link BootstrapBridge}), registers {@link JdkOpens} in it, then retransforms the classes already
- * loaded ({@code FileInputStream} is loaded before any agent starts) and transforms the others when
- * they load. The class files keep their shape (retransformation may add no field), so lifetimes
- * live in the agent's side table. Constructors that wrap an existing {@link FileDescriptor} open
- * nothing and are not births.
+ * Instruments the JDK's closeable classes of the profiles whose rules say
+ * {@link ProfileRules#jdkTypes()}: puts the {@link io.github.reftrack.agent.boot.ResourceBridge} on
+ * the bootstrap class path ({@link BootstrapBridge}), registers {@link JdkOpens} in it, then
+ * retransforms the classes already loaded ({@code FileInputStream} is loaded before any agent
+ * starts) and transforms the others when they load. The class files keep their shape
+ * (retransformation may add no field), so lifetimes live in the agent's side table. The
+ * {@code java.io} constructors that wrap an existing {@link FileDescriptor} open nothing and are
+ * not births. The types a profile's rules add ({@link ProfileRules#instrumentedTypes()}) get the
+ * {@code close()} advice only: the class where tracked classes inherit their {@code close()} from.
  */
 final class JdkInstrumenter {
     private JdkInstrumenter() {
@@ -56,18 +60,32 @@ final class JdkInstrumenter {
                 .ignore(none())
                 .with(new SkippedClasses(problems))
                 .with(report);
+        Set<String> closers = new HashSet<>();
+        for (Profile profile : profiles) {
+            closers.addAll(profile.rules().instrumentedTypes());
+        }
+        for (String closer : closers) {
+            names.add(closer.replace('.', '/'));
+            builder = builder.type(named(closer)).transform((b, type, loader, module, domain) ->
+                    b.visit(Advice.to(CloseableAdvice.Close.class).on(named("close").and(takesArguments(0)))));
+        }
         for (Profile profile : profiles) {
             names.add(profile.typeName().replace('.', '/'));
             builder = builder.type(named(profile.typeName())).transform((b, type, loader, module, domain) -> {
                 matches.matched(profile, type.getName());
-                return b.visit(Advice.to(CloseableAdvice.Open.class)
-                                .on(isConstructor().and(not(takesArgument(0, FileDescriptor.class)))))
+                return b.visit(Advice.to(CloseableAdvice.Open.class).on(opening(type.getName())))
                         .visit(Advice.to(CloseableAdvice.Close.class).on(named("close").and(takesArguments(0))));
             });
         }
         ClassFileTransformer transformer = new Named(names, builder.makeRaw());
         instrumentation.addTransformer(transformer, true);
         retransformLoaded(instrumentation, names, problems);
+    }
+
+    /** The constructors that open a resource: in {@code java.io}, not those that wrap a {@link FileDescriptor}. */
+    private static ElementMatcher.Junction<MethodDescription> opening(String typeName) {
+        return typeName.startsWith("java.io.") ? isConstructor().and(not(takesArgument(0, FileDescriptor.class)))
+                : isConstructor();
     }
 
     private static void retransformLoaded(Instrumentation instrumentation, Set<String> names,

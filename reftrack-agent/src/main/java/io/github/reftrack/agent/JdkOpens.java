@@ -13,14 +13,16 @@ import java.util.List;
  * {@code SecureRandom}, the run-time image. Those are never the application's leaks. A resource is
  * the JDK's when, walking from the opening frame down, a frame of the JDK's own machinery
  * ({@link #INTERNAL}) comes before the first frame outside the JDK, or no such frame comes at all
- * (a JDK thread); it is the agent's when that first frame is reftrack's. Costs one stack walk of
+ * (a JDK thread); it is the agent's when that first frame is reftrack's. A channel that a stream
+ * or a {@code RandomAccessFile} hands out ({@code getChannel()}) is closed with it and not tracked
+ * on its own. Costs one stack walk of
  * at most {@value #DEPTH} frames per open, next to the system call that opens the file. Thread-safe.
  */
 final class JdkOpens {
     /** JDK code whose resources are its own: class loading, zip internals, security providers. */
     static final List<String> INTERNAL = List.of("jdk.internal.", "java.lang.ClassLoader", "java.lang.Module",
             "java.lang.invoke.", "java.util.zip.", "java.util.ResourceBundle", "java.security.", "sun.security.",
-            "sun.net.www.protocol.jar.", "sun.misc.", "sun.util.");
+            "sun.net.www.protocol.jar.", "sun.misc.", "sun.util.", "jdk.jfr.", "sun.management.");
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
     private static final String AGENT = "io.github.reftrack.agent.";
     private static final String REFTRACK = "io.github.reftrack.";
@@ -36,7 +38,7 @@ final class JdkOpens {
     /** A constructor of the resource returned; a constructor that calls another returns twice. */
     void opened(Object self) {
         Lifetime current = runtime.lookup(self);
-        if (current != null && !current.ended() || !byApplication()) {
+        if (current != null && !current.ended() || !byApplication(self.getClass())) {
             return;
         }
         runtime.born(self, current, 1);
@@ -47,28 +49,46 @@ final class JdkOpens {
         runtime.released(self, runtime.lookup(self), 1);
     }
 
-    /** Whether the resource being opened on this thread is the application's (see the class comment). */
-    static boolean byApplication() {
-        return WALKER.walk(frames -> byApplication(frames.limit(DEPTH).map(StackWalker.StackFrame::getClassName)
-                .iterator()));
+    /** Whether the resource of that class being opened on this thread is the application's (see the class comment). */
+    static boolean byApplication(Class<?> type) {
+        return WALKER.walk(frames -> byApplication(type, frames.limit(DEPTH).map(Frame::new).iterator()));
     }
 
-    /** The decision on the class names of the opening stack, innermost first. */
-    static boolean byApplication(Iterator<String> classNames) {
-        boolean inJdk = false;
+    /** The decision on the frames of the opening stack, innermost first. */
+    static boolean byApplication(Class<?> type, Iterator<Frame> frames) {
+        boolean above = true;
         boolean internal = false;
-        while (classNames.hasNext()) {
-            String name = classNames.next();
-            if (!inJdk && name.startsWith(AGENT)) {
-                continue; // the agent's own frames above the JDK's opening frame
+        while (frames.hasNext()) {
+            Frame frame = frames.next();
+            if (above && (frame.className.startsWith(AGENT) || ownClass(type, frame.className))) {
+                continue; // the agent's frames and the resource's own constructors
             }
-            if (!startsWithAny(name, JDK)) {
-                return !internal && !name.startsWith(REFTRACK);
+            if (above && frame.methodName.equals("getChannel")) {
+                return false; // a stream's or a file's channel: closed with it
             }
-            inJdk = true;
-            internal |= startsWithAny(name, INTERNAL);
+            above = false;
+            if (!startsWithAny(frame.className, JDK)) {
+                return !internal && !frame.className.startsWith(REFTRACK);
+            }
+            internal |= startsWithAny(frame.className, INTERNAL);
         }
         return false;
+    }
+
+    private static boolean ownClass(Class<?> type, String className) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A frame's class and method. */
+    record Frame(String className, String methodName) {
+        Frame(StackWalker.StackFrame frame) {
+            this(frame.getClassName(), frame.getMethodName());
+        }
     }
 
     private static boolean startsWithAny(String name, List<String> prefixes) {

@@ -48,6 +48,7 @@ class CloseableIT {
         assertThat(events).filteredOn(e -> ((LeakReport) e).dirName().endsWith(" at exit")).hasSize(1);
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
                 + "file_input_stream: 3 object(s) leaked 3 reference(s) at\n     " + OPENED_AT + "\n     " + CALLED_AT)
+                .doesNotContain("pairing of releases inferred")
                 .doesNotContain("still outstanding");
         assertThat(output).doesNotContain("reference already released").doesNotContain("Exception");
     }
@@ -56,7 +57,8 @@ class CloseableIT {
     void socketHeldPastOneSecond_isExactlyOneLongHeld(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("events.json");
         String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s"),
-                "-Dreftrack.jsonLog=" + json), Child.classpath(null), "example.closeable.SocketHoldApp");
+                "-Dreftrack.jsonLog=" + json), Child.classpath(null), "example.closeable.SocketHoldApp",
+                json.toString());
 
         assertThat(output).contains("mxbean longHeld 1");
         List<RefTrackerEvent> events = events(json);
@@ -65,7 +67,7 @@ class CloseableIT {
         assertThat(held.className()).isEqualTo("socket");
         assertThat(held.age()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(held.acquisition().frames().get(0).toString())
-                .isEqualTo("example.closeable.SocketHoldApp.connect(SocketHoldApp.java:45)");
+                .isEqualTo("example.closeable.SocketHoldApp.connect(SocketHoldApp.java:51)");
         Reports.assertNothingReported(output.replace(held.toString(), ""));
     }
 
@@ -84,11 +86,38 @@ class CloseableIT {
     @Test
     void cleanProgram_reportsNothing_onJdk25(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("events.json");
-        String output = Child.run(Child.JAVA_25, List.of(Child.agent("closeable,holdThreshold=1s"), Child.UNSAFE_ALLOWED,
-                "-Dreftrack.jsonLog=" + json), Child.classpath("netty41"), APP, "1000", "0",
+        String output = Child.run(Child.JAVA_25, List.of(Child.agent("closeable,holdThreshold=1s"),
+                Child.UNSAFE_ALLOWED, "-Dreftrack.jsonLog=" + json), Child.classpath("netty41"), APP, "1000", "0",
                 "io.netty.buffer.Unpooled", "1500");
 
         assertThat(events(json)).isEmpty();
+        Reports.assertNothingReported(output);
+    }
+
+    @Test
+    void channelsZipFilesAndSocketChannelsLeft_areEachReportedAtTheirLine() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable")), Child.classpath(null),
+                "example.closeable.ChannelsApp", "leak");
+
+        String report = Child.exitReport(output);
+        assertThat(report).startsWith("reftrack-agent at exit: 7 distinct leak(s) found by the GC\n");
+        for (String leak : List.of("file_channel fileChannel:72:45", "file_channel stream:76:46",
+                "zip_file zipFile:80:47", "jar_file jarFile:84:48", "server_socket_channel server:88:49",
+                "socket_channel client:94:51", "socket_channel accepted:98:52")) {
+            String[] kind = leak.split("[ :]");
+            assertThat(report).contains(kind[0] + ": 1 object(s) leaked 1 reference(s) at\n     example.closeable."
+                    + "ChannelsApp." + kind[1] + "(ChannelsApp.java:" + kind[2] + ")\n     example.closeable."
+                    + "ChannelsApp.main(ChannelsApp.java:" + kind[3] + ")\n\n");
+        }
+        assertThat(output).doesNotContain("reference already released");
+    }
+
+    @Test
+    void channelsZipFilesAndSocketChannelsClosed_evenTwice_reportNothing() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s")),
+                Child.classpath(null), "example.closeable.ChannelsApp", "clean");
+
+        assertThat(output).contains("closed 7");
         Reports.assertNothingReported(output);
     }
 
