@@ -1,8 +1,10 @@
 package io.github.reftrack.agent;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * {@code closeable}: the JDK's files and sockets, unclosed. Each resource has one lifetime, from
@@ -10,6 +12,7 @@ import java.util.function.Consumer;
  * release ({@code Closeable} allows it). A resource the GC collects unclosed is a leak, reported
  * with the stack that opened it. The classes are the bootstrap loader's, instrumented through
  * {@link JdkInstrumenter}; the resources the JDK opens for itself are not tracked ({@link JdkOpens}).
+ * {@code closeable=FQN} tracks a class of the application's or a library's the same way.
  */
 final class CloseableProfile implements LibraryProfile {
     /** The JDK classes tracked and their directory classes. */
@@ -26,6 +29,7 @@ final class CloseableProfile implements LibraryProfile {
             List.of("sun.nio.ch.FileChannelImpl", "file_channel"),
             List.of("sun.nio.ch.SocketChannelImpl", "socket_channel"),
             List.of("sun.nio.ch.ServerSocketChannelImpl", "server_socket_channel"));
+    private static final Pattern FQN = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     /** Where channels' {@code close()} is: a final method of their common superclass. */
     private static final String CHANNEL_CLOSE = "java.nio.channels.spi.AbstractInterruptibleChannel";
     /** The JDK's frames above the user's call that opened or closed a resource. */
@@ -40,18 +44,34 @@ final class CloseableProfile implements LibraryProfile {
     @Override
     public List<Profile> profiles(String argument, Consumer<String> problems) {
         if (argument != null) {
-            problems.accept("closeable=" + argument + ": the closeable profile takes no argument; write closeable;"
-                    + " skipped");
-            return List.of();
+            return spec(argument, problems);
         }
         return JDK_TYPES.stream().map(type -> new Profile(name(), type.get(1), type.get(0), false, Set.of(),
                 Set.of("close()"), Set.of(Profile.CONSTRUCTOR), null, HIDE, Rules.JDK)).toList();
     }
 
+    /**
+     * {@code closeable=FQN}: any class or interface of the application or a library (a JDBC
+     * connection, an HTTP client's response), born at construction, released at {@code close()};
+     * {@link Validation} checks it exists and is {@code AutoCloseable}.
+     */
+    private List<Profile> spec(String className, Consumer<String> problems) {
+        if (!FQN.matcher(className).matches()) {
+            problems.accept("closeable=" + className + ": not a fully qualified class name; write closeable for the"
+                    + " JDK's files and sockets, or closeable=FQN for a class of yours; skipped");
+            return List.of();
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return List.of(new Profile(name() + "=" + className, simple.toLowerCase(Locale.ROOT), className, true,
+                Set.of(), Set.of("close()"), Set.of(Profile.CONSTRUCTOR), null, List.of(), Rules.SPEC));
+    }
+
     /** The rules of closeable resources. */
     enum Rules implements ProfileRules {
         /** The JDK's classes, through the bootstrap bridge. */
-        JDK;
+        JDK,
+        /** A class named by {@code closeable=FQN}: checked as generic specs are, and {@code AutoCloseable}. */
+        SPEC;
 
         @Override
         public boolean idempotentRelease() {
@@ -60,19 +80,24 @@ final class CloseableProfile implements LibraryProfile {
 
         @Override
         public boolean jdkTypes() {
-            return true;
+            return this == JDK;
+        }
+
+        @Override
+        public Class<?> requiredType() {
+            return this == SPEC ? AutoCloseable.class : null;
         }
 
         /** The socket adaptors of NIO channels ({@code channel.socket()}) are closed with their channel. */
         @Override
         public boolean delegates(Class<?> type) {
-            return type.getName().startsWith("sun.nio.ch.") && type.getName().endsWith("Adaptor");
+            return this == JDK && type.getName().startsWith("sun.nio.ch.") && type.getName().endsWith("Adaptor");
         }
 
         /** The channels' {@code close()}: instrumented for the release only. */
         @Override
         public List<String> instrumentedTypes() {
-            return List.of(CHANNEL_CLOSE);
+            return this == JDK ? List.of(CHANNEL_CLOSE) : List.of();
         }
     }
 }

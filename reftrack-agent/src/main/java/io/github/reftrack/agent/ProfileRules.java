@@ -86,4 +86,12 @@ interface ProfileRules {
     default boolean jdkTypes() {
         return false;
     }
+
+    /**
+     * A type the profile's class must be assignable to, checked with the generic specs'
+     * ({@link Validation}) when not null: a profile built from a class name the user gave.
+     */
+    default Class<?> requiredType() {
+        return null;
+    }
 }

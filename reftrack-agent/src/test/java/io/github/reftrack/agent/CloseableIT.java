@@ -121,6 +121,34 @@ class CloseableIT {
         Reports.assertNothingReported(output);
     }
 
+    @Test
+    void specOfAnyAutoCloseable_reportsTheUnclosedOnes_andNotASecondClose() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable=example.closeable.Conn")),
+                Child.classpath(null), "example.closeable.ConnApp", "1000", "125");
+
+        assertThat(output).contains("closed 992").doesNotContain("reference already released");
+        assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
+                + "conn: 8 object(s) leaked 8 reference(s) at\n"
+                + "     example.closeable.ConnApp.connect(ConnApp.java:36)\n"
+                + "     example.closeable.ConnApp.main(ConnApp.java:23)\n\n");
+    }
+
+    @Test
+    void specNamingAClassThatIsNotCloseableOrMissing_isOneClearLineEach() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable=example.closeable.NotCloseable,"
+                + "closeable=example.closeable.Nope,closeable=example.closeable.Conn")), Child.classpath(null),
+                "example.closeable.ConnApp", "1000", "0");
+
+        assertThat(output).containsOnlyOnce("WARNING: reftrack-agent: closeable=example.closeable.NotCloseable:"
+                + " example.closeable.NotCloseable is not AutoCloseable (it has no close() that releases it); name a"
+                + " class that implements java.lang.AutoCloseable, or track it with class=FQN,acquire=...,release=...;"
+                + " skipped\n")
+                .containsOnlyOnce("WARNING: reftrack-agent: closeable=example.closeable.Nope: no such class on the"
+                + " class path (check the fully qualified name, with $ for nested classes); skipped\n")
+                .contains("closed 1000").doesNotContain("\tat ");
+        Reports.assertNothingReported(output);
+    }
+
     private static List<RefTrackerEvent> events(Path json) throws Exception {
         List<RefTrackerEvent> events = new ArrayList<>();
         if (Files.exists(json)) {
