@@ -79,7 +79,10 @@ final class JdkInstrumenter {
         }
         ClassFileTransformer transformer = new Named(names, builder.makeRaw());
         instrumentation.addTransformer(transformer, true);
-        retransformLoaded(instrumentation, names, problems);
+        Set<Class<?>> done = retransformLoaded(instrumentation, names, Set.of(), problems);
+        // a class loaded while the transformer ran (Byte Buddy does not transform re-entrantly) is
+        // in neither the first list nor transformed: once more, for those
+        retransformLoaded(instrumentation, names, done, problems);
     }
 
     /** The constructors that open a resource: in {@code java.io}, not those that wrap a {@link FileDescriptor}. */
@@ -88,23 +91,25 @@ final class JdkInstrumenter {
                 : isConstructor();
     }
 
-    private static void retransformLoaded(Instrumentation instrumentation, Set<String> names,
-            Consumer<String> problems) {
+    /** Retransforms the loaded classes of those names but {@code done}; returns those it retransformed. */
+    private static Set<Class<?>> retransformLoaded(Instrumentation instrumentation, Set<String> names,
+            Set<Class<?>> done, Consumer<String> problems) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (type.getClassLoader() == null && names.contains(type.getName().replace('.', '/'))) {
+            if (type.getClassLoader() == null && names.contains(type.getName().replace('.', '/'))
+                    && !done.contains(type)) {
                 loaded.add(type);
             }
         }
-        if (loaded.isEmpty()) {
-            return;
+        if (!loaded.isEmpty()) {
+            try {
+                instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
+            } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
+                problems.accept("cannot instrument the JDK's " + loaded + " (" + SkippedClasses.reason(e)
+                        + "); resources of theirs opened from now on are not tracked");
+            }
         }
-        try {
-            instrumentation.retransformClasses(loaded.toArray(Class<?>[]::new));
-        } catch (UnmodifiableClassException | RuntimeException | LinkageError e) {
-            problems.accept("cannot instrument the JDK's " + loaded + " (" + SkippedClasses.reason(e)
-                    + "); resources of theirs opened from now on are not tracked");
-        }
+        return new HashSet<>(loaded);
     }
 
     /** Hands Byte Buddy only the named classes, so every other class loaded costs a set look-up. */

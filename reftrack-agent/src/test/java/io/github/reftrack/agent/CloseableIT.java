@@ -72,6 +72,19 @@ class CloseableIT {
     }
 
     @Test
+    void socketHeldPastOneSecond_isExactlyOneLongHeld_onJdk25(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("events.json");
+        String output = Child.run(Child.JAVA_25, List.of(Child.agent("closeable,holdThreshold=1s"),
+                "-Dreftrack.jsonLog=" + json), Child.classpath(null), "example.closeable.SocketHoldApp",
+                json.toString());
+
+        assertThat(output).contains("mxbean longHeld 1");
+        assertThat(events(json)).singleElement().isInstanceOf(LongHeld.class)
+                .extracting(e -> ((LongHeld) e).acquisition().frames().get(0).toString())
+                .isEqualTo("example.closeable.SocketHoldApp.connect(SocketHoldApp.java:51)");
+    }
+
+    @Test
     void cleanProgram_reportsNothing_withTheJdksOwnJarFilesOpenPastTheThreshold(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("events.json");
         String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s"),
