@@ -274,6 +274,9 @@ final class AgentRuntime {
             }
             return;
         }
+        if (target.ended() && target.profile.rules().idempotentRelease()) {
+            return; // a repeated close()
+        }
         int[] scope = scopes.get();
         boolean byDerived = scope[DERIVED] > 0 && target.profile.rules().derivedOwnsReferences();
         int unmatched = target.release(n, pairing, sites, byDerived, scope[HOLDER] > 0);

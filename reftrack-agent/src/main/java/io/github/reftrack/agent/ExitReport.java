@@ -60,7 +60,10 @@ final class ExitReport {
                     text.append("     ").append(frame).append('\n');
                 }
             }
-            text.append("  ").append(runtime.tally.notes(entry.sites)).append("\n\n");
+            if (entry.inferred) {
+                text.append("  ").append(runtime.tally.notes(entry.sites)).append('\n');
+            }
+            text.append('\n');
         }
         int parents = runtime.tally.parentsOfLeakedDerived();
         if (parents > 0) {

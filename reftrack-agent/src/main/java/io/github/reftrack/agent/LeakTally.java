@@ -27,6 +27,8 @@ final class LeakTally {
     static final class Entry {
         final LeakReport first;
         final Set<Site> sites;
+        /** Whether releases were paired by inference: the profile has acquire methods (a closeable has none). */
+        final boolean inferred;
         /** References leaked per group fingerprint, over every object. */
         final Map<String, Integer> users = new HashMap<>();
         int objects;
@@ -34,9 +36,10 @@ final class LeakTally {
         long loggedNanos;
         int loggedObjects;
 
-        Entry(LeakReport first, Set<Site> sites) {
+        Entry(LeakReport first, Set<Site> sites, boolean inferred) {
             this.first = first;
             this.sites = sites;
+            this.inferred = inferred;
         }
     }
 
@@ -75,7 +78,8 @@ final class LeakTally {
         int objects;
         String summary = null;
         synchronized (this) {
-            Entry entry = entries.computeIfAbsent(key, k -> new Entry(report, sites));
+            boolean inferred = !life.profile.acquire().isEmpty();
+            Entry entry = entries.computeIfAbsent(key, k -> new Entry(report, sites, inferred));
             entry.objects++;
             entry.references += report.totalUsers();
             for (LeakReport.Group group : report.groups()) {

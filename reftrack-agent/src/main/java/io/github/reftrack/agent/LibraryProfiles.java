@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 final class LibraryProfiles {
     private static final List<LibraryProfile> ALL = List.of(new NettyProfile(), new LuceneProfile(),
-            new ArrowProfile(), new JettyProfile());
+            new ArrowProfile(), new JettyProfile(), new CloseableProfile());
 
     private LibraryProfiles() {
     }

@@ -69,4 +69,29 @@ interface ProfileRules {
     default boolean derivedOwnsReferences() {
         return false;
     }
+
+    /**
+     * Whether a release after the lifetime ended is a repeated {@code close()}, which
+     * {@code Closeable} allows, not a double release: it is ignored.
+     */
+    default boolean idempotentRelease() {
+        return false;
+    }
+
+    /**
+     * Whether the profile's types are the JDK's, loaded by the bootstrap loader before the agent
+     * starts: the {@link JdkInstrumenter} retransforms them, and their advice reaches the agent
+     * through a bridge on the bootstrap class path.
+     */
+    default boolean jdkTypes() {
+        return false;
+    }
+
+    /**
+     * A type the profile's class must be assignable to, checked with the generic specs'
+     * ({@link Validation}) when not null: a profile built from a class name the user gave.
+     */
+    default Class<?> requiredType() {
+        return null;
+    }
 }

@@ -136,7 +136,10 @@ public final class ReftrackAgent {
                 ExitReport.print(runtime, System.err);
             }
         });
-        Instrumenter.install(instrumentation, profiles, attached, report, matches);
+        Instrumenter.install(instrumentation, profiles.stream().filter(p -> !p.rules().jdkTypes()).toList(), attached,
+                report, matches);
+        JdkInstrumenter.install(instrumentation, profiles.stream().filter(p -> p.rules().jdkTypes()).toList(), runtime,
+                report, matches);
         report.finish(true, "tracking " + String.join(", ", labels(profiles)) + " in " + mode + " mode with "
                 + core.captureInUse().name().toLowerCase(Locale.ROOT) + " stack capture, pairing "
                 + pairing.description() + "; " + matches.counts(attached) + (attached ? "; attached: "

@@ -17,8 +17,9 @@ import net.bytebuddy.pool.TypePool;
  * named method must exist in it or a supertype as an instance method of the named arity. A spec
  * naming an interface tracks every implementation. A spec whose methods are
  * all inherited is pointed at the superclass that declares them, tracking only instances of the
- * named class. Built-in profiles are not checked: their library may be absent (nothing to track
- * then).
+ * named class. Built-in profiles are not checked (their library may be absent: nothing to track
+ * then), except those built from a class name the user gave ({@code closeable=FQN}), which must
+ * also be of their {@link ProfileRules#requiredType()}.
  */
 final class Validation {
     private Validation() {
@@ -29,7 +30,7 @@ final class Validation {
         TypePool pool = TypePool.Default.of(loader);
         List<Profile> valid = new ArrayList<>();
         for (Profile profile : profiles) {
-            if (profile.library() != null) {
+            if (profile.library() != null && profile.rules().requiredType() == null) {
                 valid.add(profile);
                 continue;
             }
@@ -37,6 +38,8 @@ final class Validation {
             Profile checked = check(pool, loader, profile, wrong);
             if (checked != null) {
                 valid.add(checked);
+            } else if (profile.library() != null) {
+                problems.accept(profile.library() + ": " + wrong[0] + "; skipped");
             } else {
                 problems.accept("spec for class " + profile.typeName() + ": " + wrong[0] + "; this spec is skipped");
             }
@@ -54,6 +57,13 @@ final class Validation {
         TypeDescription type = resolution.resolve();
         if (isJdk(loader, type)) {
             wrong[0] = jdk(type);
+            return null;
+        }
+        Class<?> required = profile.rules().requiredType();
+        if (required != null && !type.isAssignableTo(required)) {
+            wrong[0] = type.getName() + " is not " + required.getSimpleName() + " (it has no close() that releases"
+                    + " it); name a class that implements " + required.getName() + ", or track it with class=FQN,"
+                    + "acquire=...,release=...";
             return null;
         }
         TypeDescription root = type;
@@ -84,8 +94,8 @@ final class Validation {
             return null;
         }
         // the methods run in the superclass: instrument it, track only the named class's instances
-        return new Profile(null, profile.dirClass(), root.getName(), true, profile.acquire(), profile.release(),
-                profile.birth(), type.getName(), profile.hide(), ProfileRules.NONE);
+        return new Profile(profile.library(), profile.dirClass(), root.getName(), true, profile.acquire(),
+                profile.release(), profile.birth(), type.getName(), profile.hide(), profile.rules());
     }
 
     /**

@@ -70,6 +70,6 @@ class LibraryProfilesTest {
         assertThat(parsed).extracting(Profile::label).containsExactly("lucene");
         assertThat(problems).singleElement().asString()
                 .startsWith("unknown profile 'nettyy': use " + LibraryProfiles.names() + ", @file or class=FQN");
-        assertThat(LibraryProfiles.names()).isEqualTo("netty, lucene, arrow, jetty");
+        assertThat(LibraryProfiles.names()).isEqualTo("netty, lucene, arrow, jetty, closeable");
     }
 }
