@@ -55,6 +55,10 @@ final class JdkInstrumenter {
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy()
                 .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE).with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
+                // described from class files, not by reflection on loaded classes: reflection loads the
+                // classes in their signatures (SocketChannelImpl's socket() loads Socket), and a class
+                // loaded while a transformer runs is never transformed
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 // the default ignores the bootstrap loader's classes: those are the ones wanted here
                 .ignore(none())
@@ -80,8 +84,8 @@ final class JdkInstrumenter {
         ClassFileTransformer transformer = new Named(names, builder.makeRaw());
         instrumentation.addTransformer(transformer, true);
         Set<Class<?>> done = retransformLoaded(instrumentation, names, Set.of(), problems);
-        // a class loaded while the transformer ran (Byte Buddy does not transform re-entrantly) is
-        // in neither the first list nor transformed: once more, for those
+        // a class loaded while a transformer ran (the JVM calls none re-entrantly) is in neither the
+        // first list nor transformed: once more, for those
         retransformLoaded(instrumentation, names, done, problems);
     }
 

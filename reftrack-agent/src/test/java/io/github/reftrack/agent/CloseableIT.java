@@ -85,6 +85,18 @@ class CloseableIT {
     }
 
     @Test
+    void socketHeldPastOneSecond_isOneLongHeld_withAFlightRecordingStartedAtLaunch(@TempDir Path dir)
+            throws Exception {
+        Path json = dir.resolve("events.json");
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s"),
+                "-XX:StartFlightRecording=filename=" + dir.resolve("events.jfr"), "-Dreftrack.jsonLog=" + json),
+                Child.classpath(null), "example.closeable.SocketHoldApp", json.toString());
+
+        assertThat(output).contains("mxbean longHeld 1");
+        assertThat(events(json)).singleElement().isInstanceOf(LongHeld.class);
+    }
+
+    @Test
     void cleanProgram_reportsNothing_withTheJdksOwnJarFilesOpenPastTheThreshold(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("events.json");
         String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s"),
