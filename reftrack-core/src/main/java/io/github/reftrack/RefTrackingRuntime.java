@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
 /**
@@ -77,7 +78,7 @@ public final class RefTrackingRuntime {
         this.depot = new StackDepot(capture, filter, b.settings.depth(), b.depotFails);
         this.events = new Events(b.settings.throwOnError());
         this.engine = new Engine(capture, depot, events, b.ticker, b.promotionPeriodNanos, b.promotionAllowed,
-                this::firstDirectory);
+                b.sampleGaps, this::firstDirectory);
         this.leaks = new LeakRecorder(b.clock, b.leakHistoryCapacity);
         events.addSink(leaks);
         this.registry = new RefTrackerRegistry(engine.directories(), leaks::history);
@@ -267,6 +268,23 @@ public final class RefTrackingRuntime {
         System.err.print(out);
         System.err.flush();
         return reports.size();
+    }
+
+    /**
+     * Decides whether a tool that tracks objects as wholes (all of an object's references or none,
+     * as the agent tracks a library's objects) tracks this one in {@code sample} mode: one object in
+     * {@code interval}, chosen at random by the sampler this runtime's directories use, so a leak
+     * that recurs on every N-th object cannot alias with the sample. Thread-safe; no shared counter.
+     *
+     * @param object     the object
+     * @param interval   one object in this many is tracked; 1 (or less) tracks every object
+     * @param remembered {@code true} if the caller asks once per object and remembers the answer
+     *                   (a fresh random draw); {@code false} for the same answer on every call for
+     *                   the object (drawn from its identity hash)
+     * @return whether to track the object
+     */
+    public boolean sampleObject(Object object, int interval, boolean remembered) {
+        return engine.sampleObject(object, interval, remembered);
     }
 
     /**
@@ -495,6 +513,7 @@ public final class RefTrackingRuntime {
         private BooleanSupplier depotFails = () -> false;
         private BooleanSupplier promotionAllowed = () -> true;
         private long promotionPeriodNanos = PROMOTION_PERIOD_NANOS;
+        private IntUnaryOperator sampleGaps = Engine.RANDOM_GAPS;
 
         private Builder() {
         }
@@ -610,6 +629,15 @@ public final class RefTrackingRuntime {
         /** Test collaborator: while it answers {@code false}, queued promotions wait. */
         Builder promotionAllowed(BooleanSupplier allowed) {
             this.promotionAllowed = Objects.requireNonNull(allowed, "allowed");
+            return this;
+        }
+
+        /**
+         * Test collaborator: how many references sample mode skips after a sample, for an
+         * interval ({@code interval - 1}: exactly every N-th, for exact counts); random by default.
+         */
+        Builder sampleGaps(IntUnaryOperator gaps) {
+            this.sampleGaps = Objects.requireNonNull(gaps, "gaps");
             return this;
         }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -351,20 +350,12 @@ final class AgentRuntime {
 
     /**
      * Whether an object is tracked in {@code sample} mode: one in {@link #sampleInterval}, chosen at
-     * random, so a leak that recurs periodically (every 64th object) cannot alias with the sampler and
-     * be caught always or never. A birth draws at random (its field remembers the outcome, a lifetime
-     * or none); an object without such a field (after attach, or a spec without birth) is decided by
-     * its identity hash, the same decision on every call and independent of the order objects come in.
-     * No shared counter: nothing contended between threads.
+     * random by the core's sampler (see {@link RefTrackingRuntime#sampleObject}). A birth draws
+     * afresh (its field remembers the outcome, a lifetime or none); an object without such a field
+     * (after attach, or a spec without birth) gets the same decision on every call.
      */
     private boolean sampled(Object self, boolean atBirth) {
-        if (sampleInterval <= 1) {
-            return true;
-        }
-        if (atBirth && !sideTable) {
-            return ThreadLocalRandom.current().nextInt(sampleInterval) == 0;
-        }
-        return System.identityHashCode(self) % sampleInterval == 0;
+        return core.sampleObject(self, sampleInterval, atBirth && !sideTable);
     }
 
     /** Reports what the GC found collected; waits up to {@code millis} for the first one; returns how many. */
