@@ -7,7 +7,9 @@ import io.github.reftrack.internal.capture.NativeStacks;
 import io.github.reftrack.internal.capture.StackDepot;
 import io.github.reftrack.internal.engine.Engine;
 import io.github.reftrack.internal.engine.Events;
+import io.github.reftrack.internal.engine.FoundLeaks;
 import io.github.reftrack.internal.engine.Housekeeper;
+import io.github.reftrack.internal.engine.ObjectGroups;
 import io.github.reftrack.jmx.Jmx;
 import io.github.reftrack.jmx.RuntimeView;
 import io.github.reftrack.sink.EventCounts;
@@ -25,6 +27,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +55,8 @@ import java.util.function.LongSupplier;
 public final class RefTrackingRuntime {
     /** How often long-lived trackers have their stacks interned. */
     private static final long PROMOTION_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How often the log gets a summary line of one stack's published leaks, by default. */
+    private static final Duration DEFAULT_LEAK_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final RefTrackingSettings settings;
     private final CaptureSource capture;
@@ -63,6 +68,7 @@ public final class RefTrackingRuntime {
     private final EventCounts counts = new EventCounts();
     private final LeakRecorder leaks;
     private final ExitHook exitHook = new ExitHook();
+    private final FoundLeaks found;
     private volatile RefTracking.Mode mode;
 
     private RefTrackingRuntime(Builder b) {
@@ -77,8 +83,9 @@ public final class RefTrackingRuntime {
         this.depot = new StackDepot(capture, filter, b.settings.depth(), b.depotFails);
         this.events = new Events(b.settings.throwOnError());
         this.engine = new Engine(capture, depot, events, b.ticker, b.promotionPeriodNanos, b.promotionAllowed,
-                this::firstDirectory);
+                b.sampleGaps, this::firstDirectory);
         this.leaks = new LeakRecorder(b.clock, b.leakHistoryCapacity);
+        this.found = new FoundLeaks(b.ticker, b.leakLogInterval.toNanos());
         events.addSink(leaks);
         this.registry = new RefTrackerRegistry(engine.directories(), leaks::history);
         b.listeners.forEach(events::add);
@@ -245,22 +252,25 @@ public final class RefTrackingRuntime {
     }
 
     /**
-     * Reports every open directory of this runtime that holds references, grouped by stack, in
-     * one block: what {@code -Dreftrack.reportAtExit=on} does once at JVM shutdown. The block goes
-     * to standard error (at shutdown the logging system may already be closed) and each report to
-     * the built-in sinks (the JSON log); listeners are not called. The directories stay open.
+     * Reports every open directory of this runtime that holds references, in one block, the
+     * directories of each class together and grouped by stack
+     * ({@link RefTrackerRegistry#reportsByClass}): what {@code -Dreftrack.reportAtExit=on} does
+     * once at JVM shutdown. The block goes to standard error (at shutdown the logging system may
+     * already be closed) and each report to the built-in sinks (the JSON log); listeners are not
+     * called. The directories stay open.
      *
      * @return how many directories were reported
      */
     public int reportOpenDirectories() {
         List<LeakReport> reports = registry.reports(RefTrackerDir.DEFAULT_DISPLAY_LIMIT);
-        if (reports.isEmpty()) {
+        int directories = reports.size();
+        if (directories == 0) {
             return 0;
         }
         StringBuilder out = new StringBuilder(256).append("reftrack: references still held at JVM exit in ")
-                .append(reports.size()).append(reports.size() == 1 ? " directory" : " directories")
+                .append(directories).append(directories == 1 ? " directory" : " directories")
                 .append(" (-D").append(RefTracking.REPORT_AT_EXIT_PROPERTY).append("=on):\n");
-        for (LeakReport report : reports) {
+        for (LeakReport report : ObjectGroups.byClass(reports, RefTrackerDir.DEFAULT_DISPLAY_LIMIT)) {
             out.append(report);
             events.atExit(report);
         }
@@ -270,25 +280,68 @@ public final class RefTrackingRuntime {
     }
 
     /**
-     * Publishes a leak found outside {@link RefTrackerDir#close()}, by a tool that watches objects
-     * itself (the agent reports each object the GC collected with references live), to the JMX
-     * counts, JFR, the JSON event log and the listeners, and to the log when {@code logged} (so a
-     * caller that sees the same leak again and again can log it once and count the rest). Unlike a
-     * leak at {@code close()}, it never throws, whatever {@value RefTracking#ON_ERROR_PROPERTY}
-     * says: the finder is a background thread, where nobody could catch it. Thread-safe.
+     * Decides whether a tool that tracks objects as wholes (all of an object's references or none,
+     * as the agent tracks a library's objects) tracks this one in {@code sample} mode: one object in
+     * {@code interval}, chosen at random by the sampler this runtime's directories use, so a leak
+     * that recurs on every N-th object cannot alias with the sample. Thread-safe; no shared counter.
+     *
+     * @param object     the object
+     * @param interval   one object in this many is tracked; 1 (or less) tracks every object
+     * @param remembered {@code true} if the caller asks once per object and remembers the answer
+     *                   (a fresh random draw); {@code false} for the same answer on every call for
+     *                   the object (drawn from its identity hash)
+     * @return whether to track the object
+     */
+    public boolean sampleObject(Object object, int interval, boolean remembered) {
+        return engine.sampleObject(object, interval, remembered);
+    }
+
+    /**
+     * Publishes a leak found outside {@link RefTrackerDir#close()} one object at a time, by a tool
+     * that watches objects itself (the agent reports each object the GC collected with references
+     * live), to the JMX counts, JFR, the JSON event log and the listeners, every time: a consumer
+     * counts leaked objects by counting these events (or summing their {@code objects}). The runtime
+     * groups them by class and stacks ({@link #foundLeaks()}) and rate-limits the log: the first
+     * object on a set of stacks is logged in full, later ones as at most one summary line per set of
+     * stacks per {@linkplain Builder#leakLogInterval(Duration) interval}, with the running count.
+     * An {@linkplain LeakReport#isExitSummary() exit summary} goes to the sinks and listeners only,
+     * neither logged nor counted again. Unlike a leak at {@code close()}, it never throws, whatever
+     * {@value RefTracking#ON_ERROR_PROPERTY} says: the finder is a background thread, where nobody
+     * could catch it. Thread-safe.
      *
      * <pre>{@code
      * LeakReport counted = report.withGroups(group -> group.withCounts(1, new LeakReport.SiteBalance(20000, 19980)))
      *         .withPairing("oldest");
-     * runtime.publish(counted, firstOnItsStack);
+     * runtime.publish(counted);
      * }</pre>
      *
-     * @param report the leak
-     * @param logged whether the log gets it too
+     * @param report the leak of one object, or an exit summary
      * @throws NullPointerException if {@code report} is null
      */
-    public void publish(LeakReport report, boolean logged) {
-        events.found(Objects.requireNonNull(report, "report"), logged);
+    public void publish(LeakReport report) {
+        Objects.requireNonNull(report, "report");
+        if (report.isExitSummary()) {
+            events.found(report, false);
+            return;
+        }
+        FoundLeaks.Logged logged = found.found(report);
+        events.found(report, logged.inFull());
+        if (logged.summary() != null) {
+            Events.LOG.log(Level.ERROR, logged.summary());
+        }
+    }
+
+    /**
+     * Returns the totals of the leaks {@linkplain #publish(LeakReport) published} so far, one
+     * report per class and set of stacks, named {@code <class> at exit}
+     * ({@link LeakReport#isExitSummary()}): each group with the references leaked on its stack over
+     * every object and {@code objects} the objects leaked on these stacks, the acquire-site balance
+     * and pairing of the latest. A tool prints them and publishes them at exit.
+     *
+     * @return the totals, first found first; empty if nothing was published
+     */
+    public List<LeakReport> foundLeaks() {
+        return found.totals();
     }
 
     /**
@@ -489,12 +542,14 @@ public final class RefTrackingRuntime {
         private LongSupplier ticker = System::nanoTime;
         private Clock clock = Clock.systemUTC();
         private int leakHistoryCapacity = LeakRecorder.DEFAULT_CAPACITY;
+        private Duration leakLogInterval = DEFAULT_LEAK_LOG_INTERVAL;
         private boolean builtInSinks;
         /** {@code null}: chosen from the settings' {@link RefTrackingSettings#capture()}. */
         private Function<FrameFilter, CaptureSource> capture;
         private BooleanSupplier depotFails = () -> false;
         private BooleanSupplier promotionAllowed = () -> true;
         private long promotionPeriodNanos = PROMOTION_PERIOD_NANOS;
+        private IntUnaryOperator sampleGaps = Engine.RANDOM_GAPS;
 
         private Builder() {
         }
@@ -567,6 +622,24 @@ public final class RefTrackingRuntime {
         }
 
         /**
+         * Sets how often the log gets a summary line of the leaks {@linkplain #publish(LeakReport)
+         * published} on one set of stacks after the first (logged in full).
+         *
+         * @param interval the least time between two lines; {@link Duration#ZERO} for a line per
+         *                 object; 10 seconds by default
+         * @return this builder
+         * @throws NullPointerException     if {@code interval} is null
+         * @throws IllegalArgumentException if {@code interval} is negative
+         */
+        public Builder leakLogInterval(Duration interval) {
+            if (Objects.requireNonNull(interval, "interval").isNegative()) {
+                throw new IllegalArgumentException("leak log interval must be >= 0, was " + interval);
+            }
+            this.leakLogInterval = interval;
+            return this;
+        }
+
+        /**
          * Adds a listener from the start.
          *
          * @param listener a listener for every event of the runtime
@@ -610,6 +683,15 @@ public final class RefTrackingRuntime {
         /** Test collaborator: while it answers {@code false}, queued promotions wait. */
         Builder promotionAllowed(BooleanSupplier allowed) {
             this.promotionAllowed = Objects.requireNonNull(allowed, "allowed");
+            return this;
+        }
+
+        /**
+         * Test collaborator: how many references sample mode skips after a sample, for an
+         * interval ({@code interval - 1}: exactly every N-th, for exact counts); random by default.
+         */
+        Builder sampleGaps(IntUnaryOperator gaps) {
+            this.sampleGaps = Objects.requireNonNull(gaps, "gaps");
             return this;
         }
 

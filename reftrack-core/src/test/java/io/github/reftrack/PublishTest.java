@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Leaks found outside {@code close()} (the agent's): published to the sinks, counted, logged when asked. */
+/** Leaks found outside {@code close()} (the agent's): published to the sinks, grouped, totalled, logged at a rate. */
 class PublishTest {
 
-    private static LeakReport counted(TestRuntime test) {
-        RefTrackerDir dir = test.fullDir("published", 0);
+    /** Kept reachable for the test: a directory collected unclosed is reported (and logged) on its own. */
+    private RefTrackerDir dir;
+
+    private LeakReport counted(TestRuntime test) {
+        dir = test.fullDir("published", 0);
         dir.alloc();
         LeakReport report = dir.report(16);
         return report.withGroups(group -> group.withCounts(1, new LeakReport.SiteBalance(20000, 19980)))
@@ -16,16 +19,59 @@ class PublishTest {
     }
 
     @Test
-    void publishedLeakReachesListenersAndTheLogOnlyWhenLogged_andNeverThrows() {
+    void everyPublishedLeakReachesListeners_theLogGetsTheFirstOnItsStacks_andNothingThrows() {
         TestRuntime test = new TestRuntime(RefTrackingSettings.defaults().withMode(RefTracking.Mode.FULL)
                 .withThrowOnError(true));
         LeakReport report = counted(test);
         try (Recorder heard = new Recorder(test.runtime); LogCapture log = new LogCapture()) {
-            test.runtime.publish(report, false);
-            test.runtime.publish(report, true);
+            test.runtime.publish(report);
+            test.runtime.publish(report);
 
             assertThat(heard.leaks).containsExactly(report, report);
             assertThat(log.messages()).containsExactly(report.toString());
+        }
+    }
+
+    @Test
+    void repeatsAreLoggedAsOneLineWithTheRunningCount_onceTheIntervalHasPassed() {
+        TestRuntime test = new TestRuntime();
+        LeakReport report = counted(test);
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 3; i++) {
+                test.runtime.publish(report);
+            }
+            test.clock.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+            test.runtime.publish(report);
+
+            assertThat(log.messages()).hasSize(2).first().isEqualTo(report.toString());
+            assertThat(log.messages().get(1)).startsWith("published: 4 objects leaked so far on the stack first"
+                    + " reported at ").endsWith(" (3 since the last line)");
+        }
+    }
+
+    @Test
+    void foundLeaksTotalEachStack_andTheirPublishedTotalsAreNotCountedAgain() {
+        TestRuntime test = new TestRuntime();
+        LeakReport report = counted(test);
+        try (Recorder heard = new Recorder(test.runtime); LogCapture log = new LogCapture()) {
+            test.runtime.publish(report);
+            test.runtime.publish(report);
+            test.runtime.publish(report);
+            LeakReport total = test.runtime.foundLeaks().get(0);
+            test.runtime.publish(total);
+
+            assertThat(test.runtime.foundLeaks()).containsExactly(total);
+            assertThat(total.isExitSummary()).isTrue();
+            assertThat(total.dirName()).isEqualTo("published at exit");
+            assertThat(total.totalUsers()).isEqualTo(3);
+            assertThat(total.pairing()).isEqualTo("oldest");
+            assertThat(total.groups()).singleElement().satisfies(group -> {
+                assertThat(group.objects()).isEqualTo(3);
+                assertThat(group.users()).isEqualTo(3);
+                assertThat(group.balance()).isEqualTo(new LeakReport.SiteBalance(20000, 19980));
+            });
+            assertThat(heard.leaks).hasSize(4).last().isEqualTo(total);
+            assertThat(log.messages()).hasSize(1);
         }
     }
 

@@ -20,7 +20,7 @@ class SampleModeContractTest extends RefTrackerDirContract {
 
     @Test
     void oneReferenceInNGetsAStackTheOthersAreCounted() {
-        RefTrackerDir dir = RefTrackerDir.builder("sampling_only_here").mode(RefTracking.Mode.SAMPLE)
+        RefTrackerDir dir = new TestRuntime().directory("sampling_only_here").mode(RefTracking.Mode.SAMPLE)
                 .sampleInterval(INTERVAL).build();
         for (int i = 0; i < 10 * INTERVAL; i++) {
             Sites.siteX(dir);
@@ -77,5 +77,28 @@ class SampleModeContractTest extends RefTrackerDirContract {
         }
         assertThat(rare.report(16).totalUsers()).isEqualTo(1);
         assertThat(often.report(16).totalUsers()).isEqualTo(10);
+    }
+
+    @Test
+    void aReferenceTakenEveryNthTimeIsSampledAtItsShare_notAlwaysOrNever() {
+        RefTrackerDir dir = RefTrackingRuntime.builder().build().directory("sampled_at_random")
+                .mode(RefTracking.Mode.SAMPLE).sampleInterval(INTERVAL).build();
+        int periods = 4000;
+        for (int i = 0; i < periods; i++) {
+            Sites.siteY(dir);
+            for (int j = 1; j < INTERVAL; j++) {
+                Sites.siteX(dir);
+            }
+        }
+        LeakReport report = dir.report(16);
+        // binomial: siteY 500 expected (sd 21), siteX 3500 (sd 55); a periodic sampler gives 4000 and 0
+        assertThat(users(report, "siteY")).isBetween(370, 630);
+        assertThat(users(report, "siteX")).isBetween(3170, 3830);
+        assertThat(report.totalUsers() + dir.stats().untracked()).isEqualTo(periods * INTERVAL);
+    }
+
+    private static int users(LeakReport report, String site) {
+        return report.groups().stream().filter(g -> site.equals(Sites.top(g.frames())))
+                .mapToInt(LeakReport.Group::users).sum();
     }
 }

@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * A runtime of one test, in full mode, with the test hooks as injected collaborators: captures
  * that fail on demand, a depot that fails to store on demand, promotion that can be paused, and a
- * clock the test moves.
+ * clock the test moves; sample mode records exactly every N-th reference of a thread (its random
+ * gaps are tested on their own), so tests can count.
  */
 final class TestRuntime {
     final AtomicInteger captureFailures = new AtomicInteger();
@@ -41,7 +42,7 @@ final class TestRuntime {
         runtime = RefTrackingRuntime.builder().settings(settings).hide(TestRuntime.class.getName())
                 .ticker(clock::get).captureSource(filter -> failing(sourceFor.apply(filter)))
                 .depotFails(() -> depotFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0)
-                .promotionAllowed(() -> !promotionPaused.get()).build();
+                .promotionAllowed(() -> !promotionPaused.get()).sampleGaps(interval -> interval - 1).build();
     }
 
     private CaptureSource failing(CaptureSource source) {

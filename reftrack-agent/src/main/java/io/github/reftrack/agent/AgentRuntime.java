@@ -11,13 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The agent's state, built once by {@link ReftrackAgent}: profiles by class, the pairing policy,
- * sampling, the tracked lifetimes, the queue the GC puts collected objects on, and the leak tally.
+ * sampling, the tracked lifetimes, the queue the GC puts collected objects on, and what reports leaks.
  *
  * <p>Lifetimes live in {@link #tracked} until they end (count zero) or their object is collected.
  * When the agent was loaded at start-up, each object keeps its lifetime in a field the agent
@@ -40,7 +39,7 @@ final class AgentRuntime {
     final Pairing pairing;
     final boolean sideTable;
     final Sites sites;
-    final LeakTally tally;
+    final LeakFinder leaks;
     /** Releases that matched no known reference: taken before tracking started, or on a sampled-out object. */
     final LongAdder releasedBeforeTracking = new LongAdder();
     private final int sampleInterval;
@@ -69,7 +68,7 @@ final class AgentRuntime {
     private final Map<Profile, Long> holdNanos;
 
     AgentRuntime(RefTrackingRuntime core, List<Profile> profiles, Pairing pairing, int sampleInterval,
-            boolean sideTable, long logIntervalMillis, Map<Profile, Duration> holdThresholds) {
+            boolean sideTable, Map<Profile, Duration> holdThresholds) {
         this.core = core;
         this.holdNanos = new HashMap<>();
         holdThresholds.forEach((profile, threshold) -> holdNanos.put(profile, threshold.toNanos()));
@@ -77,12 +76,12 @@ final class AgentRuntime {
         this.sampleInterval = sampleInterval;
         this.sideTable = sideTable;
         this.birthsOnly = !sideTable && profiles.stream().allMatch(Profile::hasBirth);
-        for (Class<?> own : new Class<?>[] {Hooks.class, AgentRuntime.class, Lifetime.class, LeakTally.class,
+        for (Class<?> own : new Class<?>[] {Hooks.class, AgentRuntime.class, Lifetime.class, LeakFinder.class,
                 Sites.class, Pairing.class}) {
             core.frameFilter().dropOwnClass(own.getName());
         }
         this.sites = new Sites(core.frameFilter());
-        this.tally = new LeakTally(core, pairing, logIntervalMillis, sampleInterval);
+        this.leaks = new LeakFinder(core, pairing, sampleInterval);
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -256,7 +255,7 @@ final class AgentRuntime {
     private void claim(Lifetime life) {
         RefScope scope = RefScope.claimant();
         if (scope != null) {
-            scope.claim(new ScopeClaim(life, tally));
+            scope.claim(new ScopeClaim(life, leaks));
         }
     }
 
@@ -354,20 +353,12 @@ final class AgentRuntime {
 
     /**
      * Whether an object is tracked in {@code sample} mode: one in {@link #sampleInterval}, chosen at
-     * random, so a leak that recurs periodically (every 64th object) cannot alias with the sampler and
-     * be caught always or never. A birth draws at random (its field remembers the outcome, a lifetime
-     * or none); an object without such a field (after attach, or a spec without birth) is decided by
-     * its identity hash, the same decision on every call and independent of the order objects come in.
-     * No shared counter: nothing contended between threads.
+     * random by the core's sampler (see {@link RefTrackingRuntime#sampleObject}). A birth draws
+     * afresh (its field remembers the outcome, a lifetime or none); an object without such a field
+     * (after attach, or a spec without birth) gets the same decision on every call.
      */
     private boolean sampled(Object self, boolean atBirth) {
-        if (sampleInterval <= 1) {
-            return true;
-        }
-        if (atBirth && !sideTable) {
-            return ThreadLocalRandom.current().nextInt(sampleInterval) == 0;
-        }
-        return System.identityHashCode(self) % sampleInterval == 0;
+        return core.sampleObject(self, sampleInterval, atBirth && !sideTable);
     }
 
     /** Reports what the GC found collected; waits up to {@code millis} for the first one; returns how many. */
@@ -379,17 +370,12 @@ final class AgentRuntime {
             Lifetime life = (Lifetime) ref;
             tracked.remove(life);
             if (!life.ended() && (life.hasLive() || life.keptOnlyByDerived() || life.keptOnlyByHolder())) {
-                tally.leaked(life);
+                leaks.leaked(life);
             } else {
                 life.discard(false);
             }
         }
         return reaped;
-    }
-
-    /** The lifetimes still tracked on live objects. */
-    Iterable<Lifetime> live() {
-        return tracked.values();
     }
 
     /** Runs {@link #reap} until interrupted; the body of the agent's daemon thread. */

@@ -1,18 +1,19 @@
 package io.github.reftrack.agent;
 
 import io.github.reftrack.LeakReport;
+import io.github.reftrack.RefTrackingRuntime;
+import io.github.reftrack.internal.engine.FoundLeaks;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * What the agent prints when the JVM exits: the leaks the GC found (reported earlier or not yet),
- * one group per set of stacks with its total, and what is still outstanding on live objects,
- * grouped by acquire site with the longest hold time. Nothing found is lost because the process
- * ended a moment too early. Each leak's totals also reach the sinks (JFR, the JSON event log,
- * listeners) as one {@code leak} event named {@code <class> at exit} (see {@link LeakTally#summary}).
+ * one group per set of stacks with its total (the core's {@link RefTrackingRuntime#foundLeaks}),
+ * and what is still outstanding on live objects, grouped as the core groups open directories (by
+ * class, then by stack, with each stack's object count and hold ages). Nothing found is lost
+ * because the process ended a moment too early. Each leak's totals also reach the sinks (JFR, the
+ * JSON event log, listeners) as one {@code leak} event named {@code <class> at exit}.
  */
 final class ExitReport {
     private static final long SETTLE_MILLIS = 100;
@@ -44,33 +45,22 @@ final class ExitReport {
                     + " leaks (they may be among what is still outstanding below)\n");
         }
         text.append("reftrack-agent at exit: ");
-        var leaks = runtime.tally.entries();
+        List<LeakReport> leaks = runtime.leaks.totals();
         if (leaks.isEmpty()) {
             text.append("no leaks found by the GC\n");
         } else {
             text.append(leaks.size()).append(" distinct leak(s) found by the GC\n");
         }
-        for (LeakTally.Entry entry : leaks) {
-            runtime.core.publish(runtime.tally.summary(entry), false);
-            text.append(entry.first.className()).append(": ").append(entry.objects).append(' ')
-                    .append(runtime.tally.sampledWord()).append("object(s) leaked ").append(entry.references)
-                    .append(" reference(s)").append(runtime.tally.estimate(entry.objects)).append(" at\n");
-            for (var group : entry.first.groups()) {
-                for (StackTraceElement frame : group.frames()) {
-                    text.append("     ").append(frame).append('\n');
-                }
-            }
-            if (entry.inferred) {
-                text.append("  ").append(runtime.tally.notes(entry.sites)).append('\n');
-            }
-            text.append('\n');
+        for (LeakReport total : leaks) {
+            runtime.core.publish(total);
+            appendTotal(runtime.leaks, total, text);
         }
-        int parents = runtime.tally.parentsOfLeakedDerived();
+        int parents = runtime.leaks.parentsOfLeakedDerived();
         if (parents > 0) {
             text.append(parents).append(" parent buffer(s) kept alive only by the leaked derived buffers above"
                     + " (not counted as leaks of their own)\n");
         }
-        int components = runtime.tally.heldByLeakedHolders();
+        int components = runtime.leaks.heldByLeakedHolders();
         if (components > 0) {
             text.append(components).append(" component buffer(s) kept alive only by the leaked composite buffers"
                     + " above (not counted as leaks of their own)\n");
@@ -86,6 +76,23 @@ final class ExitReport {
         flushSinks(runtime);
     }
 
+    /** One total: its class, objects and references, each stack, the pairing and the acquire sites. */
+    private static void appendTotal(LeakFinder leaks, LeakReport total, StringBuilder text) {
+        int objects = total.groups().isEmpty() ? 0 : total.groups().get(0).objects();
+        text.append(total.className()).append(": ").append(objects).append(' ').append(leaks.sampledWord())
+                .append("object(s) leaked ").append(total.totalUsers()).append(" reference(s)")
+                .append(FoundLeaks.estimate(total.sampleInterval(), objects)).append(" at\n");
+        for (LeakReport.Group group : total.groups()) {
+            for (StackTraceElement frame : group.frames()) {
+                text.append("     ").append(frame).append('\n');
+            }
+        }
+        if (total.pairing() != null) {
+            text.append("  ").append(leaks.notes(total)).append('\n');
+        }
+        text.append('\n');
+    }
+
     /** The JSON event log writes from a queue: the exit summary must be on disk before the JVM halts. */
     private static void flushSinks(AgentRuntime runtime) {
         try {
@@ -95,30 +102,15 @@ final class ExitReport {
         }
     }
 
+    /** The references live objects hold, as the core groups open directories: by class, then by stack. */
     private static void appendOutstanding(AgentRuntime runtime, StringBuilder text) {
-        Map<String, long[]> byStack = new LinkedHashMap<>();
-        long now = System.nanoTime();
-        for (Lifetime life : runtime.live()) {
-            long held = 0;
-            for (Lifetime.Ref ref : life.liveRefs()) {
-                held = Math.max(held, now - ref.takenNanos);
-            }
-            for (LeakReport.Group group : life.dir.report(GROUPS).groups()) {
-                String where = group.frames().isEmpty() ? "(no stack)" : group.frames().get(0).toString();
-                long[] counts = byStack.computeIfAbsent(life.profile.dirClass() + ": taken at " + where,
-                        k -> new long[2]);
-                counts[0] += group.users();
-                counts[1] = Math.max(counts[1], held);
-            }
-        }
-        if (byStack.isEmpty()) {
+        List<LeakReport> held = runtime.core.registry().reportsByClass(null, GROUPS);
+        if (held.isEmpty()) {
             return;
         }
         text.append("still outstanding on live objects (not leaks unless they are never released):\n");
-        for (Map.Entry<String, long[]> e : byStack.entrySet()) {
-            text.append("  ").append(e.getValue()[0]).append(" reference(s) held up to ")
-                    .append(TimeUnit.NANOSECONDS.toMillis(e.getValue()[1])).append(" ms, ").append(e.getKey())
-                    .append('\n');
+        for (LeakReport report : held) {
+            text.append(report);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 
@@ -117,11 +116,10 @@ public final class ReftrackAgent {
                 : System.getProperty(PAIRING_PROPERTY), problems);
         RefTrackingSettings settings = RefTrackingSettings.fromSystemProperties(
                 RefTracking.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
-        RefTrackingRuntime core = coreRuntime(settings, profiles);
+        RefTrackingRuntime core = coreRuntime(settings, profiles, Duration.ofSeconds(logInterval(problems)));
         int sample = "sample".equals(mode) ? core.settings().sampleInterval() : 1;
         Map<Profile, Duration> holdThresholds = holdThresholds(parsed, profiles, problems);
-        AgentRuntime runtime = new AgentRuntime(core, profiles, pairing, sample, attached,
-                TimeUnit.SECONDS.toMillis(logInterval(problems)), holdThresholds);
+        AgentRuntime runtime = new AgentRuntime(core, profiles, pairing, sample, attached, holdThresholds);
         Hooks.install(runtime);
         daemon("reftrack-agent-reaper", runtime::reapForever);
         holdThresholds.values().stream().min(Duration::compareTo).ifPresent(shortest -> daemon(
@@ -152,14 +150,15 @@ public final class ReftrackAgent {
      * own package and the profiles' libraries hidden, and the built-in sinks (JSON log, JFR, the
      * MXBean). Its exit report is the agent's ({@link ExitReport}), not the core's.
      */
-    private static RefTrackingRuntime coreRuntime(RefTrackingSettings settings, List<Profile> profiles) {
+    private static RefTrackingRuntime coreRuntime(RefTrackingSettings settings, List<Profile> profiles,
+            Duration logInterval) {
         Set<String> hide = new LinkedHashSet<>();
         hide.add(ReftrackAgent.class.getPackageName() + '.');
         for (Profile profile : profiles) {
             hide.addAll(profile.hide());
         }
         return RefTrackingRuntime.builder().settings(settings.withReportAtExit(false)).hide(hide.toArray(String[]::new))
-                .builtInSinks(true).build();
+                .leakLogInterval(logInterval).builtInSinks(true).build();
     }
 
     private static void daemon(String name, Runnable task) {

@@ -10,11 +10,11 @@ import io.github.reftrack.RefScope;
  */
 final class ScopeClaim implements RefScope.Claim {
     private final Lifetime life;
-    private final LeakTally tally;
+    private final LeakFinder leaks;
 
-    ScopeClaim(Lifetime life, LeakTally tally) {
+    ScopeClaim(Lifetime life, LeakFinder leaks) {
         this.life = life;
-        this.tally = tally;
+        this.leaks = leaks;
     }
 
     @Override
@@ -25,6 +25,6 @@ final class ScopeClaim implements RefScope.Claim {
     @Override
     public LeakReport report() {
         LeakReport reaped = life.reaped;
-        return reaped != null ? reaped : tally.held(life);
+        return reaped != null ? reaped : leaks.held(life);
     }
 }

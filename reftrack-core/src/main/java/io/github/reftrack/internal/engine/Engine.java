@@ -9,6 +9,7 @@ import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackDepot;
 import io.github.reftrack.internal.capture.StackRef;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,10 +23,13 @@ import java.util.function.LongSupplier;
  * starts with the first tracking directory. Thread-safe.
  */
 public final class Engine {
+    /** Sample mode's gaps in production: random, geometric with mean {@code interval - 1}. */
+    public static final IntUnaryOperator RANDOM_GAPS = Sampler::randomGap;
+
     private final CaptureSource capture;
     private final StackDepot depot;
     private final Events events;
-    private final Sampler sampler = new Sampler();
+    private final Sampler sampler;
     private final LongSupplier ticker;
     private final Housekeeper housekeeper;
     private final Directories directories;
@@ -42,11 +46,15 @@ public final class Engine {
      * @param ticker               the nanosecond clock hold times are measured with
      * @param promotionPeriodNanos how long a young stack stays raw, at least
      * @param promotionAllowed     while {@code false}, queued promotions wait (a test's pause)
+     * @param sampleGaps           how many references {@code sample} mode skips after a sample,
+     *                             for an interval: {@link #RANDOM_GAPS}, or a test's fixed gaps
      * @param onFirstDirectory     run once, after the housekeeper starts, when the first
      *                             tracking directory is registered
      */
     public Engine(CaptureSource capture, StackDepot depot, Events events, LongSupplier ticker,
-            long promotionPeriodNanos, BooleanSupplier promotionAllowed, Runnable onFirstDirectory) {
+            long promotionPeriodNanos, BooleanSupplier promotionAllowed, IntUnaryOperator sampleGaps,
+            Runnable onFirstDirectory) {
+        this.sampler = new Sampler(sampleGaps);
         this.capture = capture;
         this.depot = depot;
         this.events = events;
@@ -142,6 +150,20 @@ public final class Engine {
 
     Sampler sampler() {
         return sampler;
+    }
+
+    /**
+     * Returns whether an object tracked as a whole is in sample mode's sample, one in
+     * {@code interval} at random: a fresh draw from this thread's sampler when {@code remembered}
+     * (the caller asks once per object), else the same answer on every call for the object.
+     *
+     * @param object     the object
+     * @param interval   one object in this many is tracked; 1 or less for all
+     * @param remembered whether the caller remembers the answer
+     * @return whether to track the object
+     */
+    public boolean sampleObject(Object object, int interval, boolean remembered) {
+        return remembered ? sampler.sampleObject(interval) : Sampler.sampleStable(object, interval);
     }
 
     long nanoTime() {
