@@ -87,7 +87,7 @@ final class ExitReport {
                 text.append("     ").append(frame).append('\n');
             }
         }
-        if (total.pairing() != null) {
+        if (leaks.paired(total)) {
             text.append("  ").append(leaks.notes(total)).append('\n');
         }
         text.append('\n');

@@ -24,6 +24,8 @@ final class LeakFinder {
     private final int sampleInterval;
     /** The acquire sites of leaked references: their balances at exit. */
     private final Set<Site> leakSites = ConcurrentHashMap.newKeySet();
+    /** The classes of leaked objects whose profile pairs nothing: births and closes only, as closeables. */
+    private final Set<String> unpairedClasses = ConcurrentHashMap.newKeySet();
     private int parentsOfLeakedDerived;
     private int heldByLeakedHolders;
 
@@ -42,6 +44,9 @@ final class LeakFinder {
         Set<Site> sites = sites(life);
         leakSites.addAll(sites);
         life.reaped = counted(life.dir.report(DISPLAY_LIMIT), sites);
+        if (life.profile.acquire().isEmpty()) {
+            unpairedClasses.add(life.reaped.className());
+        }
         life.discard(false);
         core.publish(life.reaped);
     }
@@ -109,6 +114,14 @@ final class LeakFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether releases of the total's class can have been paired by inference: its profile has
+     * acquire methods (a closeable's has none: one birth, one close).
+     */
+    boolean paired(LeakReport total) {
+        return !unpairedClasses.contains(total.className());
     }
 
     /** The exit report's note on a total: the pairing policy and the balance of each acquire site. */

@@ -84,9 +84,12 @@ class JettyAgentIT {
         List<RefTrackerEvent> events = events();
         assertThat(events).hasSize(4).allSatisfy(event -> assertThat(event).isInstanceOfSatisfying(LongHeld.class,
                 held -> assertThat(held.acquisition().frames().get(0)).hasToString(FORGET)));
-        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: no leaks found by the GC\n"
+        assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: no leaks found by the GC\n"
                 + "still outstanding on live objects (not leaks unless they are never released):\n"
-                + "  4 reference(s) held up to ").endsWith(" ms, jetty_retainable: taken at " + FORGET + "\n");
+                + "jetty_retainable has 4/4 users at\n"
+                + "  objects: 4\n"
+                + "     " + FORGET + "\n"
+                + "     example.jetty.JettyApp.main(JettyApp.java:56)\n\n");
     }
 
     @ParameterizedTest
