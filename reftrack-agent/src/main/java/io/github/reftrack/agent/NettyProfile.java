@@ -73,22 +73,21 @@ final class NettyProfile implements LibraryProfile {
         }
 
         @Override
-        public AgentBuilder instrument(AgentBuilder builder,
+        public void instrument(Transforms transforms,
                 Function<ElementMatcher<TypeDescription>, AgentBuilder.RawMatcher> visible) {
             // each advice is read once, not once per class it is applied to
             AsmVisitorWrapper derivedScope = Advice.to(DerivedScope.class).on(named("init").or(named("deallocate")));
             ElementMatcher.Junction<MethodDescription> chunkAllocation =
                     named("newChunkAllocation").and(not(isAbstract()));
             AsmVisitorWrapper internalScope = Advice.to(InternalScope.class).on(chunkAllocation);
-            AgentBuilder b = builder
-                    // pooled slices and duplicates hold one reference on their parent from init to deallocate
-                    .type(visible.apply(TypeNames.named(derived)))
-                    .transform((t, type, loader, module, domain) -> t.visit(derivedScope))
-                    // the adaptive allocator's chunk memory is Netty's own; its other classes are left as they are
-                    .type(visible.apply(TypeNames.namedOrNested(adaptiveAllocator)
-                            .and(declaresMethod(chunkAllocation))))
-                    .transform((t, type, loader, module, domain) -> t.visit(internalScope));
-            return OwnershipAdvice.install(b, ownership);
+            // pooled slices and duplicates hold one reference on their parent from init to deallocate
+            transforms.add(visible.apply(TypeNames.named(derived)),
+                    (t, type, loader, module, domain) -> t.visit(derivedScope));
+            // the adaptive allocator's chunk memory is Netty's own; its other classes are left as they are
+            ElementMatcher.Junction<TypeDescription> allocating =
+                    TypeNames.namedOrNested(adaptiveAllocator).and(declaresMethod(chunkAllocation));
+            transforms.add(visible.apply(allocating), (t, type, loader, module, domain) -> t.visit(internalScope));
+            OwnershipAdvice.install(transforms, ownership);
         }
 
         @Override
