@@ -8,6 +8,9 @@ package example.generic;
  * <p>Arguments: {@code periods period}.
  */
 public final class PeriodicLeakApp {
+    /** Longer than the agent's reaper waits for the GC's queue (one second). */
+    private static final long REAPER_MILLIS = 1_500;
+
     private PeriodicLeakApp() {
     }
 
@@ -28,5 +31,13 @@ public final class PeriodicLeakApp {
             lease.giveBack();
         }
         System.out.println("leases " + periods * period);
+        // the leaked leases are collected and logged while the process runs, as in a longer program
+        // (at exit the logging may already be shut down, and a short run may see no collection)
+        System.gc();
+        try {
+            Thread.sleep(REAPER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -66,6 +66,8 @@ final class AgentRuntime {
     private final Probing probing;
     /** Each profile's hold threshold in nanoseconds; a profile not here has none. */
     private final Map<Profile, Long> holdNanos;
+    /** Whether a lifetime was ever created: if not, the GC can have found nothing to report. */
+    private volatile boolean everTracked;
 
     AgentRuntime(RefTrackingRuntime core, List<Profile> profiles, Pairing pairing, int sampleInterval,
             boolean sideTable, Map<Profile, Duration> holdThresholds) {
@@ -170,6 +172,9 @@ final class AgentRuntime {
 
     /** A new directory for one lifetime of an object of this profile's. */
     private RefTrackerDir directory(Profile profile) {
+        if (!everTracked) {
+            everTracked = true;
+        }
         return core.directory(profile.dirClass()).quarantine(1).mode(RefTracking.Mode.FULL).build();
     }
 
@@ -376,6 +381,11 @@ final class AgentRuntime {
             }
         }
         return reaped;
+    }
+
+    /** Whether any object was ever tracked (a lifetime created), by any thread, up to now. */
+    boolean everTracked() {
+        return everTracked;
     }
 
     /** Runs {@link #reap} until interrupted; the body of the agent's daemon thread. */

@@ -25,19 +25,8 @@ final class ExitReport {
     }
 
     static void print(AgentRuntime runtime, PrintStream out) {
-        boolean systemGcDisabled = ExplicitGc.systemGcDisabled();
-        boolean collected = true;
-        try {
-            // a few collections, until one finds nothing new: what became garbage just before exit is counted
-            for (int round = 0; round < SETTLE_ROUNDS && collected; round++) {
-                collected = ExplicitGc.run(systemGcDisabled);
-                if (runtime.reap(SETTLE_MILLIS) == 0 && round > 0) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // nothing ever tracked: no collection can find a leak, so spare a short run the full GCs
+        boolean collected = !runtime.everTracked() || settle(runtime);
         StringBuilder text = new StringBuilder(512);
         if (!collected) {
             text.append("reftrack-agent: -XX:+DisableExplicitGC is set and the GC.run diagnostic command failed:"
@@ -91,6 +80,26 @@ final class ExitReport {
             text.append("  ").append(leaks.notes(total)).append('\n');
         }
         text.append('\n');
+    }
+
+    /**
+     * A few collections, until one finds nothing new: what became garbage just before exit is
+     * counted. False if no collection could be asked for.
+     */
+    private static boolean settle(AgentRuntime runtime) {
+        boolean systemGcDisabled = ExplicitGc.systemGcDisabled();
+        boolean collected = true;
+        try {
+            for (int round = 0; round < SETTLE_ROUNDS && collected; round++) {
+                collected = ExplicitGc.run(systemGcDisabled);
+                if (runtime.reap(SETTLE_MILLIS) == 0 && round > 0) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return collected;
     }
 
     /** The JSON event log writes from a queue: the exit summary must be on disk before the JVM halts. */

@@ -35,52 +35,61 @@ final class Instrumenter {
     }
 
     /**
-     * At start-up, registers a {@link LazyTransformer}: Byte Buddy is set up when the first class
-     * that may match loads, and sees no other class. When attached, installs Byte Buddy at once:
-     * the loaded classes are matched and retransformed now.
+     * At start-up, registers a {@link LazyTransformer}: the {@link LoadTimeTransformer} is built
+     * when the first class that may match loads, and sees no other class. When attached, installs
+     * Byte Buddy's agent builder at once: the loaded classes are matched and retransformed now.
      */
     static void install(Instrumentation instrumentation, List<Profile> profiles, boolean attached, StartReport report,
             ProfileMatches matches) {
         if (attached) {
-            builder(profiles, true, report, matches).installOn(instrumentation);
+            AgentBuilder builder = new AgentBuilder.Default(byteBuddy())
+                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                    .ignore(ignored())
+                    .with(new SkippedClasses(report::warn))
+                    .with(report)
+                    .disableClassFormatChanges()
+                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            Transforms.OnAgentBuilder transforms = new Transforms.OnAgentBuilder(builder);
+            register(transforms, profiles, true, report, matches);
+            transforms.builder().installOn(instrumentation);
         } else {
-            instrumentation.addTransformer(new LazyTransformer(new Candidates(profiles),
-                    () -> builder(profiles, false, report, matches).makeRaw()));
+            instrumentation.addTransformer(new LazyTransformer(new Candidates(profiles), () -> {
+                LoadTimeTransformer transformer = new LoadTimeTransformer(byteBuddy(), ignored(),
+                        new AgentBuilder.Listener.Compound(new SkippedClasses(report::warn), report));
+                register(transformer, profiles, false, report, matches);
+                return transformer;
+            }));
         }
     }
 
-    private static AgentBuilder builder(List<Profile> profiles, boolean attached, StartReport report,
-            ProfileMatches matches) {
-        HookVisibility hooks = new HookVisibility(report::warn);
+    /** Reftrack itself (agent and core), never the applications that happen to share its name prefix. */
+    private static ElementMatcher.Junction<TypeDescription> ignored() {
+        return nameStartsWith("io.github.reftrack.agent.")
+                .or(nameMatches("io\\.github\\.reftrack\\.(internal\\.[^.]+\\.|jmx\\.|jfr\\.)?[^.]+"))
+                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."));
+    }
+
+    private static ByteBuddy byteBuddy() {
         skipNexus();
         // advice is applied to each class's own methods: no need to resolve every inherited one
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy()
-                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE).with(TypeValidation.DISABLED))
-                // the advice is inlined and binds constants only: no type initializer to run, no Nexus needed
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                // reftrack itself (agent and core), never the applications that happen to share its name prefix
-                .ignore(nameStartsWith("io.github.reftrack.agent.")
-                        .or(nameMatches("io\\.github\\.reftrack\\.(internal\\.[^.]+\\.|jmx\\.|jfr\\.)?[^.]+"))
-                        .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun.")))
-                .with(new SkippedClasses(report::warn))
-                .with(report);
-        if (attached) {
-            builder = builder.disableClassFormatChanges()
-                    .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
-        }
+        return new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE).with(TypeValidation.DISABLED);
+    }
+
+    private static void register(Transforms transforms, List<Profile> profiles, boolean attached, StartReport report,
+            ProfileMatches matches) {
+        HookVisibility hooks = new HookVisibility(report::warn);
         for (Profile profile : profiles) {
-            builder = profile.rules().instrument(builder, types -> visible(types, hooks));
+            profile.rules().instrument(transforms, types -> visible(types, hooks));
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()
                     ? TypeNames.subTypeOf(profile.typeName()) : TypeNames.named(profile.typeName());
-            builder = builder.type(visible(types, hooks)).transform((b, type, loader, module, domain) -> {
+            transforms.add(visible(types, hooks), (b, type, loader, module, domain) -> {
                 if (!profile.subtypes() || TypeNames.subTypeOf(profile.trackedType()).matches(type)) {
                     matches.matched(profile, type.getName());
                 }
                 return transform(b, type, profile, attached);
             });
         }
-        return builder;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.reftrack.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -11,6 +12,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -70,18 +73,21 @@ final class NettyProfile implements LibraryProfile {
         }
 
         @Override
-        public AgentBuilder instrument(AgentBuilder builder,
+        public void instrument(Transforms transforms,
                 Function<ElementMatcher<TypeDescription>, AgentBuilder.RawMatcher> visible) {
-            AgentBuilder b = builder
-                    // pooled slices and duplicates hold one reference on their parent from init to deallocate
-                    .type(visible.apply(TypeNames.named(derived)))
-                    .transform((t, type, loader, module, domain) ->
-                            t.visit(Advice.to(DerivedScope.class).on(named("init").or(named("deallocate")))))
-                    // the adaptive allocator's chunk memory is Netty's own
-                    .type(visible.apply(TypeNames.namedOrNested(adaptiveAllocator)))
-                    .transform((t, type, loader, module, domain) -> t.visit(Advice.to(InternalScope.class)
-                            .on(named("newChunkAllocation").and(not(isAbstract())))));
-            return OwnershipAdvice.install(b, ownership);
+            // each advice is read once, not once per class it is applied to
+            AsmVisitorWrapper derivedScope = Advice.to(DerivedScope.class).on(named("init").or(named("deallocate")));
+            ElementMatcher.Junction<MethodDescription> chunkAllocation =
+                    named("newChunkAllocation").and(not(isAbstract()));
+            AsmVisitorWrapper internalScope = Advice.to(InternalScope.class).on(chunkAllocation);
+            // pooled slices and duplicates hold one reference on their parent from init to deallocate
+            transforms.add(visible.apply(TypeNames.named(derived)),
+                    (t, type, loader, module, domain) -> t.visit(derivedScope));
+            // the adaptive allocator's chunk memory is Netty's own; its other classes are left as they are
+            ElementMatcher.Junction<TypeDescription> allocating =
+                    TypeNames.namedOrNested(adaptiveAllocator).and(declaresMethod(chunkAllocation));
+            transforms.add(visible.apply(allocating), (t, type, loader, module, domain) -> t.visit(internalScope));
+            OwnershipAdvice.install(transforms, ownership);
         }
 
         @Override

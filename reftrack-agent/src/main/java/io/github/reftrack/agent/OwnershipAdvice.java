@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.dynamic.DynamicType;
 
 /**
@@ -21,18 +22,19 @@ final class OwnershipAdvice {
     }
 
     /** Instruments the holder and unreleasable classes of these rules. */
-    static AgentBuilder install(AgentBuilder builder, Ownership rules) {
-        AgentBuilder b = builder;
+    static void install(Transforms transforms, Ownership rules) {
         if (rules.holder() != null) {
-            b = b.type(TypeNames.named(rules.holder())).transform((t, type, loader, module, domain) -> t
-                    .visit(Advice.to(Adopt.class).on(isConstructor()))
-                    .visit(Advice.to(HolderScope.class).on(named(rules.holderRelease()).and(takesArguments(0)))));
+            AsmVisitorWrapper adopt = Advice.to(Adopt.class).on(isConstructor());
+            AsmVisitorWrapper holderScope = Advice.to(HolderScope.class)
+                    .on(named(rules.holderRelease()).and(takesArguments(0)));
+            transforms.add(new AgentBuilder.RawMatcher.ForElementMatchers(TypeNames.named(rules.holder())),
+                    (t, type, loader, module, domain) -> t.visit(adopt).visit(holderScope));
         }
         if (rules.unreleasable() != null) {
-            b = b.type(TypeNames.named(rules.unreleasable())).transform((t, type, loader, module, domain) ->
-                    t.visit(Advice.to(Untrack.class).on(isConstructor().and(takesArguments(1)))));
+            AsmVisitorWrapper untrack = Advice.to(Untrack.class).on(isConstructor().and(takesArguments(1)));
+            transforms.add(new AgentBuilder.RawMatcher.ForElementMatchers(TypeNames.named(rules.unreleasable())),
+                    (t, type, loader, module, domain) -> t.visit(untrack));
         }
-        return b;
     }
 
     /** Adds the probe advice to the tracked class itself. */

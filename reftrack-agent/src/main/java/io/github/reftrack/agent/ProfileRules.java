@@ -22,13 +22,11 @@ interface ProfileRules {
     /**
      * Instruments the library's other classes the rules need.
      *
-     * @param builder the agent builder so far
-     * @param visible wraps a type matcher so that it only matches classes whose loader sees the hooks
-     * @return the builder with the rules' transformations added
+     * @param transforms where to add the rules' transformations
+     * @param visible    wraps a type matcher so that it only matches classes whose loader sees the hooks
      */
-    default AgentBuilder instrument(AgentBuilder builder,
+    default void instrument(Transforms transforms,
             Function<ElementMatcher<TypeDescription>, AgentBuilder.RawMatcher> visible) {
-        return builder;
     }
 
     /**

@@ -27,12 +27,16 @@ final class Validation {
 
     static List<Profile> keepValid(List<Profile> profiles, Consumer<String> problems) {
         ClassLoader loader = ClassLoader.getSystemClassLoader();
-        TypePool pool = TypePool.Default.of(loader);
+        TypePool pool = null;
         List<Profile> valid = new ArrayList<>();
         for (Profile profile : profiles) {
             if (profile.library() != null && profile.rules().requiredType() == null) {
                 valid.add(profile);
                 continue;
+            }
+            if (pool == null) {
+                // built lazily: the built-in profiles alone never load Byte Buddy at start-up
+                pool = TypePool.Default.of(loader);
             }
             String[] wrong = new String[1];
             Profile checked = check(pool, loader, profile, wrong);
