@@ -51,11 +51,15 @@ final class ExitReport {
             text.append(leaks.size()).append(" distinct leak(s) found by the GC\n");
         }
         for (LeakTally.Entry entry : leaks) {
-            runtime.core.publish(runtime.tally.summary(entry), false);
+            LeakReport summary = runtime.tally.summary(entry);
+            runtime.core.publish(summary, false);
             text.append(entry.first.className()).append(": ").append(entry.objects).append(' ')
                     .append(runtime.tally.sampledWord()).append("object(s) leaked ").append(entry.references)
                     .append(" reference(s)").append(runtime.tally.estimate(entry.objects)).append(" at\n");
-            for (var group : entry.first.groups()) {
+            for (var group : summary.groups()) {
+                if (!group.contexts().isEmpty()) {
+                    text.append("  taken during: ").append(group.contexts()).append('\n');
+                }
                 for (StackTraceElement frame : group.frames()) {
                     text.append("     ").append(frame).append('\n');
                 }

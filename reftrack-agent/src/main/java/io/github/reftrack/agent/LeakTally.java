@@ -29,6 +29,8 @@ final class LeakTally {
         final Set<Site> sites;
         /** References leaked per group fingerprint, over every object. */
         final Map<String, Integer> users = new HashMap<>();
+        /** The context tags of those references per group fingerprint, over every object. */
+        final Map<String, LeakReport.Contexts> contexts = new HashMap<>();
         int objects;
         int references;
         long loggedNanos;
@@ -80,6 +82,7 @@ final class LeakTally {
             entry.references += report.totalUsers();
             for (LeakReport.Group group : report.groups()) {
                 entry.users.merge(group.fingerprint(), group.users(), Integer::sum);
+                entry.contexts.merge(group.fingerprint(), group.contexts(), LeakReport.Contexts::plus);
             }
             objects = entry.objects;
             long now = System.nanoTime();
@@ -205,7 +208,7 @@ final class LeakTally {
             int users = entry.users.getOrDefault(group.fingerprint(), group.users());
             total += users;
             groups.add(new LeakReport.Group(users, group.stack(), group.holders(), null, null, entry.objects,
-                    balance(group, entry.sites)));
+                    balance(group, entry.sites), entry.contexts.getOrDefault(group.fingerprint(), group.contexts())));
         }
         return new LeakReport(entry.first.className(), entry.first.className() + LeakReport.EXIT_SUMMARY_SUFFIX,
                 total, 0, groups, 0, entry.sites.isEmpty() ? null : pairing.description(), sampleInterval);
