@@ -12,6 +12,8 @@ module io.github.reftrack {
     requires static jdk.jfr;
 
     exports io.github.reftrack;
+
+    uses io.github.reftrack.ContextSource;
     // The MXBean interface must be visible to the JMX introspector; it is still not API.
     exports io.github.reftrack.jmx to java.management;
 }

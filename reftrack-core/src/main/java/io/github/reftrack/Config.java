@@ -33,7 +33,8 @@ final class Config {
                 !parseSwitch(RefTracking.JMX_PROPERTY, "off", "on"),
                 parseList(System.getProperty(RefTracking.HIDE_PROPERTY)),
                 parseSwitch(RefTracking.REPORT_AT_EXIT_PROPERTY, "on", "off"),
-                parseChoice(RefTracking.CAPTURE_PROPERTY, d.capture()));
+                parseChoice(RefTracking.CAPTURE_PROPERTY, d.capture()),
+                System.getProperty(RefTracking.CONTEXT_PROPERTY));
     }
 
     /**

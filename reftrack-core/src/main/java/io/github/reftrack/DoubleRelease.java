@@ -34,9 +34,11 @@ import java.util.function.UnaryOperator;
  * @param pastQuarantine whether the tracker had already left the directory's quarantine, where
  *                       the kernel would no longer have caught it
  * @param note           why a stack is missing, or {@code null} when none is
+ * @param context        the context tag the reference was taken with (see {@link ContextSource}),
+ *                       or {@code null}
  */
 public record DoubleRelease(String className, String dirName, String holder, CallStack allocation,
-        CallStack firstRelease, CallStack secondRelease, boolean pastQuarantine, String note)
+        CallStack firstRelease, CallStack secondRelease, boolean pastQuarantine, String note, String context)
         implements RefTrackerEvent {
 
     /**
@@ -50,6 +52,24 @@ public record DoubleRelease(String className, String dirName, String holder, Cal
         Objects.requireNonNull(allocation, "allocation");
         Objects.requireNonNull(firstRelease, "firstRelease");
         Objects.requireNonNull(secondRelease, "secondRelease");
+    }
+
+    /**
+     * Creates the event of a reference taken without a context tag.
+     *
+     * @param className      the directory's class
+     * @param dirName        the directory's name
+     * @param holder         the holder name, or {@code null}
+     * @param allocation     the stack that took the reference
+     * @param firstRelease   the stack of the first release
+     * @param secondRelease  the stack of this, second release
+     * @param pastQuarantine whether the tracker had already left the quarantine
+     * @param note           why a stack is missing, or {@code null}
+     * @throws NullPointerException if a name or a stack is null
+     */
+    public DoubleRelease(String className, String dirName, String holder, CallStack allocation,
+            CallStack firstRelease, CallStack secondRelease, boolean pastQuarantine, String note) {
+        this(className, dirName, holder, allocation, firstRelease, secondRelease, pastQuarantine, note, null);
     }
 
     /**
@@ -120,6 +140,9 @@ public record DoubleRelease(String className, String dirName, String holder, Cal
             out.append(" (past the quarantine)");
         }
         out.append('\n');
+        if (context != null) {
+            out.append("taken during: ").append(TextEscape.escape(context)).append('\n');
+        }
         if (note != null) {
             out.append("note: ").append(TextEscape.escape(note)).append('\n');
         }
@@ -139,6 +162,6 @@ public record DoubleRelease(String className, String dirName, String holder, Cal
     @Override
     public DoubleRelease withStacks(UnaryOperator<CallStack> change) {
         return new DoubleRelease(className, dirName, holder, change.apply(allocation), change.apply(firstRelease),
-                change.apply(secondRelease), pastQuarantine, note);
+                change.apply(secondRelease), pastQuarantine, note, context);
     }
 }

@@ -3,6 +3,7 @@ package io.github.reftrack;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class EventDecoder {
                 optionalText(node, "holder", at), stack(node, "allocatedAt", "fingerprint", at),
                 stack(node, "firstReleasedAt", "firstReleaseFingerprint", at),
                 stack(node, "releasedAgainAt", "secondReleaseFingerprint", at), Boolean.TRUE.equals(past),
-                optionalText(node, "note", at));
+                optionalText(node, "note", at), optionalText(node, "context", at));
     }
 
     private static Misuse misuse(Map<?, ?> node, String at) {
@@ -137,7 +138,29 @@ final class EventDecoder {
         }
         int objects = node.get("objects") == null ? 0 : count(node, "objects", at);
         return new LeakReport.Group(users, stack, holders, millis(node, "oldestMillis", at),
-                millis(node, "newestMillis", at), objects, balance(node.get("siteBalance"), at + ".siteBalance"));
+                millis(node, "newestMillis", at), objects, balance(node.get("siteBalance"), at + ".siteBalance"),
+                contexts(node, at));
+    }
+
+    /** The {@code takenDuring} tag counts and {@code takenDuringOthers}; none when absent. */
+    private static LeakReport.Contexts contexts(Map<?, ?> node, String at) {
+        Object value = node.get("takenDuring");
+        int others = node.get("takenDuringOthers") == null ? 0 : count(node, "takenDuringOthers", at);
+        if (value == null) {
+            return others == 0 ? LeakReport.Contexts.NONE : new LeakReport.Contexts(Map.of(), others);
+        }
+        Map<?, ?> tags = object(value, at + ".takenDuring");
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : tags.entrySet()) {
+            String tag = (String) e.getKey();
+            int n = count(tags, tag, at + ".takenDuring");
+            if (n == 0) {
+                throw new IllegalArgumentException(at + ".takenDuring." + abbreviate(tag)
+                        + ": a context tag counts at least one reference, was 0");
+            }
+            counts.put(tag, n);
+        }
+        return new LeakReport.Contexts(counts, others);
     }
 
     private static LeakReport.SiteBalance balance(Object value, String at) {

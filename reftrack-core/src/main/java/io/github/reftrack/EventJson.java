@@ -177,6 +177,14 @@ public final class EventJson {
             if (group.objects() > 0) {
                 json.field("objects", group.objects());
             }
+            if (!group.contexts().isEmpty()) {
+                json.name("takenDuring").beginObject();
+                group.contexts().counts().forEach((tag, n) -> json.field(tag, n));
+                json.endObject();
+                if (group.contexts().others() > 0) {
+                    json.field("takenDuringOthers", group.contexts().others());
+                }
+            }
             if (group.balance() != null) {
                 json.name("siteBalance").beginObject().field("taken", group.balance().taken())
                         .field("released", group.balance().released()).endObject();
@@ -196,6 +204,9 @@ public final class EventJson {
                 .field("secondReleaseFingerprint", event.secondRelease().fingerprint());
         if (event.note() != null) {
             json.field("note", event.note());
+        }
+        if (event.context() != null) {
+            json.field("context", event.context());
         }
         frames("allocatedAt", event.allocation(), json);
         frames("firstReleasedAt", event.firstRelease(), json);

@@ -4,7 +4,11 @@ import io.github.reftrack.internal.event.FrameText;
 import io.github.reftrack.internal.event.TextEscape;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -25,6 +29,7 @@ import java.util.function.UnaryOperator;
  *
  * delayed_node@00000000c0ffee11 has 1/12 users at (oldest 4s)
  *   held by: inode_cache
+ *   taken during: CacheTest.evicts() (1)
  *      com.example.Inodes.get(Inodes.java:41)
  *      ...
  *
@@ -314,11 +319,13 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
      * @param newest  how long the newest had been held, or {@code null} if not known
      * @param objects how many tracked objects hold these references (the agent tracks one
      *                directory per object), or 0 when not counted
-     * @param balance how often the acquire site at the top of the stack took and released
-     *                references, or {@code null} when not counted
+     * @param balance  how often the acquire site at the top of the stack took and released
+     *                 references, or {@code null} when not counted
+     * @param contexts the context tags these references were taken with, most frequent first
+     *                 ({@link Contexts#NONE} when none had one; {@code null} is taken as that)
      */
     public record Group(int users, CallStack stack, List<String> holders, Duration oldest, Duration newest,
-            int objects, SiteBalance balance) {
+            int objects, SiteBalance balance, Contexts contexts) {
 
         /**
          * Validates and copies the components.
@@ -328,6 +335,7 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
          *                                  negative
          */
         public Group {
+            contexts = contexts == null ? Contexts.NONE : contexts;
             if (users <= 0) {
                 throw new IllegalArgumentException("a group has at least one user, was " + users);
             }
@@ -336,6 +344,25 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
             }
             Objects.requireNonNull(stack, "stack");
             holders = List.copyOf(holders);
+        }
+
+        /**
+         * Creates a group whose references carry no context tag.
+         *
+         * @param users   how many live trackers have this stack
+         * @param stack   the stack
+         * @param holders the distinct holder names
+         * @param oldest  the oldest reference's hold time, or {@code null}
+         * @param newest  the newest reference's hold time, or {@code null}
+         * @param objects how many tracked objects hold these references, or 0
+         * @param balance the acquire site's balance, or {@code null}
+         * @throws NullPointerException     if a list or the stack is null
+         * @throws IllegalArgumentException if {@code users} is not positive or {@code objects}
+         *                                  negative
+         */
+        public Group(int users, CallStack stack, List<String> holders, Duration oldest, Duration newest, int objects,
+                SiteBalance balance) {
+            this(users, stack, holders, oldest, newest, objects, balance, Contexts.NONE);
         }
 
         /**
@@ -394,7 +421,7 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
          * @return the copy
          */
         public Group withStack(CallStack newStack) {
-            return new Group(users, newStack, holders, oldest, newest, objects, balance);
+            return new Group(users, newStack, holders, oldest, newest, objects, balance, contexts);
         }
 
         /**
@@ -406,7 +433,17 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
          * @throws IllegalArgumentException if {@code newObjects} is negative
          */
         public Group withCounts(int newObjects, SiteBalance newBalance) {
-            return new Group(users, stack, holders, oldest, newest, newObjects, newBalance);
+            return new Group(users, stack, holders, oldest, newest, newObjects, newBalance, contexts);
+        }
+
+        /**
+         * Returns this group with other context tags.
+         *
+         * @param newContexts the tags and their counts
+         * @return the copy
+         */
+        public Group withContexts(Contexts newContexts) {
+            return new Group(users, stack, holders, oldest, newest, objects, balance, newContexts);
         }
 
         /** The lines between the group's header and its frames. */
@@ -417,6 +454,9 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
                     out.append(i == 0 ? "" : ", ").append(TextEscape.escape(holders.get(i)));
                 }
                 out.append('\n');
+            }
+            if (!contexts.isEmpty()) {
+                out.append("  taken during: ").append(contexts).append('\n');
             }
             if (objects > 0) {
                 out.append("  objects: ").append(objects).append('\n');
@@ -445,6 +485,111 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
                 throw new IllegalArgumentException("negative site balance: " + taken + " taken, " + released
                         + " released");
             }
+        }
+    }
+
+    /**
+     * The context tags of a group's references (see {@link ContextSource}) with how many
+     * references each was taken with: the {@value #KEPT} most frequent, most frequent first (ties
+     * by tag), and how many references carried any other tag. References without a tag are not
+     * counted. Groups merged from several directories add their counts; a tag that was among the
+     * others in one of them is counted there only in {@link #others()}.
+     *
+     * @param counts tag to number of references, at most {@value #KEPT} entries kept, in order
+     * @param others references taken with a tag not in {@code counts}
+     */
+    public record Contexts(Map<String, Integer> counts, int others) {
+        /** How many tags a group keeps with their counts. */
+        public static final int KEPT = 5;
+        /** No reference had a tag. */
+        public static final Contexts NONE = new Contexts(Map.of(), 0);
+
+        /**
+         * Orders the counts, keeps the {@value #KEPT} largest and adds the rest to {@code others}.
+         *
+         * @throws NullPointerException     if the map, a tag or a count is null
+         * @throws IllegalArgumentException if a count is not positive or {@code others} is negative
+         */
+        public Contexts {
+            if (others < 0) {
+                throw new IllegalArgumentException("a negative count of other context tags: " + others);
+            }
+            List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.size());
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                Objects.requireNonNull(e.getKey(), "context tag");
+                if (e.getValue() <= 0) {
+                    throw new IllegalArgumentException("context tag '" + e.getKey() + "' counted "
+                            + e.getValue() + " times; counts are positive");
+                }
+                entries.add(Map.entry(e.getKey(), e.getValue()));
+            }
+            entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey()));
+            Map<String, Integer> kept = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> e : entries) {
+                if (kept.size() < KEPT) {
+                    kept.put(e.getKey(), e.getValue());
+                } else {
+                    others += e.getValue();
+                }
+            }
+            counts = Collections.unmodifiableMap(kept);
+        }
+
+        /**
+         * Returns the tags counted in {@code counts}, the most frequent kept.
+         *
+         * @param counts tag to number of references
+         * @return the contexts, {@link #NONE} for an empty map
+         */
+        public static Contexts of(Map<String, Integer> counts) {
+            return counts.isEmpty() ? NONE : new Contexts(counts, 0);
+        }
+
+        /**
+         * Returns whether no reference had a tag.
+         *
+         * @return {@code true} when there are no counts
+         */
+        public boolean isEmpty() {
+            return counts.isEmpty() && others == 0;
+        }
+
+        /**
+         * Returns these counts added to {@code other}'s.
+         *
+         * @param other another group's contexts
+         * @return the sum
+         */
+        public Contexts plus(Contexts other) {
+            if (other.isEmpty()) {
+                return this;
+            }
+            if (isEmpty()) {
+                return other;
+            }
+            Map<String, Integer> sum = new HashMap<>(counts);
+            other.counts.forEach((tag, n) -> sum.merge(tag, n, Integer::sum));
+            return new Contexts(sum, others + other.others);
+        }
+
+        /**
+         * Renders the counts as a report line shows them:
+         * {@code CacheTest.evicts() (3), CacheTest.loads() (1), +2 more}, tags escaped.
+         *
+         * @return the text, empty for {@link #NONE}
+         */
+        @Override
+        public String toString() {
+            StringBuilder out = new StringBuilder();
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                out.append(out.length() == 0 ? "" : ", ").append(TextEscape.escape(e.getKey())).append(" (")
+                        .append(e.getValue()).append(')');
+            }
+            if (others > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append('+').append(others).append(" more");
+            }
+            return out.toString();
         }
     }
 }

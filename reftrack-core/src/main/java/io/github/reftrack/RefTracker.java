@@ -25,6 +25,15 @@ import io.github.reftrack.internal.engine.TrackerHandle;
 public sealed interface RefTracker permits Tracker, TrackerHandle {
 
     /**
+     * Returns the context tag the reference was taken with (see {@link ContextSource}): the
+     * request, trace or test it was taken during.
+     *
+     * @return the tag, or {@code null} when the runtime had no source, the source gave none, or
+     *         this is one of the shared trackers
+     */
+    String context();
+
+    /**
      * Describes the tracker: directory, holder and state. The state is read without the
      * directory's lock and may be momentarily stale.
      *

@@ -24,6 +24,9 @@ import java.util.Objects;
  *   <tr><td>{@value #JMX_PROPERTY}</td><td>{@code on | off}: register the MXBean
  *       {@code io.github.reftrack:type=RefTracking} when the first tracking directory is
  *       created</td><td>{@code on}</td></tr>
+ *   <tr><td>{@value #CONTEXT_PROPERTY}</td><td>context sources, comma-separated, asked in
+ *       order: {@code mdc:<key>}, {@code trace}, or a {@link ContextSource} provider's name
+ *       (see {@link ContextSource})</td><td>none</td></tr>
  * </table>
  *
  * <p>A value that cannot be parsed is logged once (naming the property, the value and what was
@@ -56,6 +59,13 @@ public final class RefTracking {
     public static final String REPORT_AT_EXIT_PROPERTY = "reftrack.reportAtExit";
     /** System property naming how stacks are captured: {@code java}, {@code native} or {@code auto}. */
     public static final String CAPTURE_PROPERTY = "reftrack.capture";
+    /**
+     * System property naming where each reference's context tag comes from (see
+     * {@link ContextSource}): {@code mdc:<key>} (an SLF4J MDC key), {@code trace} (the current
+     * OpenTelemetry trace id), or the {@link ContextSource#name()} of a {@link java.util.ServiceLoader}
+     * provider; several, comma-separated, are asked in order. Unset: no tags, and no cost.
+     */
+    public static final String CONTEXT_PROPERTY = "reftrack.context";
     /** The JMX object name of reftrack's MXBean. */
     public static final String MBEAN_NAME = "io.github.reftrack:type=RefTracking";
     /** System property that reftrack sets to {@link #MBEAN_NAME} while its MXBean is registered. */

@@ -5,6 +5,7 @@ import io.github.reftrack.internal.capture.JavaCaptureSource;
 import io.github.reftrack.internal.capture.NativeCaptureSource;
 import io.github.reftrack.internal.capture.NativeStacks;
 import io.github.reftrack.internal.capture.StackDepot;
+import io.github.reftrack.internal.context.ContextSpec;
 import io.github.reftrack.internal.engine.Engine;
 import io.github.reftrack.internal.engine.Events;
 import io.github.reftrack.internal.engine.FoundLeaks;
@@ -70,6 +71,7 @@ public final class RefTrackingRuntime {
     private final ExitHook exitHook = new ExitHook();
     private final FoundLeaks found;
     private volatile RefTracking.Mode mode;
+    private final ContextSource contextSource;
 
     private RefTrackingRuntime(Builder b) {
         this.settings = b.settings;
@@ -82,8 +84,9 @@ public final class RefTrackingRuntime {
         this.capture = b.capture != null ? b.capture.apply(filter) : captureFor(b.settings, filter);
         this.depot = new StackDepot(capture, filter, b.settings.depth(), b.depotFails);
         this.events = new Events(b.settings.throwOnError());
+        this.contextSource = b.contextSource != null ? b.contextSource : ContextSpec.parse(b.settings.context());
         this.engine = new Engine(capture, depot, events, b.ticker, b.promotionPeriodNanos, b.promotionAllowed,
-                b.sampleGaps, this::firstDirectory);
+                b.sampleGaps, this::firstDirectory, contextSource);
         this.leaks = new LeakRecorder(b.clock, b.leakHistoryCapacity);
         this.found = new FoundLeaks(b.ticker, b.leakLogInterval.toNanos());
         events.addSink(leaks);
@@ -173,6 +176,16 @@ public final class RefTrackingRuntime {
      */
     public RefTracking.Capture captureInUse() {
         return capture instanceof NativeCaptureSource ? RefTracking.Capture.NATIVE : RefTracking.Capture.JAVA;
+    }
+
+    /**
+     * Returns where this runtime's references get their context tags.
+     *
+     * @return the source the builder or the settings' {@link RefTrackingSettings#context()} named,
+     *         or {@code null} for none
+     */
+    public ContextSource contextSource() {
+        return contextSource;
     }
 
     /**
@@ -550,6 +563,7 @@ public final class RefTrackingRuntime {
         private BooleanSupplier promotionAllowed = () -> true;
         private long promotionPeriodNanos = PROMOTION_PERIOD_NANOS;
         private IntUnaryOperator sampleGaps = Engine.RANDOM_GAPS;
+        private ContextSource contextSource;
 
         private Builder() {
         }
@@ -662,6 +676,19 @@ public final class RefTrackingRuntime {
          */
         public Builder builtInSinks(boolean install) {
             this.builtInSinks = install;
+            return this;
+        }
+
+        /**
+         * Tags each tracked reference with its context from {@code source}, instead of what the
+         * settings' {@link RefTrackingSettings#context()} names. Without either, references carry
+         * no tag and taking one does no work for it.
+         *
+         * @param source where tags come from, or {@code null} for the settings' choice
+         * @return this builder
+         */
+        public Builder contextSource(ContextSource source) {
+            this.contextSource = source;
             return this;
         }
 

@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param hide           class-name prefixes whose frames are hidden from stacks and fingerprints
  * @param reportAtExit   whether directories still open at JVM shutdown are reported, once
  * @param capture        how stacks are captured (see {@link RefTracking.Capture})
+ * @param context        where each reference's context tag comes from, as
+ *                       {@value RefTracking#CONTEXT_PROPERTY} names it (e.g. {@code mdc:requestId}),
+ *                       or {@code null} for no tags
  */
 public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int depth, boolean detectLost,
         boolean throwOnError, String jsonLog, boolean jmx, List<String> hide, boolean reportAtExit,
-        RefTracking.Capture capture) {
+        RefTracking.Capture capture, String context) {
 
     /** The default sampling interval, one reference in 128. */
     public static final int DEFAULT_SAMPLE_INTERVAL = 128;
@@ -47,6 +50,28 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new IllegalArgumentException("depth must be from 1 to " + MAX_DEPTH + ", was " + depth);
         }
+    }
+
+    /**
+     * Creates settings without context tags.
+     *
+     * @param mode           the mode new directories get
+     * @param sampleInterval in {@code sample} mode, one reference in this many gets a stack
+     * @param depth          how many shown frames a stack keeps
+     * @param detectLost     whether trackers found unreachable while live are reported
+     * @param throwOnError   whether detected errors throw
+     * @param jsonLog        a file for the JSON event log, or {@code null}
+     * @param jmx            whether the default runtime registers its MXBean
+     * @param hide           class-name prefixes whose frames are hidden
+     * @param reportAtExit   whether open directories are reported at shutdown
+     * @param capture        how stacks are captured
+     * @throws NullPointerException     if {@code mode}, {@code hide} or {@code capture} is null
+     * @throws IllegalArgumentException if {@code sampleInterval} or {@code depth} is out of range
+     */
+    public RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int depth, boolean detectLost,
+            boolean throwOnError, String jsonLog, boolean jmx, List<String> hide, boolean reportAtExit,
+            RefTracking.Capture capture) {
+        this(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide, reportAtExit, capture, null);
     }
 
     /**
@@ -93,7 +118,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withMode(RefTracking.Mode newMode) {
         return new RefTrackingSettings(newMode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide,
-                reportAtExit, capture);
+                reportAtExit, capture, context);
     }
 
     /**
@@ -104,7 +129,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withDepth(int newDepth) {
         return new RefTrackingSettings(mode, sampleInterval, newDepth, detectLost, throwOnError, jsonLog, jmx, hide,
-                reportAtExit, capture);
+                reportAtExit, capture, context);
     }
 
     /**
@@ -115,7 +140,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withThrowOnError(boolean newThrowOnError) {
         return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, newThrowOnError, jsonLog, jmx, hide,
-                reportAtExit, capture);
+                reportAtExit, capture, context);
     }
 
     /**
@@ -126,7 +151,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withHide(List<String> newHide) {
         return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, newHide,
-                reportAtExit, capture);
+                reportAtExit, capture, context);
     }
 
     /**
@@ -137,7 +162,7 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withReportAtExit(boolean newReportAtExit) {
         return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide,
-                newReportAtExit, capture);
+                newReportAtExit, capture, context);
     }
 
     /**
@@ -148,6 +173,18 @@ public record RefTrackingSettings(RefTracking.Mode mode, int sampleInterval, int
      */
     public RefTrackingSettings withCapture(RefTracking.Capture newCapture) {
         return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide,
-                reportAtExit, newCapture);
+                reportAtExit, newCapture, context);
+    }
+
+    /**
+     * Returns a copy with other context sources.
+     *
+     * @param newContext the sources as {@value RefTracking#CONTEXT_PROPERTY} names them, or
+     *                   {@code null} for no tags
+     * @return the copy
+     */
+    public RefTrackingSettings withContext(String newContext) {
+        return new RefTrackingSettings(mode, sampleInterval, depth, detectLost, throwOnError, jsonLog, jmx, hide,
+                reportAtExit, capture, newContext);
     }
 }

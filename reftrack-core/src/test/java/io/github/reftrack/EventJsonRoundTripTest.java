@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,10 @@ class EventJsonRoundTripTest {
     private static final CallStack LIBRARY = new CallStack(List.of(new StackTraceElement("io.netty.Pool", "run",
             "Pool.java", 3)), "00112233aabbccdd", true);
 
+    private static final LeakReport.Contexts TAGS = new LeakReport.Contexts(Map.of(
+            "CacheTest.evicts()", 3, "CacheTest.loads()", 1, "trace 4bf92f3577b34da6a3ce929d0e0e4736", 1,
+            "requestId=r-1", 1, "requestId=r-2", 1, "requestId=r\nSEVERE: forged", 1), 2);
+
     static Stream<RefTrackerEvent> events() {
         LeakReport plain = new LeakReport("pool", "pool@00000000c0ffee11", 3, 1, List.of(
                 new LeakReport.Group(2, List.of(GET), "0123456789abcdef", List.of("cache"), Duration.ofSeconds(133),
@@ -29,7 +34,11 @@ class EventJsonRoundTripTest {
                 new LeakReport.Group(3, TAKE, List.of(), null, null, 3, new LeakReport.SiteBalance(10, 7)),
                 new LeakReport.Group(2, LIBRARY, List.of(), Duration.ZERO, Duration.ZERO, 2, null)), 0,
                 "same method or its callers first, else the oldest");
-        return Stream.of(plain, agent, agent.withSampleInterval(64),
+        LeakReport tagged = new LeakReport("cache", "cache@00000000000000cc", 10, 0, List.of(
+                new LeakReport.Group(10, TAKE, List.of(), null, null, 0, null, TAGS)));
+        return Stream.of(plain, agent, agent.withSampleInterval(64), tagged,
+                new DoubleRelease("session", "session@00000000000000aa", null, TAKE, GIVE, GIVE, false, null,
+                        "CacheTest.evicts()"),
                 new AbandonedDirectory(plain, -2),
                 new DoubleRelease("session", "session@00000000000000aa", "pool", TAKE, GIVE, GIVE, true, null),
                 new DoubleRelease("session", "session@00000000000000aa", null, CallStack.EMPTY, CallStack.EMPTY, GIVE,
@@ -85,6 +94,28 @@ class EventJsonRoundTripTest {
     }
 
     @Test
+    void contextTagsShowPerGroup_mostFrequentFirst_withTheRestCounted() {
+        LeakReport tagged = (LeakReport) events().skip(3).findFirst().orElseThrow();
+
+        assertThat(tagged.toString()).startsWith("cache@00000000000000cc has 10/10 users at\n  taken during:"
+                + " CacheTest.evicts() (3), CacheTest.loads() (1), requestId=r\\nSEVERE: forged (1), requestId=r-1 (1),"
+                + " requestId=r-2 (1), +3 more\n     com.example.Pool.get(");
+        assertThat(tagged.toJson()).contains("\"takenDuring\":{\"CacheTest.evicts()\":3,\"CacheTest.loads()\":1,"
+                + "\"requestId=r\\nSEVERE: forged\":1,\"requestId=r-1\":1,\"requestId=r-2\":1},"
+                + "\"takenDuringOthers\":3");
+        assertThat(EventJson.read(tagged.toJson()).toString()).isEqualTo(tagged.toString());
+    }
+
+    @Test
+    void aDoubleReleaseSaysWhatItsReferenceWasTakenDuring() {
+        DoubleRelease release = (DoubleRelease) events().skip(4).findFirst().orElseThrow();
+
+        assertThat(release.toString()).startsWith("session@00000000000000aa: reference already released.\n"
+                + "taken during: CacheTest.evicts()\nallocated in:\n");
+        assertThat(release.toJson()).contains("\"context\":\"CacheTest.evicts()\"");
+    }
+
+    @Test
     void aSampledAgentReportSaysItIsASample_inTextAndJson() {
         LeakReport agent = (LeakReport) events().skip(1).findFirst().orElseThrow();
         LeakReport sampled = agent.withSampleInterval(64);
@@ -118,7 +149,7 @@ class EventJsonRoundTripTest {
 
     @Test
     void anEventOfANewerVersionIsNamedAsUnknown() {
-        assertThat(EventJson.decode(java.util.Map.of("event", "somethingNew"), "line 1")).isEmpty();
+        assertThat(EventJson.decode(Map.of("event", "somethingNew"), "line 1")).isEmpty();
         assertThatThrownBy(() -> EventJson.read("{\"event\":\"somethingNew\"}"))
                 .hasMessageContaining("does not know");
     }

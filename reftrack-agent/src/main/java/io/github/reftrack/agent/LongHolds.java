@@ -35,9 +35,17 @@ final class LongHolds {
         if (longest == null && !report.groups().isEmpty()) {
             stack = report.groups().get(0).stack();
         }
-        return new LongHeld(life.profile.dirClass(), life.dir.name(), null,
-                ref.thread == null ? null : "thread " + ref.thread, Duration.ofNanos(now - ref.takenNanos),
-                Duration.ofNanos(life.holdNanos()), stack);
+        return new LongHeld(life.profile.dirClass(), life.dir.name(), null, context(ref),
+                Duration.ofNanos(now - ref.takenNanos), Duration.ofNanos(life.holdNanos()), stack);
+    }
+
+    /** The thread that took the reference and its context tag: {@code thread main, requestId=r-1}. */
+    private static String context(Lifetime.Ref ref) {
+        String tag = ref.tracker.context();
+        if (ref.thread == null) {
+            return tag;
+        }
+        return "thread " + ref.thread + (tag == null ? "" : ", " + tag);
     }
 
     /**

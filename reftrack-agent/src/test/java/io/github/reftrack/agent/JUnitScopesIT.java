@@ -73,7 +73,8 @@ class JUnitScopesIT {
         assertThat(result(output, "[method:cleanAfter()]")).isEqualTo("SUCCESSFUL");
         assertThat(output).containsOnlyOnce("MESSAGE ")
                 .contains("1 object born here still holding references")
-                .contains("netty_bytebuf born in LeakInTheMiddle.leaksARetain() has 1/1 users at\n  objects: 1\n")
+                .contains("netty_bytebuf born in LeakInTheMiddle.leaksARetain() has 1/1 users at\n"
+                        + "  taken during: LeakInTheMiddle.leaksARetain() (1)\n  objects: 1\n")
                 .contains("     " + KEEP)
                 .contains("example.junit.BufferCases$LeakInTheMiddle.leaksARetain(BufferCases.java:");
         assertThat(output.indexOf("     " + KEEP))

@@ -21,6 +21,10 @@ final class DoubleReleaseEvent extends Event {
     @Label("Holder")
     String holder;
 
+    @Label("Taken During")
+    @Description("The context tag the reference was taken with (a test, a request, a trace), if any")
+    String context;
+
     @Label("Past Quarantine")
     @Description("Whether the tracker had already left the directory's quarantine")
     boolean pastQuarantine;

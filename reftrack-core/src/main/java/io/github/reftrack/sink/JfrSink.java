@@ -66,6 +66,7 @@ final class JfrSink implements EventSink {
         event.className = release.className();
         event.dirName = release.dirName();
         event.holder = release.holder();
+        event.context = release.context();
         event.pastQuarantine = release.pastQuarantine();
         event.fingerprint = release.allocation().fingerprint();
         event.json = EventJson.tagged(release);

@@ -6,6 +6,7 @@ import io.github.reftrack.DoubleRelease;
 import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LostReference;
+import io.github.reftrack.RefContext;
 import io.github.reftrack.RefTracker;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTrackerListener;
@@ -111,6 +112,37 @@ class JfrEventsTest {
         assertThat(back.allocatedAt().get(0).getMethodName())
                 .startsWith("lambda$doubleReleaseEventCarriesTheThreeStacksAsStructuredJson$");
         assertThat(back.firstReleasedAt()).isNotEqualTo(back.releasedAgainAt());
+    }
+
+    @Test
+    void leakAndDoubleReleaseEventsShowTheContextTag() throws IOException {
+        List<RecordedEvent> leaks;
+        List<RecordedEvent> releases;
+        RefContext.Binding binding = RefContext.bind("JfrTest.tags()");
+        try {
+            leaks = record("io.github.reftrack.Leak", () -> {
+                RefTrackerDir dir = newDir("jfr_tagged");
+                dir.alloc();
+                dir.close();
+            });
+            releases = record("io.github.reftrack.DoubleRelease", () -> {
+                RefTrackerDir dir = newDir("jfr_tagged");
+                RefTracker tracker = dir.alloc();
+                dir.free(tracker);
+                dir.free(tracker);
+                dir.close();
+            });
+        } finally {
+            binding.close();
+        }
+
+        assertThat(leaks).singleElement().satisfies(leak -> assertThat(leak.getString("report"))
+                .contains("users at\n  taken during: JfrTest.tags() (1)\n"));
+        assertThat(releases).singleElement().satisfies(release -> {
+            assertThat(release.getString("context")).isEqualTo("JfrTest.tags()");
+            assertThat(((DoubleRelease) EventJson.read(release.getString("json"))).context())
+                    .isEqualTo("JfrTest.tags()");
+        });
     }
 
     @Test

@@ -95,12 +95,14 @@ record ScopeLeaks(List<LeakReport> reports, int accepted, String problem) {
         for (int g = 0; g < first.groups().size(); g++) {
             LeakReport.Group group = first.groups().get(g);
             int users = 0;
+            LeakReport.Contexts contexts = LeakReport.Contexts.NONE;
             for (LeakReport report : same) {
                 users += report.groups().get(g).users();
+                contexts = contexts.plus(report.groups().get(g).contexts());
             }
             total += users;
             groups.add(new LeakReport.Group(users, group.stack(), group.holders(), group.oldest(), group.newest(),
-                    same.size(), group.balance()));
+                    same.size(), group.balance(), contexts));
         }
         return new LeakReport(first.className(), first.className() + " born in " + scopeName, total, 0, groups, 0,
                 first.pairing());

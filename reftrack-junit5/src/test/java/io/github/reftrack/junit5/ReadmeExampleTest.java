@@ -53,6 +53,7 @@ class ReadmeExampleTest {
                         + ChannelTest.class.getName() + "]/[method:handlesEmptyMessage()]]:\n"
                         + "1 directory with references left behind (after a grace period of 300 ms)\n\n"
                         + OPEN.get(0).refs.name() + " has 1/1 users at\n"
+                        + "  taken during: ChannelTest.handlesEmptyMessage() (1)\n"
                         + "     " + Channel.class.getName() + ".retain(ReadmeExampleTest.java:")
                 .contains("     " + ReadmeExampleTest.class.getName() + ".handle(ReadmeExampleTest.java:")
                 .contains("     " + ChannelTest.class.getName() + ".handlesEmptyMessage(ReadmeExampleTest.java:")

@@ -1,6 +1,7 @@
 package io.github.reftrack.internal.engine;
 
 import io.github.reftrack.CallStack;
+import io.github.reftrack.ContextSource;
 import io.github.reftrack.FrameFilter;
 import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.internal.Detached;
@@ -8,6 +9,8 @@ import io.github.reftrack.internal.capture.CaptureSource;
 import io.github.reftrack.internal.capture.Stack;
 import io.github.reftrack.internal.capture.StackDepot;
 import io.github.reftrack.internal.capture.StackRef;
+import io.github.reftrack.internal.context.Contexts;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
@@ -34,6 +37,9 @@ public final class Engine {
     private final Housekeeper housekeeper;
     private final Directories directories;
     private final Runnable onFirstDirectory;
+    /** The runtime's context source, or {@code null} for none. */
+    private final ContextSource contextSource;
+    private final AtomicBoolean contextFailureLogged = new AtomicBoolean();
     /** Set once, under {@code this}; read without the lock on every registration. */
     private volatile boolean directorySeen;
 
@@ -50,12 +56,14 @@ public final class Engine {
      *                             for an interval: {@link #RANDOM_GAPS}, or a test's fixed gaps
      * @param onFirstDirectory     run once, after the housekeeper starts, when the first
      *                             tracking directory is registered
+     * @param contextSource        what tags references with their context, or {@code null}
      */
     public Engine(CaptureSource capture, StackDepot depot, Events events, LongSupplier ticker,
             long promotionPeriodNanos, BooleanSupplier promotionAllowed, IntUnaryOperator sampleGaps,
-            Runnable onFirstDirectory) {
+            Runnable onFirstDirectory, ContextSource contextSource) {
         this.sampler = new Sampler(sampleGaps);
         this.capture = capture;
+        this.contextSource = contextSource;
         this.depot = depot;
         this.events = events;
         this.ticker = ticker;
@@ -146,6 +154,11 @@ public final class Engine {
     CallStack callStack(StackRef ref) {
         Stack stack = depot.intern(ref);
         return new CallStack(stack.frames(), stack.fingerprint(), stack.allHidden());
+    }
+
+    /** What a directory created now asks each tracked alloc for its tag, or {@code null}. */
+    Contexts contextsForNewDirectory() {
+        return Contexts.forNewDirectory(contextSource, contextFailureLogged);
     }
 
     Sampler sampler() {

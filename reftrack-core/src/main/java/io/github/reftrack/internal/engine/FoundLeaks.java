@@ -58,8 +58,9 @@ public final class FoundLeaks {
 
     /**
      * Returns the totals so far, one report per set of stacks named {@code <class> at exit}: each
-     * group with the references leaked on its stack over every object, the acquire site's balance
-     * of the latest object, and {@code objects} the objects leaked on these stacks.
+     * group with the references leaked on its stack over every object and their context tags, the
+     * acquire site's balance of the latest object, and {@code objects} the objects leaked on these
+     * stacks.
      *
      * @return the totals, first found first
      */
@@ -78,6 +79,8 @@ public final class FoundLeaks {
         final Map<String, Integer> users = new HashMap<>();
         /** The latest group per fingerprint: its acquire-site balance is the newest known. */
         final Map<String, LeakReport.Group> latest = new HashMap<>();
+        /** The context tags of those references per group fingerprint, over every object. */
+        final Map<String, LeakReport.Contexts> contexts = new HashMap<>();
         int objects;
         long loggedNanos;
         int loggedObjects;
@@ -92,6 +95,7 @@ public final class FoundLeaks {
             for (LeakReport.Group group : report.groups()) {
                 users.merge(group.fingerprint(), group.users(), Integer::sum);
                 latest.put(group.fingerprint(), group);
+                contexts.merge(group.fingerprint(), group.contexts(), LeakReport.Contexts::plus);
             }
             if (objects == 1) {
                 loggedObjects = 1;
@@ -117,7 +121,7 @@ public final class FoundLeaks {
                 total += leaked;
                 LeakReport.Group last = latest.getOrDefault(group.fingerprint(), group);
                 groups.add(new LeakReport.Group(leaked, group.stack(), group.holders(), null, null, objects,
-                        last.balance()));
+                        last.balance(), contexts.getOrDefault(group.fingerprint(), group.contexts())));
             }
             return new LeakReport(first.className(), first.className() + LeakReport.EXIT_SUMMARY_SUFFIX, total, 0,
                     groups, 0, first.pairing(), first.sampleInterval());

@@ -5,6 +5,7 @@ import io.github.reftrack.LeakReport;
 import io.github.reftrack.internal.capture.Stack;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.Set;
 
 /**
  * Groups the trackers of a report by interned stack, one accumulator per stack (count, holders,
- * first and last seen, as Agrona's {@code DistinctObservation}), in the order trackers are added
- * (newest first). At most {@code limit} groups are formed; trackers of other stacks are counted as
- * skipped. Not thread-safe: one report's local state.
+ * context tags counted, first and last seen, as Agrona's {@code DistinctObservation}), in the
+ * order trackers are added (newest first). At most {@code limit} groups are formed; trackers of
+ * other stacks are counted as skipped. Not thread-safe: one report's local state.
  */
 final class Grouping {
     private final int limit;
@@ -27,7 +28,7 @@ final class Grouping {
         this.limit = limit;
     }
 
-    void add(Stack stack, String holder, long allocNanos) {
+    void add(Stack stack, String holder, String context, long allocNanos) {
         Accumulator group = byStack.get(stack);
         if (group == null) {
             if (order.size() == limit) {
@@ -38,7 +39,7 @@ final class Grouping {
             byStack.put(stack, group);
             order.add(group);
         }
-        group.add(holder, allocNanos);
+        group.add(holder, context, allocNanos);
     }
 
     int skipped() {
@@ -51,7 +52,8 @@ final class Grouping {
         for (Accumulator g : order) {
             CallStack stack = new CallStack(g.stack.frames(), g.stack.fingerprint(), g.stack.allHidden());
             groups.add(new LeakReport.Group(g.users, stack, List.copyOf(g.holders), age(nowNanos, g.oldestNanos),
-                    age(nowNanos, g.newestNanos), 0, null));
+                    age(nowNanos, g.newestNanos), 0, null,
+                    g.contexts == null ? LeakReport.Contexts.NONE : LeakReport.Contexts.of(g.contexts)));
         }
         return groups;
     }
@@ -65,6 +67,8 @@ final class Grouping {
     private static final class Accumulator {
         final Stack stack;
         final Set<String> holders = new LinkedHashSet<>();
+        /** Tag to count; {@code null} until a tracker with a tag is added. */
+        Map<String, Integer> contexts;
         int users;
         long oldestNanos;
         long newestNanos;
@@ -73,7 +77,7 @@ final class Grouping {
             this.stack = stack;
         }
 
-        void add(String holder, long allocNanos) {
+        void add(String holder, String context, long allocNanos) {
             if (users == 0 || allocNanos - oldestNanos < 0) {
                 oldestNanos = allocNanos;
             }
@@ -83,6 +87,12 @@ final class Grouping {
             users++;
             if (holder != null) {
                 holders.add(holder);
+            }
+            if (context != null) {
+                if (contexts == null) {
+                    contexts = new HashMap<>();
+                }
+                contexts.merge(context, 1, Integer::sum);
             }
         }
     }

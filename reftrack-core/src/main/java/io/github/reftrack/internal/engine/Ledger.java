@@ -11,6 +11,7 @@ import io.github.reftrack.RefTrackerDir;
 import io.github.reftrack.RefTracking;
 import io.github.reftrack.internal.capture.RawCapture;
 import io.github.reftrack.internal.capture.StackRef;
+import io.github.reftrack.internal.context.Contexts;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,8 @@ import java.util.Locale;
  * {@code promotionQueued}. Grouping a report ({@link Grouping}) works on a copy, outside the lock.
  *
  * <p>Everything slow happens outside the lock: capturing the stack (the runtime's capture
- * source, about a microsecond) before taking it, and decoding, interning, rendering and event
+ * source, about a microsecond) and reading the context tag (only when the directory was created
+ * with something to ask, see {@link Contexts}) before taking it, and decoding, interning, rendering and event
  * delivery after releasing it. The lock is held for a few pointer writes, which is why one shared directory
  * scales like two separate ones. Untracked references (sampled out, capture failed,
  * {@code allocUntracked}) never take the lock: {@link Untracked} counts them. Misuse is reported
@@ -81,6 +83,8 @@ final class Ledger {
     private final int sampleInterval;
     private final MisuseReporter misuse;
     private final Untracked untracked;
+    /** What each tracked alloc asks for its context tag; {@code null} (no work) when nothing is configured. */
+    private final Contexts contexts;
     private final Object lock = new Object();
 
     // Guarded by lock.
@@ -105,6 +109,7 @@ final class Ledger {
         this.sampleInterval = settings.sampleInterval();
         this.misuse = new MisuseReporter(engine, className, name);
         this.untracked = new Untracked(this, misuse, sampleInterval);
+        this.contexts = engine.contextsForNewDirectory();
     }
 
     long id() {
@@ -142,17 +147,18 @@ final class Ledger {
                     + " could not be captured, so the reference is counted without one", null);
             return untracked.alloc();
         }
+        String context = contexts == null ? null : contexts.current();
         Tracker record;
         RefTracker handle;
         LostWatch watch = null;
         if (settings.detectLost()) {
-            WatchedTracker watched = new WatchedTracker(this, holder);
+            WatchedTracker watched = new WatchedTracker(this, holder, context);
             TrackerHandle watchedHandle = new TrackerHandle(watched);
             watch = new LostWatch(watchedHandle, engine.housekeeper().collected);
             record = watched;
             handle = watchedHandle;
         } else {
-            record = new Tracker(this, holder);
+            record = new Tracker(this, holder, context);
             handle = record;
         }
         record.allocStack = capture;
@@ -252,8 +258,8 @@ final class Ledger {
         }
         String note = firstFree != null ? null
                 : "the first release's stack could not be captured (no memory or no stack left at that moment)";
-        engine.events().doubleRelease(new DoubleRelease(className, name, record.holder, engine.callStack(allocStack),
-                engine.callStack(firstFree), engine.callStack(capture), pastQuarantine, note));
+        engine.events().doubleRelease(new DoubleRelease(className, name, record.holder(), engine.callStack(allocStack),
+                engine.callStack(firstFree), engine.callStack(capture), pastQuarantine, note, record.context()));
         return false;
     }
 
@@ -393,7 +399,7 @@ final class Ledger {
             record.unwatch();
             stack = record.allocStack;
         }
-        engine.events().lost(new LostReference(className, name, record.holder, engine.callStack(stack)));
+        engine.events().lost(new LostReference(className, name, record.holder(), engine.callStack(stack)));
     }
 
     @Override

@@ -51,7 +51,7 @@ final class LiveSnapshot {
     void groupInto(Grouping grouping, StackDepot depot, Object lock) {
         Stack[] interned = intern(depot, lock);
         for (int i = 0; i < interned.length; i++) {
-            grouping.add(interned[i], trackers[i].holder, trackers[i].allocNanos);
+            grouping.add(interned[i], trackers[i].holder(), trackers[i].context(), trackers[i].allocNanos);
         }
     }
 
@@ -60,7 +60,7 @@ final class LiveSnapshot {
         long now = engine.nanoTime();
         List<HeldReference> out = new ArrayList<>(trackers.length);
         for (int i = 0; i < trackers.length; i++) {
-            out.add(new HeldReference(className, dirName, trackers[i].holder,
+            out.add(new HeldReference(className, dirName, trackers[i].holder(),
                     Duration.ofNanos(Math.max(0, now - trackers[i].allocNanos)), engine.callStack(stacks[i])));
         }
         return out;

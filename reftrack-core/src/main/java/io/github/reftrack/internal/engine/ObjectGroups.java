@@ -98,6 +98,7 @@ public final class ObjectGroups {
         int lastDirectory;
         Duration oldest;
         Duration newest;
+        LeakReport.Contexts contexts = LeakReport.Contexts.NONE;
 
         Merged(LeakReport.Group first) {
             this.first = first;
@@ -110,6 +111,7 @@ public final class ObjectGroups {
                 lastDirectory = directory;
             }
             holders.addAll(group.holders());
+            contexts = contexts.plus(group.contexts());
             if (group.oldest() != null && (oldest == null || group.oldest().compareTo(oldest) > 0)) {
                 oldest = group.oldest();
             }
@@ -120,7 +122,7 @@ public final class ObjectGroups {
 
         LeakReport.Group group() {
             return new LeakReport.Group(users, first.stack(), List.copyOf(holders), oldest, newest,
-                    objects > 1 ? objects : 0, null);
+                    objects > 1 ? objects : 0, null, contexts);
         }
     }
 }

@@ -9,7 +9,8 @@ import io.github.reftrack.internal.capture.StackRef;
  * detection separates the two, the handle the caller holds. One 48-byte object per tracked
  * reference (six references, the hold time and the state behind a 12-byte header); with
  * lost-reference detection the record is a {@link WatchedTracker} and the caller holds a
- * {@link TrackerHandle}.
+ * {@link TrackerHandle}. A reference taken with a context tag costs one 24-byte {@link Tagged}
+ * more: the holder and the tag share one field, so trackers without a tag stay at 48 bytes.
  *
  * <p>Two shared instances, {@link #NOOP} and {@link #UNTRACKED}, stand for references without a
  * tracker of their own; they belong to no directory.
@@ -37,8 +38,11 @@ public sealed class Tracker implements RefTracker permits WatchedTracker {
 
     /** Owning directory; {@code null} for the shared instances. */
     final Ledger dir;
-    /** Holder name from {@code alloc(holder)}, or {@code null}. */
-    final String holder;
+    /**
+     * The holder name from {@code alloc(holder)} ({@code String}), or that and the context tag
+     * ({@link Tagged}), or {@code null}.
+     */
+    private final Object label;
 
     // Guarded by dir.lock.
     /** The allocation stack: raw, interned, or {@code null} if it was not captured. */
@@ -52,15 +56,25 @@ public sealed class Tracker implements RefTracker permits WatchedTracker {
     Tracker next;
     byte state;
 
-    Tracker(Ledger dir, String holder) {
+    Tracker(Ledger dir, String holder, String context) {
         this.dir = dir;
-        this.holder = holder;
+        this.label = context == null ? holder : new Tagged(holder, context);
     }
 
     private static Tracker shared() {
-        Tracker shared = new Tracker(null, null);
+        Tracker shared = new Tracker(null, null, null);
         shared.state = SHARED;
         return shared;
+    }
+
+    /** The holder name given to {@code alloc(holder)}, or {@code null}. */
+    String holder() {
+        return label instanceof Tagged ? ((Tagged) label).holder : (String) label;
+    }
+
+    @Override
+    public String context() {
+        return label instanceof Tagged ? ((Tagged) label).context : null;
     }
 
     /**
@@ -107,8 +121,11 @@ public sealed class Tracker implements RefTracker permits WatchedTracker {
             return this == NOOP ? "RefTracker[no-op]" : "RefTracker[untracked]";
         }
         StringBuilder out = new StringBuilder(96).append("RefTracker[dir=").append(dir.name());
-        if (holder != null) {
-            out.append(", holder=").append(holder);
+        if (holder() != null) {
+            out.append(", holder=").append(holder());
+        }
+        if (context() != null) {
+            out.append(", context=").append(context());
         }
         return out.append(", state=").append(stateName(state)).append(']').toString();
     }
@@ -127,6 +144,17 @@ public sealed class Tracker implements RefTracker permits WatchedTracker {
                 return "live, directory closed";
             default:
                 return "shared";
+        }
+    }
+
+    /** A holder name and a context tag, for the trackers that have a tag. */
+    private static final class Tagged {
+        final String holder;
+        final String context;
+
+        Tagged(String holder, String context) {
+            this.holder = holder;
+            this.context = context;
         }
     }
 }

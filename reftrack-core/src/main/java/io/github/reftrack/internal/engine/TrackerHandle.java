@@ -16,6 +16,11 @@ public final class TrackerHandle implements RefTracker {
     }
 
     @Override
+    public String context() {
+        return record.context();
+    }
+
+    @Override
     public String toString() {
         return record.toString();
     }

@@ -32,7 +32,7 @@ final class TrackerList {
     }
 
     private static Tracker sentinel() {
-        Tracker s = new Tracker(null, null);
+        Tracker s = new Tracker(null, null, null);
         s.prev = s;
         s.next = s;
         return s;

@@ -12,8 +12,8 @@ package io.github.reftrack.internal.engine;
 final class WatchedTracker extends Tracker {
     private LostWatch watch;
 
-    WatchedTracker(Ledger dir, String holder) {
-        super(dir, holder);
+    WatchedTracker(Ledger dir, String holder, String context) {
+        super(dir, holder, context);
     }
 
     /** Starts watching {@code handle}. Caller holds the ledger's lock. */
