@@ -84,6 +84,15 @@ class DocOutputsTest {
                 "examples/src/main/java/example/ConnectionLeak.java#use-it");
     }
 
+    @Test
+    void pluginReadmeBlocksAreLeftToCheckExamples() {
+        Set<String> blocks = DocOutputs.outputBlocks(read("reftrack-maven-plugin/README.md")).keySet();
+
+        assertThat(blocks).containsExactlyInAnyOrder("plugin-help", "plugin-leak", "plugin-baseline",
+                "plugin-baseline-json", "plugin-fixed");
+        assertThat(outputBlocks().map(arguments -> arguments.get()[1])).doesNotContainAnyElementsOf(blocks);
+    }
+
     /**
      * Compares the port's frames only: which of the workload driver's calls happens to fire an
      * injected site (the traffic, the last insert, or the provoker after them) depends on how the
