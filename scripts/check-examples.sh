@@ -15,7 +15,11 @@
 # Then examples/netty-suite (a plain Netty test suite under reftrack-maven-plugin, in a copy in a
 # temporary directory): with the leak (-Dleak=true) mvn verify must fail naming the test and the
 # retain() line; after mvn reftrack:baseline the same leak must pass; without the leak, check must
-# list the baseline entry as fixed. NETTY_SUITE=false skips it.
+# list the baseline entry as fixed; with reftrack-junit5 turned off, the leak fails check itself.
+# NETTY_SUITE=false skips it. Leaves each step's command and the plugin's lines of its output (see
+# suite_save) in examples/target/netty-suite-*.txt, and the baseline in netty-suite-baseline-json.txt,
+# and checks that the <!-- output:plugin-* --> blocks of reftrack-maven-plugin/README.md show them,
+# as the junit-failure blocks (unless CHECK_DOCS=false).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -66,23 +70,26 @@ awk 'BEGIN { RS = "\0" } {
 }
 echo "check-examples: the planted leak failed naming $expected" >&2
 
-if [[ "${CHECK_DOCS:-true}" != false ]]; then
-  # what varies between runs, as DocOutputs.normalize: object ids, and numbers but line numbers
-  normalize() {
-    perl -pe 's/@[0-9a-f]{16}/\@ID/g; s/(?<![0-9])(?<!\.java:)(?<!"line":)[0-9]+/N/g; s/\bN(, N)+/N/g;
-              s/\b(N [a-z ]*?[a-z])s\b/$1/g; s/\(inodes N/(inode N/g'
-  }
-  for doc in README.md reftrack-junit5/README.md; do
-    awk '/<!-- output:junit-failure -->/ { on = 1; next } /<!-- \/output -->/ { on = 0 } on && !/^```/' \
-      "$root/$doc" | normalize >"$log.doc"
-    if ! normalize <"$examples/target/planted-failure.txt" | diff -u "$log.doc" - >&2; then
-      echo "check-examples: the junit-failure block of $doc no longer shows the planted failure;" \
-        "run scripts/regenerate-outputs.sh" >&2
-      rm -f "$log.doc"
-      exit 1
-    fi
-  done
+# what varies between runs, as DocOutputs.normalize: object ids, and numbers but line numbers
+normalize() {
+  perl -pe 's/@[0-9a-f]{16}/\@ID/g; s/(?<![0-9])(?<!\.java:)(?<!"line":)[0-9]+/N/g; s/\bN(, N)+/N/g;
+            s/\b(N [a-z ]*?[a-z])s\b/$1/g; s/\(inodes N/(inode N/g'
+}
+check_block() { # file, block name, saved output: exits if the <!-- output:NAME --> block differs from it
+  awk -v start="<!-- output:$2 -->" 'index($0, start) { on = 1; next } /<!-- \/output -->/ { on = 0 }
+    on && !/^```/' "$root/$1" | normalize >"$log.doc"
+  if ! normalize <"$3" | diff -u "$log.doc" - >&2; then
+    echo "check-examples: the $2 block of $1 no longer shows the output in $3;" \
+      "run scripts/regenerate-outputs.sh" >&2
+    rm -f "$log.doc"
+    exit 1
+  fi
   rm -f "$log.doc"
+}
+if [[ "${CHECK_DOCS:-true}" != false ]]; then
+  for doc in README.md reftrack-junit5/README.md; do
+    check_block "$doc" junit-failure "$examples/target/planted-failure.txt"
+  done
   echo "check-examples: the junit-failure blocks show it" >&2
 fi
 
@@ -90,7 +97,8 @@ suite_step() { # description, then Maven arguments; exits if Maven's result is n
   local expect="$1" what="$2"
   shift 2
   local status=0
-  mvn -B -ntp -f "$suite/pom.xml" "-Dreftrack.version=$version" "${extra_args[@]}" "$@" >"$log" 2>&1 || status=$?
+  step_args=("$@")
+  mvn -B -ntp -f "$project/pom.xml" "-Dreftrack.version=$version" "${extra_args[@]}" "$@" >"$log" 2>&1 || status=$?
   if [[ "$expect" == pass && $status -ne 0 || "$expect" == fail && $status -eq 0 ]]; then
     cat "$log" >&2
     echo "check-examples: netty-suite: $what should $expect" >&2
@@ -104,11 +112,26 @@ suite_expect() { # fixed text the last step's log must contain
     exit 1
   fi
 }
+suite_save() { # name: adds the last step's command and the plugin's lines to examples/target/netty-suite-NAME.txt
+  # the plugin's lines: those of its goals but prepare-agent (up to Maven's next blank or separator
+  # line; no trailing blank lines), BUILD SUCCESS/FAILURE and the "Failed to execute goal" line;
+  # the temporary directory reads as ...
+  echo "\$ mvn ${step_args[*]}" >>"$examples/target/netty-suite-$1.txt"
+  sed "s|$suite/|.../|g" "$log" | awk '
+    /^\[INFO\] --- reftrack-maven-plugin:/ && !/:prepare-agent / { on = 1 }
+    /^\[INFO\] -*$/ { on = 0; blank = "" }
+    on && /^$/ { blank = blank "\n"; next }
+    on || /^\[INFO\] BUILD / || /^\[ERROR\] Failed to execute goal/ { printf "%s%s\n", blank, $0; blank = "" }' \
+    >>"$examples/target/netty-suite-$1.txt"
+}
 if [[ "${NETTY_SUITE:-true}" != false ]]; then
   extra_args=("$@")
-  cp -r "$examples/netty-suite/." "$suite/"
-  rm -rf "$suite/target" "$suite/reftrack-baseline.json"
-  retain="$(grep -n 'last = frame.retain()' "$suite/src/main/java/example/netty/FrameCache.java" | cut -d: -f1)"
+  project="$suite/netty-suite"
+  mkdir "$project"
+  cp -r "$examples/netty-suite/." "$project/"
+  rm -rf "$project/target" "$project/reftrack-baseline.json"
+  rm -f "$examples"/target/netty-suite-*.txt
+  retain="$(grep -n 'last = frame.retain()' "$project/src/main/java/example/netty/FrameCache.java" | cut -d: -f1)"
   leak_at="example.netty.FrameCache.remember(FrameCache.java:$retain)"
 
   echo "== examples/netty-suite: the leaking test fails, naming its retain() line" >&2
@@ -118,19 +141,36 @@ if [[ "${NETTY_SUITE:-true}" != false ]]; then
   suite_expect "leak check failed for keepsTheLastFrame()"
   suite_expect "netty_bytebuf born in FrameCacheTest.keepsTheLastFrame() has 1/1 users at"
   suite_expect "     $leak_at"
+  no_junit5=-Djunit.jupiter.extensions.autodetection.enabled=false
+  suite_step fail "mvn verify -Dleak=true $no_junit5 (check alone)" verify -Dleak=true "$no_junit5"
+  suite_expect "reftrack: new leak (not in reftrack-baseline.json):"
+  suite_expect "$leak_at"
+  suite_save leak
 
   echo "== examples/netty-suite: with the leak in the baseline, the same run passes" >&2
   suite_step pass "mvn reftrack:baseline" reftrack:baseline
   suite_expect "with 1 entr(ies)"
   suite_expect "leak at $leak_at"
+  suite_save baseline
+  awk 1 "$project/reftrack-baseline.json" >"$examples/target/netty-suite-baseline-json.txt"
   suite_step pass "mvn verify -Dleak=true with the leak in the baseline" verify -Dleak=true
   suite_expect "Tests run: 4, Failures: 0, Errors: 0"
   suite_expect "reftrack: 1 distinct problem(s), 0 new, 0 baseline entr(ies) fixed"
+  suite_save baseline
 
   echo "== examples/netty-suite: the leak fixed, check lists the stale baseline entry" >&2
   suite_step pass "mvn verify without the leak" verify
   suite_expect "reftrack: fixed: remove from the baseline:"
   suite_expect "$leak_at"
+  suite_save fixed
+  suite_step pass "mvn reftrack:help" reftrack:help
+  suite_save help
   echo "check-examples: netty-suite failed, accepted and reported the fixed leak as expected" >&2
+  if [[ "${CHECK_DOCS:-true}" != false ]]; then
+    for block in leak baseline baseline-json fixed help; do
+      check_block reftrack-maven-plugin/README.md "plugin-$block" "$examples/target/netty-suite-$block.txt"
+    done
+    echo "check-examples: the plugin-* blocks of reftrack-maven-plugin/README.md show them" >&2
+  fi
 fi
 echo "check-examples: ok" >&2

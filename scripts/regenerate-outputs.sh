@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Rewrites every "Real output" block of the documentation from real runs: the blocks between
 # <!-- output:NAME --> and <!-- /output --> in README.md, reftrack-cli/README.md,
-# delayed-inode/README.md and reftrack-junit5/README.md, every <!-- snippet:PATH#REGION --> quote
-# of a source file, and docs/report-screenshot.html (and its PNG when Chromium is installed).
+# delayed-inode/README.md, reftrack-junit5/README.md and reftrack-maven-plugin/README.md, every
+# <!-- snippet:PATH#REGION --> quote of a source file, and docs/report-screenshot.html (and its PNG when Chromium is installed).
 # The build's DocOutputsTest and scripts/check-examples.sh fail when a block no longer matches;
 # run this, then review `git diff`.
 #
 #   scripts/regenerate-outputs.sh [--skip-examples] [MAVEN ARGS...]
 #
-# The JUnit failure block comes from examples/, built against the installed artifacts: run
-# `mvn -B -ntp install -DskipTests` first, or pass --skip-examples to leave that block alone.
+# The JUnit failure block and the plugin README's plugin-* blocks come from examples/ and
+# examples/netty-suite, built against the installed artifacts by scripts/check-examples.sh: run
+# `mvn -B -ntp install -DskipTests` first, or pass --skip-examples to leave those blocks alone
+# (NETTY_SUITE=false leaves the plugin-* blocks alone).
 # Takes about a minute: the demo runs behind the blocks end at kill-all deadlines of 2 s.
 set -euo pipefail
 
@@ -23,14 +25,21 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 
+keep_block() { # file, block name, saved output: hands the generator the block's text as it is
+  mkdir -p examples/target
+  awk -v start="<!-- output:$2 -->" 'index($0, start) { on = 1; next } /<!-- \/output -->/ { on = 0 }
+    on && !/^```/' "$1" >"$3"
+}
 if [[ "$skip_examples" == false ]]; then
-  echo "regenerate-outputs: building examples/ for the JUnit failure" >&2
+  echo "regenerate-outputs: building examples/ for the JUnit failure and the plugin's netty-suite" >&2
   CHECK_DOCS=false scripts/check-examples.sh "$@"
 else
-  # keep the block as it is: hand the generator the text already there
-  mkdir -p examples/target
-  awk '/<!-- output:junit-failure -->/ { on = 1; next } /<!-- \/output -->/ { on = 0 } on && !/^```/' README.md \
-    >examples/target/planted-failure.txt
+  keep_block README.md junit-failure examples/target/planted-failure.txt
+fi
+if [[ "$skip_examples" == true || "${NETTY_SUITE:-true}" == false ]]; then
+  for block in leak baseline baseline-json fixed help; do
+    keep_block reftrack-maven-plugin/README.md "plugin-$block" "examples/target/netty-suite-$block.txt"
+  done
 fi
 
 echo "regenerate-outputs: compiling reftrack-cli and its tests" >&2

@@ -48,6 +48,18 @@ public final class DocOutputs {
     private static final Pattern SNIPPET = Pattern.compile(
             "(<!-- snippet:([^#\\s]+)#([\\w-]+) -->\n)(.*?)(<!-- /snippet -->)", Pattern.DOTALL);
     private static final String SCREENSHOT_PAGE = "docs/report-screenshot.html";
+    /**
+     * The blocks that show runs of examples/ and examples/netty-suite, and the files under
+     * {@code examples/target} where scripts/check-examples.sh saves those runs' output; the script
+     * checks these blocks, DocOutputsTest leaves them out.
+     */
+    static final Map<String, String> EXAMPLE_BLOCKS = Map.of(
+            "junit-failure", "planted-failure.txt",
+            "plugin-leak", "netty-suite-leak.txt",
+            "plugin-baseline", "netty-suite-baseline.txt",
+            "plugin-baseline-json", "netty-suite-baseline-json.txt",
+            "plugin-fixed", "netty-suite-fixed.txt",
+            "plugin-help", "netty-suite-help.txt");
 
     private final Path root;
     private final Map<String, String> printed = new LinkedHashMap<>();
@@ -89,7 +101,8 @@ public final class DocOutputs {
 
     /** The Markdown files that hold blocks. */
     List<String> markdownFiles() {
-        return List.of("README.md", "reftrack-cli/README.md", "delayed-inode/README.md", "reftrack-junit5/README.md");
+        return List.of("README.md", "reftrack-cli/README.md", "delayed-inode/README.md", "reftrack-junit5/README.md",
+                "reftrack-maven-plugin/README.md");
     }
 
     /** The blocks of one file, in order: name and current text. */
@@ -171,6 +184,9 @@ public final class DocOutputs {
     }
 
     private String run(String name) {
+        if (EXAMPLE_BLOCKS.containsKey(name)) {
+            return savedByCheckExamples(EXAMPLE_BLOCKS.get(name));
+        }
         return switch (name) {
             case "demo-leak" -> cli("demo", "--inject-leak", "insert-dir-index-get");
             case "demo-runs" -> "$ ./reftrack demo\n" + cliWithExit("demo") + "\n"
@@ -184,7 +200,6 @@ public final class DocOutputs {
             case "json-line" -> jsonLine();
             case "workload" -> workload();
             case "forgotten-release" -> forgottenRelease();
-            case "junit-failure" -> plantedFailure();
             default -> throw new IllegalArgumentException("no output named '" + name + "'");
         };
     }
@@ -239,9 +254,9 @@ public final class DocOutputs {
         return text.toString();
     }
 
-    /** The failure of examples/'s planted leak, as scripts/check-examples.sh saved it. */
-    private String plantedFailure() {
-        Path saved = root.resolve("examples/target/planted-failure.txt");
+    /** Output of a run of examples/ or examples/netty-suite, as scripts/check-examples.sh saved it. */
+    private String savedByCheckExamples(String file) {
+        Path saved = root.resolve("examples/target").resolve(file);
         if (!Files.isRegularFile(saved)) {
             throw new IllegalStateException(saved + " is missing: run scripts/check-examples.sh first");
         }

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The documentation's "Real output" blocks and quoted snippets are what the code prints and
  * holds now, modulo what varies between runs (see {@link DocOutputs#normalize}). When one fails,
- * run {@code scripts/regenerate-outputs.sh} and review the diff. The JUnit failure block is
- * checked by {@code scripts/check-examples.sh}, which builds the example it comes from.
+ * run {@code scripts/regenerate-outputs.sh} and review the diff. The blocks of examples/'s runs
+ * (the JUnit failure, the Maven plugin's netty-suite) are checked by {@code scripts/check-examples.sh},
+ * which builds the examples they come from.
  */
 class DocOutputsTest {
     private static final DocOutputs DOCS = new DocOutputs(DocOutputs.repositoryRoot());
@@ -41,7 +42,7 @@ class DocOutputsTest {
         List<Arguments> blocks = new ArrayList<>();
         for (String file : DOCS.markdownFiles()) {
             DocOutputs.outputBlocks(read(file)).forEach((name, text) -> {
-                if (!name.equals("junit-failure")) {
+                if (!DocOutputs.EXAMPLE_BLOCKS.containsKey(name)) {
                     blocks.add(Arguments.of(file, name, text));
                 }
             });
@@ -81,6 +82,15 @@ class DocOutputsTest {
                 "json-line", "junit-failure");
         assertThat(DocOutputs.snippetBlocks(readme).keySet()).contains(
                 "examples/src/main/java/example/ConnectionLeak.java#use-it");
+    }
+
+    @Test
+    void pluginReadmeBlocksAreLeftToCheckExamples() {
+        Set<String> blocks = DocOutputs.outputBlocks(read("reftrack-maven-plugin/README.md")).keySet();
+
+        assertThat(blocks).containsExactlyInAnyOrder("plugin-help", "plugin-leak", "plugin-baseline",
+                "plugin-baseline-json", "plugin-fixed");
+        assertThat(outputBlocks().map(arguments -> arguments.get()[1])).doesNotContainAnyElementsOf(blocks);
     }
 
     /**
