@@ -1,11 +1,10 @@
 package io.github.reftrack.agent;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * What one reftrack-agent tells the JVM it runs in, and the {@code reftrack attach} command reads
@@ -61,17 +60,9 @@ public final class AttachProtocol {
     }
 
     private static void checkHoldThresholds(ProfileParser parsed, List<String> problems) {
-        if (parsed.holdThreshold() != null) {
-            HoldThreshold.parse(parsed.holdThreshold(), "holdThreshold", problems::add);
-        }
-        Set<String> checked = new HashSet<>();
-        for (Profile profile : parsed.profiles()) {
-            String own = parsed.holdThreshold(profile);
-            if (own != null && checked.add(parsed.holdThresholdOption(profile))) {
-                HoldThreshold.parse(own, parsed.holdThresholdOption(profile), problems::add);
-            }
-        }
-        problems.addAll(parsed.unusedHoldThresholds());
+        Duration all = parsed.holdThreshold() == null ? null
+                : HoldThreshold.parse(parsed.holdThreshold(), "holdThreshold", problems::add);
+        HoldThreshold.perProfile(parsed, parsed.profiles(), all, problems::add);
     }
 
     /**

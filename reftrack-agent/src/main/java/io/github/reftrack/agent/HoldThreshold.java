@@ -1,7 +1,10 @@
 package io.github.reftrack.agent;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,5 +41,32 @@ final class HoldThreshold {
         problems.accept(where + "=" + text.strip() + " is not a hold threshold: write a whole number above 0 with"
                 + " ms, s, m or h, e.g. 30s; references held long are not reported");
         return null;
+    }
+
+    /**
+     * Each profile's hold threshold: its own ({@link ProfileParser#holdThreshold(Profile)}), each
+     * written value parsed and reported once, else {@code all}; the argument's
+     * {@code holdThreshold.NAME=} options for profiles not tracked are reported too.
+     *
+     * @param all the threshold of profiles without their own, or null
+     * @return the thresholds of the profiles that have one
+     */
+    static Map<Profile, Duration> perProfile(ProfileParser parsed, List<Profile> profiles, Duration all,
+            Consumer<String> problems) {
+        parsed.unusedHoldThresholds().forEach(problems);
+        Map<Profile, Duration> thresholds = new HashMap<>();
+        Map<String, Duration> parsedOwn = new HashMap<>();
+        for (Profile profile : profiles) {
+            String own = parsed.holdThreshold(profile);
+            String option = parsed.holdThresholdOption(profile);
+            if (own != null && !parsedOwn.containsKey(option)) {
+                parsedOwn.put(option, parse(own, option, problems));
+            }
+            Duration threshold = own == null ? all : parsedOwn.get(option);
+            if (threshold != null) {
+                thresholds.put(profile, threshold);
+            }
+        }
+        return thresholds;
     }
 }

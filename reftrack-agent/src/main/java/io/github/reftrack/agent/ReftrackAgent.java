@@ -6,7 +6,6 @@ import io.github.reftrack.RefTrackingSettings;
 import io.github.reftrack.internal.Detached;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -178,21 +177,7 @@ public final class ReftrackAgent {
                 : System.getProperty(HOLD_THRESHOLD_PROPERTY);
         Duration all = given == null ? null : HoldThreshold.parse(given, parsed.holdThreshold() != null
                 ? "holdThreshold" : "-D" + HOLD_THRESHOLD_PROPERTY, problems);
-        parsed.unusedHoldThresholds().forEach(problems);
-        Map<Profile, Duration> thresholds = new HashMap<>();
-        Map<String, Duration> parsedOwn = new HashMap<>();
-        for (Profile profile : profiles) {
-            String own = parsed.holdThreshold(profile);
-            String option = parsed.holdThresholdOption(profile);
-            if (own != null && !parsedOwn.containsKey(option)) {
-                parsedOwn.put(option, HoldThreshold.parse(own, option, problems));
-            }
-            Duration threshold = own == null ? all : parsedOwn.get(option);
-            if (threshold != null) {
-                thresholds.put(profile, threshold);
-            }
-        }
-        return thresholds;
+        return HoldThreshold.perProfile(parsed, profiles, all, problems);
     }
 
     /** The argument's {@code mode=}, else {@code reftrack.mode}, else {@code full}. */
