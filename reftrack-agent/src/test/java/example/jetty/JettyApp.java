@@ -65,7 +65,7 @@ public final class JettyApp {
         }
     }
 
-    private static void warmUp(ArrayByteBufferPool pool) {
+    static void warmUp(ArrayByteBufferPool pool) {
         List<RetainableByteBuffer> taken = new ArrayList<>();
         for (int i = 0; i < WARM_UP; i++) {
             taken.add(pool.acquire(SIZE, false));
@@ -73,12 +73,12 @@ public final class JettyApp {
         taken.forEach(RetainableByteBuffer::release);
     }
 
-    private static RetainableByteBuffer take(ArrayByteBufferPool pool, boolean pooled) {
+    static RetainableByteBuffer take(ArrayByteBufferPool pool, boolean pooled) {
         return pooled ? pool.acquire(SIZE, false) : wrap(BufferUtil.allocate(SIZE));
     }
 
     /** Takes a buffer and never releases it: the class of what was forgotten, for the output. */
-    private static String forget(ArrayByteBufferPool pool, boolean pooled, boolean keep) {
+    static String forget(ArrayByteBufferPool pool, boolean pooled, boolean keep) {
         RetainableByteBuffer lost = pooled ? pool.acquire(SIZE, false) : wrap(BufferUtil.allocate(SIZE));
         if (keep) {
             KEPT.add(lost);
@@ -86,7 +86,7 @@ public final class JettyApp {
         return lost.getClass().getSimpleName();
     }
 
-    private static void share(RetainableByteBuffer buffer, boolean mainLast, ExecutorService worker) throws Exception {
+    static void share(RetainableByteBuffer buffer, boolean mainLast, ExecutorService worker) throws Exception {
         buffer.asMutable().put((byte) 1);
         buffer.retain();
         buffer.retain();
