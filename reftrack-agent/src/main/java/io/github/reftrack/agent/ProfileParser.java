@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * files of those ({@code @path}, one item per line, {@code #} comments) and options
  * ({@code mode=}, {@code pairing=}). A spec's method may carry its arity ({@code release()},
  * {@code release(int)}; a bare name means both) and a birth its initial count
- * ({@code <init>:0}): see {@link MethodSpec}. {@code holdThreshold=30s} reports references
+ * ({@code <init>:0}) or, as {@code <init>(int)}, the constructor that takes it: see
+ * {@link MethodSpec}. {@code holdThreshold=30s} reports references
  * held longer: as an option for every profile (overriding {@code -Dreftrack.holdThreshold}), or as
  * a field of one spec, for that spec's objects.
  *
@@ -266,8 +267,9 @@ final class ProfileParser {
             }
             return method.counted() ? "'" + method + "': an initial count (:N) belongs to birth= only" : null;
         }
-        if (method.isConstructor() && method.hasArity()) {
-            return "'" + method + "': a constructor is named <init> or <init>:N, without arity";
+        if (method.isConstructor() && method.hasArity() && method.noArgs()) {
+            return "'" + method + "': a constructor is named <init>, <init>:N, or <init>(int) for the one that takes"
+                    + " its initial count";
         }
         return method.counted() && method.hasArity() && method.intArg()
                 ? "'" + method + "': the count of a birth (int) is its argument; write " + method.name() + "(int)"

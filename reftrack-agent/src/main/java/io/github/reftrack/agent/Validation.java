@@ -1,5 +1,8 @@
 package io.github.reftrack.agent;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +79,12 @@ final class Validation {
             for (String text : role.getValue()) {
                 MethodSpec method = MethodSpec.parse(text);
                 if (method.isConstructor()) {
+                    if (method.hasArity() && !type.isInterface() && !declaresCountingConstructor(type)) {
+                        wrong[0] = "no constructor " + type.getSimpleName() + "(int) taking the initial count for"
+                                + " birth=<init>(int); write birth=<init> (every constructor, one reference) or"
+                                + " birth=<init>:N";
+                        return null;
+                    }
                     continue;
                 }
                 TypeDescription declaring = declaring(type, method, false);
@@ -133,6 +142,10 @@ final class Validation {
             }
         }
         return false;
+    }
+
+    private static boolean declaresCountingConstructor(TypeDescription t) {
+        return !t.getDeclaredMethods().filter(isConstructor().and(takesArguments(int.class))).isEmpty();
     }
 
     /** Whether the class is the JDK's: its class file comes from the run-time image, not the class path. */

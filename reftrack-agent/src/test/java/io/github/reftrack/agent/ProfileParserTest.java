@@ -94,13 +94,23 @@ class ProfileParserTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void constructorBirthMayTakeItsInitialCountFromItsArgument() {
+        Profile counted = parse("class=a.Chunk,acquire=retain,release=release,birth=<init>(int)").profiles().get(0);
+
+        assertThat(counted.birth()).containsExactly("<init>(int)");
+        assertThat(MethodSpec.parse("<init>(int)").intArg()).isTrue();
+        assertThat(problems).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "class=a.B,acquire=<init>,release=put; <init> cannot be acquire=: a constructor starts a lifetime, write"
             + " birth=<init>",
         "class=a.B,acquire=get,release=<init>; <init> cannot be release=",
         "class=a.B,acquire=get:2,release=put; an initial count (:N) belongs to birth= only",
-        "class=a.B,acquire=get,release=put,birth=<init>(); a constructor is named <init> or <init>:N",
+        "class=a.B,acquire=get,release=put,birth=<init>(); a constructor is named <init>, <init>:N, or <init>(int)",
+        "class=a.B,acquire=get,release=put,birth=<init>(int):2; the count of a birth (int) is its argument",
         "class=a.B,acquire=get,release=put,birth=set(int):3; the count of a birth (int) is its argument",
         "class=a.B,acquire=get(long),release=put; 'get(long)' is not a method name: write name, name() or name(int)"})
     void badMethodItemIsRefusedWithOneMessage(String spec, String message) {
