@@ -5,11 +5,9 @@ import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -18,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Where the {@link ClassCache} lives ({@value #PROPERTY}: a directory, or {@code off}; by default
  * {@code reftrack/classes} under the user's cache directory) and what its entries depend on besides
- * the class file: the agent build (the digest of its jar's central directory, which holds every
+ * the class file: the agent build (the hash of its jar's central directory, which holds every
  * entry's CRC-32 and size), the JDK's version, and each profile as it shapes the output.
  */
 final class CacheSettings {
@@ -45,10 +43,7 @@ final class CacheSettings {
         if (dir == null || agent == null) {
             return null;
         }
-        MessageDigest context = ClassCache.sha256();
-        context.update(agent);
-        context.update(describe(all).getBytes(StandardCharsets.UTF_8));
-        return new ClassCache(dir, context.digest(), problems);
+        return new ClassCache(dir, new ContentHash().update(agent).update(describe(all)).bytes(), problems);
     }
 
     /** What each profile contributes to the transformed class files, in the agent's order. */
@@ -86,7 +81,7 @@ final class CacheSettings {
         return base.resolve("reftrack").resolve("classes");
     }
 
-    /** The digest of the agent jar's central directory, or null when the agent does not run from a jar. */
+    /** The hash of the agent jar's central directory, or null when the agent does not run from a jar. */
     static byte[] agentDigest() {
         try {
             CodeSource source = ReftrackAgent.class.getProtectionDomain().getCodeSource();
@@ -109,9 +104,7 @@ final class CacheSettings {
                     if (offset + length > size || length > Integer.MAX_VALUE) {
                         return null;
                     }
-                    MessageDigest digest = ClassCache.sha256();
-                    digest.update(read(channel, offset, (int) length));
-                    return digest.digest();
+                    return new ContentHash().update(read(channel, offset, (int) length)).bytes();
                 }
             }
             return null;

@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,12 @@ import java.util.Map;
  * What transforming one class file gave, as the {@link ClassCache} keeps it: the new class file
  * (null: left as it was), the profiles that counted the class as theirs, and the other class files
  * the transformation read through the class's loader (its supertypes, for the matchers and the
- * stack map frames), each with the digest of its bytes ({@code ""}: not found). An entry is used
+ * stack map frames), each with the hash of its bytes ({@code ""}: not found). An entry is used
  * only while each of those still reads the same through the loader. Immutable.
  *
  * @param bytes    the transformed class file, or null when the class is left as it is
  * @param profiles the indices of the profiles that matched it, in the agent's list of profiles
- * @param read     the other class files read, by internal name, with the hex SHA-256 of each
+ * @param read     the other class files read, by internal name, with the hash of each
  */
 record CachedClass(byte[] bytes, List<Integer> profiles, Map<String, String> read) {
     private static final int FORMAT = 1;
@@ -48,7 +47,7 @@ record CachedClass(byte[] bytes, List<Integer> profiles, Map<String, String> rea
         return true;
     }
 
-    /** The hex SHA-256 of a class file as the loader finds it, {@code ""} when it finds none. */
+    /** The hash of a class file as the loader finds it, {@code ""} when it finds none. */
     static String digestOf(ClassLoader loader, String internalName) {
         try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
             return in == null ? "" : digest(in.readAllBytes());
@@ -57,9 +56,9 @@ record CachedClass(byte[] bytes, List<Integer> profiles, Map<String, String> rea
         }
     }
 
-    /** The hex SHA-256 of some bytes. */
+    /** The hash of some bytes, in hex ({@link ContentHash}). */
     static String digest(byte[] bytes) {
-        return HexFormat.of().formatHex(ClassCache.sha256().digest(bytes));
+        return ContentHash.of(bytes);
     }
 
     void writeTo(DataOutputStream out) throws IOException {

@@ -5,24 +5,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The persistent cache of transformed class files ({@code -Dreftrack.cache}): one file per class
- * file and agent set-up, named by the SHA-256 of the set-up's {@code context} (the agent build,
- * the JDK, the profiles), the class's name and its original bytes. Each file starts with the
- * SHA-256 of the rest, so a truncated or corrupted entry is never used: it is ignored (one line
+ * file and agent set-up, named by the {@link ContentHash} of the set-up's {@code context} (the
+ * agent build, the JDK, the profiles), the class's name and its original bytes. Each file starts
+ * with the hash of the rest, so a truncated or corrupted entry is never used: it is ignored (one line
  * the first time) and written again.
  *
  * <p>Writes go to a temporary file in the same directory that is then moved over the entry
@@ -34,7 +32,9 @@ final class ClassCache {
     /** The most the directory holds before the oldest entries are removed. */
     static final long MAX_BYTES = 64L << 20;
     private static final String SUFFIX = ".class-cache";
-    private static final int DIGEST = 32;
+    private static final int DIGEST = 16;
+
+    private static final AtomicLong TEMP_COUNT = new AtomicLong();
 
     private final Path dir;
     private final byte[] context;
@@ -62,12 +62,7 @@ final class ClassCache {
 
     /** The entry's name for a class file: the digest of the context, the class's name and its bytes. */
     String key(String internalName, byte[] classFile) {
-        MessageDigest digest = sha256();
-        digest.update(context);
-        digest.update(internalName.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(classFile);
-        return HexFormat.of().formatHex(digest.digest());
+        return new ContentHash().update(context).update(internalName).update(classFile).hex();
     }
 
     /** The cached outcome under this key, or null when there is none or it cannot be used. */
@@ -82,8 +77,8 @@ final class ClassCache {
             // no directory to read from: the first write says why, once
             return Files.isDirectory(dir) ? unusable(file, e.toString()) : null;
         }
-        if (bytes.length < DIGEST || !Arrays.equals(bytes, 0, DIGEST, sha256().digest(Arrays.copyOfRange(bytes,
-                DIGEST, bytes.length)), 0, DIGEST)) {
+        if (bytes.length < DIGEST || !Arrays.equals(bytes, 0, DIGEST,
+                new ContentHash().update(bytes, DIGEST, bytes.length - DIGEST).bytes(), 0, DIGEST)) {
             return unusable(file, "its checksum does not match its content");
         }
         try {
@@ -116,9 +111,11 @@ final class ClassCache {
             if (pruned.compareAndSet(false, true)) {
                 CacheSize.prune(dir, SUFFIX, MAX_BYTES);
             }
-            temp = Files.createTempFile(dir, key.substring(0, 8), ".tmp");
-            try (var out = Files.newOutputStream(temp)) {
-                out.write(sha256().digest(content));
+            // named by process, thread and count: Files.createTempFile would seed a SecureRandom
+            temp = dir.resolve(key + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().getId()
+                    + "." + TEMP_COUNT.incrementAndGet() + ".tmp");
+            try (var out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(new ContentHash().update(content).bytes());
                 out.write(content);
             }
             move(temp, dir.resolve(key + SUFFIX));
@@ -147,14 +144,6 @@ final class ClassCache {
             } catch (IOException | RuntimeException e) {
                 // a temporary file left behind is removed by a later prune
             }
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

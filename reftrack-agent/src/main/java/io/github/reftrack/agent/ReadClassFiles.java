@@ -36,7 +36,7 @@ final class ReadClassFiles implements ClassFileLocator {
         loader.close();
     }
 
-    /** The class files read so far, by internal name, with their hex SHA-256 ({@code ""}: not found). */
+    /** The class files read so far, by internal name, with their hash ({@code ""}: not found). */
     Map<String, String> digests() {
         return Map.copyOf(digests);
     }
