@@ -43,6 +43,20 @@ final class HookVisibility {
         return sees;
     }
 
+    /**
+     * Whether classes of this loader can call the hooks, without reporting a loader that cannot:
+     * {@link #sees} does that when one of its classes is about to be instrumented.
+     */
+    boolean resolves(ClassLoader loader) {
+        synchronized (verdicts) {
+            Boolean known = verdicts.get(loader);
+            if (known != null) {
+                return known;
+            }
+        }
+        return resolvesHooks(loader);
+    }
+
     private static boolean resolvesHooks(ClassLoader loader) {
         if (loader == Hooks.class.getClassLoader()) {
             return true;

@@ -36,7 +36,8 @@ final class Instrumenter {
 
     /**
      * At start-up, registers a {@link LazyTransformer}: the {@link LoadTimeTransformer} is built
-     * when the first class that may match loads, and sees no other class. When attached, installs
+     * when the first class that may match loads and is not in the class cache ({@link CacheSettings}),
+     * and sees no other class. When attached, installs
      * Byte Buddy's agent builder at once: the loaded classes are matched and retransformed now.
      */
     static void install(Instrumentation instrumentation, List<Profile> profiles, boolean attached, StartReport report,
@@ -50,16 +51,24 @@ final class Instrumenter {
                     .disableClassFormatChanges()
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
             Transforms.OnAgentBuilder transforms = new Transforms.OnAgentBuilder(builder);
-            register(transforms, profiles, true, report, matches);
+            register(transforms, profiles, true, new HookVisibility(report::warn), matches);
             transforms.builder().installOn(instrumentation);
         } else {
-            instrumentation.addTransformer(new LazyTransformer(new Candidates(profiles), () -> {
-                LoadTimeTransformer transformer = new LoadTimeTransformer(byteBuddy(), ignored(),
-                        new AgentBuilder.Listener.Compound(new SkippedClasses(report::warn), report));
-                register(transformer, profiles, false, report, matches);
-                return transformer;
-            }));
+            HookVisibility hooks = new HookVisibility(report::warn);
+            ClassCache cache = CacheSettings.open(matches.profiles(), profiles, report::warn);
+            instrumentation.addTransformer(new LazyTransformer(new Candidates(profiles),
+                    () -> loadTime(profiles, report, hooks, matches),
+                    cache == null ? null : new CachedTransforms(cache, hooks, matches, report)));
         }
+    }
+
+    /** The transformations of classes as they load, for these profiles. */
+    static LoadTimeTransformer loadTime(List<Profile> profiles, StartReport report, HookVisibility hooks,
+            ProfileMatches matches) {
+        LoadTimeTransformer transformer = new LoadTimeTransformer(byteBuddy(), ignored(),
+                new AgentBuilder.Listener.Compound(new SkippedClasses(report::warn), report));
+        register(transformer, profiles, false, hooks, matches);
+        return transformer;
     }
 
     /** Reftrack itself (agent and core), never the applications that happen to share its name prefix. */
@@ -76,9 +85,8 @@ final class Instrumenter {
         return new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE).with(TypeValidation.DISABLED);
     }
 
-    private static void register(Transforms transforms, List<Profile> profiles, boolean attached, StartReport report,
+    private static void register(Transforms transforms, List<Profile> profiles, boolean attached, HookVisibility hooks,
             ProfileMatches matches) {
-        HookVisibility hooks = new HookVisibility(report::warn);
         for (Profile profile : profiles) {
             profile.rules().instrument(transforms, types -> visible(types, hooks));
             ElementMatcher.Junction<TypeDescription> types = profile.subtypes()

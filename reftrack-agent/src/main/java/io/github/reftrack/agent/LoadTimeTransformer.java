@@ -4,6 +4,7 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -49,26 +50,53 @@ final class LoadTimeTransformer implements ClassFileTransformer, Transforms {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (className == null || classBeingRedefined != null || busy.get() != null) {
+        if (className == null || classBeingRedefined != null) {
             return null;
+        }
+        return outcome(module, loader, className, protectionDomain, classfileBuffer, false).bytes();
+    }
+
+    /**
+     * Transforms a class being loaded as {@link #transform} does, and says which other class files
+     * it read through the loader ({@code record}) and whether the result may be cached: not when
+     * the transformation failed, or when the class was left alone because this thread was busy
+     * transforming another.
+     */
+    Outcome outcome(Module module, ClassLoader loader, String className, ProtectionDomain protectionDomain,
+            byte[] classfileBuffer, boolean record) {
+        if (busy.get() != null) {
+            return Outcome.SKIPPED;
         }
         busy.set(Boolean.TRUE);
         String name = className.replace('/', '.');
         JavaModule javaModule = JavaModule.of(module);
+        ReadClassFiles read = new ReadClassFiles(ClassFileLocator.ForClassLoader.of(loader), record);
         try {
-            return transform(name, loader, javaModule, protectionDomain, classfileBuffer);
+            return new Outcome(transform(name, loader, javaModule, protectionDomain, classfileBuffer, read),
+                    read.digests(), true);
         } catch (Throwable e) { // as Byte Buddy's own transformer: any failure leaves the class as it is, reported
             listener.onError(name, loader, javaModule, false, e);
-            return null;
+            return Outcome.SKIPPED;
         } finally {
             busy.remove();
         }
     }
 
+    /**
+     * What transforming a class gave.
+     *
+     * @param bytes     the new class file, or null to leave the class as it is
+     * @param read      the other class files read through the loader, with their digests ({@link CachedClass})
+     * @param cacheable whether another JVM may reuse it
+     */
+    record Outcome(byte[] bytes, Map<String, String> read, boolean cacheable) {
+        static final Outcome SKIPPED = new Outcome(null, Map.of(), false);
+    }
+
     private byte[] transform(String name, ClassLoader loader, JavaModule module, ProtectionDomain domain,
-            byte[] classFile) {
+            byte[] classFile, ClassFileLocator fromLoader) {
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                ClassFileLocator.ForClassLoader.of(loader));
+                fromLoader);
         TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
                 locator, TypePool.Default.ReaderMode.FAST);
         TypeDescription type = pool.describe(name).resolve();

@@ -1,6 +1,7 @@
 package io.github.reftrack.agent;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -53,6 +54,24 @@ record Profile(String library, String dirClass, String typeName, boolean subtype
     /** Whether only the outermost tracked call on an object and thread counts: generic specs. */
     boolean outermostOnly() {
         return subtypes;
+    }
+
+    /*
+     * Written out rather than generated: a record's generated equals and hashCode are bootstrapped
+     * through java.lang.runtime.ObjectMethods at their first call, which costs the agent's start-up
+     * tens of milliseconds, and profiles are map keys from premain on.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Profile p && subtypes == p.subtypes && Objects.equals(library, p.library)
+                && dirClass.equals(p.dirClass) && typeName.equals(p.typeName) && acquire.equals(p.acquire)
+                && release.equals(p.release) && birth.equals(p.birth) && Objects.equals(instancesOf, p.instancesOf)
+                && hide.equals(p.hide) && rules.equals(p.rules);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(library, dirClass, typeName, subtypes, acquire, release, birth, instancesOf, hide, rules);
     }
 
     /** How the start line and messages name it: {@code netty}, or {@code class=FQN} for a spec. */

@@ -19,7 +19,11 @@ final class ProfileMatches {
     /** The classes instrumented for each profile, by name. */
     private final Map<Profile, Set<String>> matched = new ConcurrentHashMap<>();
 
+    /** Every profile, in the agent's order: the class cache names them by index. */
+    private final List<Profile> profiles;
+
     ProfileMatches(List<Profile> profiles) {
+        this.profiles = List.copyOf(profiles);
         for (Profile profile : profiles) {
             items.computeIfAbsent(label(profile), k -> new ArrayList<>()).add(profile);
         }
@@ -35,6 +39,29 @@ final class ProfileMatches {
     /** A class of the profile's was instrumented. */
     void matched(Profile profile, String className) {
         matched.computeIfAbsent(profile, p -> ConcurrentHashMap.newKeySet()).add(className);
+    }
+
+    /** Every profile, in the agent's order. */
+    List<Profile> profiles() {
+        return profiles;
+    }
+
+    /** The class of that name, cached, was instrumented for the profile at this index. */
+    void matched(int profile, String className) {
+        if (profile >= 0 && profile < profiles.size()) {
+            matched(profiles.get(profile), className);
+        }
+    }
+
+    /** The indices of the profiles a class of that name was instrumented for. */
+    List<Integer> matchedBy(String className) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            if (matched.getOrDefault(profiles.get(i), Set.of()).contains(className)) {
+                indices.add(i);
+            }
+        }
+        return indices;
     }
 
     /**

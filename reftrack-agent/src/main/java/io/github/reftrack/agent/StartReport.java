@@ -30,6 +30,11 @@ final class StartReport extends AgentBuilder.Listener.Adapter {
         instrumented.incrementAndGet();
     }
 
+    /** A class was instrumented from the class cache. */
+    void instrumentedOne() {
+        instrumented.incrementAndGet();
+    }
+
     /** How many classes were instrumented so far. */
     int instrumented() {
         return instrumented.get();

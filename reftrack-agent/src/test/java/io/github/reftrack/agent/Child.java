@@ -32,6 +32,8 @@ final class Child {
      */
     static final String UNSAFE_ALLOWED = "--sun-misc-unsafe-memory-access=allow";
     static final Path OUTPUTS = TEST_CLASSES.toAbsolutePath().resolveSibling("child-jvms");
+    /** The agent's class cache for the child JVMs: the build's own, not the user's ({@code -Dreftrack.cache}). */
+    static final Path CLASS_CACHE = TEST_CLASSES.toAbsolutePath().resolveSibling("class-cache");
 
     /** The transcripts of the child JVMs run by the current test, for {@link ChildOutputOnFailure}. */
     private static final List<String> CURRENT_TEST = new ArrayList<>();
@@ -59,6 +61,7 @@ final class Child {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        command.add("-D" + CacheSettings.PROPERTY + "=" + CLASS_CACHE);
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(classpath);
