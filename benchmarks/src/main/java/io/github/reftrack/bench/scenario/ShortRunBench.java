@@ -10,9 +10,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * Issue 19's short runs, measured: {@code example.scenario.ShortRun} as whole processes, with no
  * agent (Netty SIMPLE, its default), Netty PARANOID, reftrack-agent ({@code netty}) in mode off,
- * sample and full, and JaCoCo's agent as a yardstick; each at the given number of frames and at 0
- * (start-up alone), all with {@code -XX:+DisableExplicitGC}; interleaved rounds; CPU time (user +
- * system) per process. Prints Markdown tables (also written to {@code table.md} in {@code --out}).
+ * sample and full, full again without its class cache (what the first JVM after a change pays),
+ * and JaCoCo's agent as a yardstick; each at the given number of frames and at 0 (start-up alone),
+ * all with {@code -XX:+DisableExplicitGC}; interleaved rounds; CPU time (user + system) per
+ * process. The agent's class cache is kept in {@code --out}: the first round fills it. Prints
+ * Markdown tables (also written to {@code table.md} in {@code --out}).
  *
  * <p>Run by {@code benchmarks/scenarios/short-run.sh}; options {@code --rounds --frames --out
  * --agent --jacoco --class-path}.
@@ -57,6 +59,8 @@ public final class ShortRunBench {
     private static List<Variant> variants(ScenarioOptions options, Path out, int frames) {
         String agent = "-javaagent:" + options.file("agent", "build it with mvn -pl reftrack-agent -am package"
                 + " -DskipTests") + "=netty";
+        // the agent's class cache lives with the outputs: the first round fills it, the others use it
+        String cache = "-Dreftrack.cache=" + out.resolve("class-cache").toAbsolutePath();
         String jacoco = "-javaagent:" + options.file("jacoco", "build the benchmarks module (mvn -pl benchmarks -am"
                 + " package -DskipTests), which copies it there") + "=destfile=" + out.resolve("jacoco.exec")
                 + ",append=false";
@@ -64,9 +68,11 @@ public final class ShortRunBench {
         for (int n : new int[] {frames, 0}) {
             variants.add(variant("none", n, false));
             variants.add(variant("netty-paranoid", n, false, "-Dio.netty.leakDetection.level=paranoid"));
-            variants.add(variant("agent-off", n, true, agent, "-Dreftrack.mode=off"));
-            variants.add(variant("agent-sample", n, true, agent, "-Dreftrack.mode=sample"));
-            variants.add(variant("agent-full", n, true, agent, "-Dreftrack.mode=full"));
+            variants.add(variant("agent-off", n, true, agent, cache, "-Dreftrack.mode=off"));
+            variants.add(variant("agent-sample", n, true, agent, cache, "-Dreftrack.mode=sample"));
+            variants.add(variant("agent-full", n, true, agent, cache, "-Dreftrack.mode=full"));
+            variants.add(variant("agent-full-uncached", n, true, agent, "-Dreftrack.mode=full",
+                    "-Dreftrack.cache=off"));
             variants.add(variant("jacoco", n, false, jacoco));
         }
         return variants;
