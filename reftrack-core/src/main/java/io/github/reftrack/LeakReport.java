@@ -313,7 +313,8 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
      *                most {@value RefTracking#DEPTH_PROPERTY} frames; empty when the stack could
      *                not be captured
      * @param holders the distinct holder names given to {@code alloc(holder)} by these trackers,
-     *                in order of appearance; empty if none had one
+     *                in order of appearance; empty if none had one (the text shows the first
+     *                {@value #HOLDERS_SHOWN} and how many more)
      * @param oldest  how long the oldest of these references had been held when the report was
      *                taken, or {@code null} if not known
      * @param newest  how long the newest had been held, or {@code null} if not known
@@ -326,6 +327,11 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
      */
     public record Group(int users, CallStack stack, List<String> holders, Duration oldest, Duration newest,
             int objects, SiteBalance balance, Contexts contexts) {
+        /**
+         * How many holder names the text shows ({@code held by: a, b, c, d, e, +7 more}): a group
+         * merged over many objects (the agent's unclosed files, by path) has one per object.
+         */
+        public static final int HOLDERS_SHOWN = 5;
 
         /**
          * Validates and copies the components.
@@ -446,14 +452,28 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
             return new Group(users, stack, holders, oldest, newest, objects, balance, newContexts);
         }
 
+        /**
+         * Renders the holders as a report line shows them: the first {@value #HOLDERS_SHOWN},
+         * escaped, and how many more ({@code /tmp/a.txt, /tmp/b.txt, +7 more}).
+         *
+         * @return the text, empty when there is no holder
+         */
+        public String heldBy() {
+            StringBuilder out = new StringBuilder();
+            int shown = Math.min(holders.size(), HOLDERS_SHOWN);
+            for (int i = 0; i < shown; i++) {
+                out.append(i == 0 ? "" : ", ").append(TextEscape.escape(holders.get(i)));
+            }
+            if (holders.size() > shown) {
+                out.append(", +").append(holders.size() - shown).append(" more");
+            }
+            return out.toString();
+        }
+
         /** The lines between the group's header and its frames. */
         void appendDetails(StringBuilder out) {
             if (!holders.isEmpty()) {
-                out.append("  held by: ");
-                for (int i = 0; i < holders.size(); i++) {
-                    out.append(i == 0 ? "" : ", ").append(TextEscape.escape(holders.get(i)));
-                }
-                out.append('\n');
+                out.append("  held by: ").append(heldBy()).append('\n');
             }
             if (!contexts.isEmpty()) {
                 out.append("  taken during: ").append(contexts).append('\n');

@@ -32,6 +32,18 @@ class LeakReportTest {
     }
 
     @Test
+    void manyHolders_showTheFirstFiveEscaped_andHowManyMore() {
+        List<String> holders = List.of("/tmp/a", "/tmp/b\nLEAK: forged", "/tmp/c", "/tmp/d", "/tmp/e", "/tmp/f",
+                "/tmp/g");
+        LeakReport report = new LeakReport("file", "file", 7, 0, List.of(
+                new LeakReport.Group(7, List.of(GET), "0123456789abcdef", holders)));
+
+        assertThat(report.toString()).contains("\n  held by: /tmp/a, /tmp/b\\nLEAK: forged, /tmp/c, /tmp/d, /tmp/e,"
+                + " +2 more\n     com.example.Pool.get(Pool.java:10)\n");
+        assertThat(EventJson.read(EventJson.tagged(report))).isEqualTo(report);
+    }
+
+    @Test
     void jsonCarriesEveryFieldAndEscapesStrings() throws Exception {
         StackTraceElement odd = new StackTraceElement("com.example.Q\"uote", "m\\n", "F\u0001.java", 3);
         LeakReport report = new LeakReport("pool \"x\"", "pool@00000000c0ffee11", 3, 0, List.of(

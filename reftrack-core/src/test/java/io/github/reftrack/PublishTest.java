@@ -2,6 +2,7 @@ package io.github.reftrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Leaks found outside {@code close()} (the agent's): published to the sinks, grouped, totalled, logged at a rate. */
@@ -71,6 +72,26 @@ class PublishTest {
                 assertThat(group.balance()).isEqualTo(new LeakReport.SiteBalance(20000, 19980));
             });
             assertThat(heard.leaks).hasSize(4).last().isEqualTo(total);
+            assertThat(log.messages()).hasSize(1);
+        }
+    }
+
+    @Test
+    void totalsNameTheHoldersOfEveryObject_distinct_keepingAHundredAtMost() {
+        TestRuntime test = new TestRuntime();
+        LeakReport report = counted(test);
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 150; i++) {
+                String name = "/tmp/file-" + (i % 120) + ".txt";
+                test.runtime.publish(report.withGroups(group -> new LeakReport.Group(group.users(), group.stack(),
+                        List.of(name), null, null, 1, null)));
+            }
+
+            LeakReport.Group total = test.runtime.foundLeaks().get(0).groups().get(0);
+            assertThat(total.holders()).hasSize(100).startsWith("/tmp/file-0.txt", "/tmp/file-1.txt")
+                    .doesNotHaveDuplicates();
+            assertThat(total.heldBy()).isEqualTo("/tmp/file-0.txt, /tmp/file-1.txt, /tmp/file-2.txt, "
+                    + "/tmp/file-3.txt, /tmp/file-4.txt, +95 more");
             assertThat(log.messages()).hasSize(1);
         }
     }

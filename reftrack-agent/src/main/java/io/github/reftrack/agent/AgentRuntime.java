@@ -134,6 +134,14 @@ final class AgentRuntime {
 
     /** A new lifetime for a birth, or null when the object is not tracked (other class, sampled out). */
     Lifetime born(Object self, Lifetime previous, int refs) {
+        return born(self, previous, refs, null);
+    }
+
+    /**
+     * A new lifetime for a birth whose reference carries the object's name (a file's path, a
+     * socket's address: reports show it as the reference's holder), or null when not tracked.
+     */
+    Lifetime born(Object self, Lifetime previous, int refs, String name) {
         // sampling first: a sampled-out birth costs a counter, nothing else
         if (refs <= 0 || !sampled(self, true)) {
             if (previous != null) {
@@ -162,7 +170,7 @@ final class AgentRuntime {
             }
             // a birth is paired last-resort only (it is the oldest), so its site is not looked up:
             // the report's stack names it
-            life.acquire(refs, Site.BIRTH);
+            life.acquire(refs, Site.BIRTH, name);
             tracked.put(life, life);
         }
         claim(life);

@@ -6,6 +6,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -30,12 +31,12 @@ final class BootstrapBridge {
      *
      * @return whether the handlers are registered; false after one line saying why not
      */
-    static boolean install(Instrumentation instrumentation, Consumer<Object> opened, Consumer<Object> closed,
-            Consumer<String> problems) {
+    static boolean install(Instrumentation instrumentation, BiConsumer<Object, Object[]> opened,
+            Consumer<Object> closed, Consumer<String> problems) {
         try {
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar().toFile()));
             Class<?> bridge = Class.forName(NAME, true, null);
-            bridge.getMethod("install", Consumer.class, Consumer.class).invoke(null, opened, closed);
+            bridge.getMethod("install", BiConsumer.class, Consumer.class).invoke(null, opened, closed);
             return true;
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;

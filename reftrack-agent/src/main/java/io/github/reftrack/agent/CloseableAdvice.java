@@ -17,8 +17,24 @@ final class CloseableAdvice {
         }
 
         @Advice.OnMethodExit
-        static void exit(@Advice.This Object self) {
-            ResourceBridge.opened(self);
+        static void exit(@Advice.This Object self, @Advice.AllArguments Object[] args) {
+            ResourceBridge.opened(self, args);
+        }
+    }
+
+    /**
+     * {@code hasNext()} of a walk's iterator: once it answers {@code false}, the walk has closed
+     * every directory it opened, and holds nothing left to close.
+     */
+    static final class Exhausted {
+        private Exhausted() {
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.This Object self, @Advice.Return boolean more) {
+            if (!more) {
+                ResourceBridge.closed(self);
+            }
         }
     }
 

@@ -28,7 +28,18 @@ final class CloseableProfile implements LibraryProfile {
             // the JDK's implementations, what FileChannel.open, Files.newInputStream and SocketChannel.open return
             List.of("sun.nio.ch.FileChannelImpl", "file_channel"),
             List.of("sun.nio.ch.SocketChannelImpl", "socket_channel"),
-            List.of("sun.nio.ch.ServerSocketChannelImpl", "server_socket_channel"));
+            List.of("sun.nio.ch.ServerSocketChannelImpl", "server_socket_channel"),
+            // what Files.newDirectoryStream returns or wraps (UnixSecureDirectoryStream); Files.list closes it
+            List.of(CloseableProfile.DIRECTORY_STREAM, "directory_stream"),
+            // the iterator under Files.walk's and Files.find's streams, which holds their open directories
+            List.of(CloseableProfile.WALK, "file_tree_walk"));
+    /**
+     * Closed by {@code closeImpl()}, which its {@code close()} calls and so does the
+     * {@code UnixSecureDirectoryStream} that wraps it (without calling its {@code close()}).
+     */
+    static final String DIRECTORY_STREAM = "sun.nio.fs.UnixDirectoryStream";
+    /** A walk: done, without a close, once its iterator has no next entry (every directory closed). */
+    static final String WALK = "java.nio.file.FileTreeIterator";
     private static final Pattern FQN = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     /** Where channels' {@code close()} is: a final method of their common superclass. */
     private static final String CHANNEL_CLOSE = "java.nio.channels.spi.AbstractInterruptibleChannel";

@@ -72,6 +72,9 @@ final class ExitReport {
                 .append("object(s) leaked ").append(total.totalUsers()).append(" reference(s)")
                 .append(FoundLeaks.estimate(total.sampleInterval(), objects)).append(" at\n");
         for (LeakReport.Group group : total.groups()) {
+            if (!group.holders().isEmpty()) {
+                text.append("  held by: ").append(group.heldBy()).append('\n');
+            }
             if (!group.contexts().isEmpty()) {
                 text.append("  taken during: ").append(group.contexts()).append('\n');
             }

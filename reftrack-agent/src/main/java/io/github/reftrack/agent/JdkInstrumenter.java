@@ -73,12 +73,13 @@ final class JdkInstrumenter {
             builder = builder.type(named(closer)).transform((b, type, loader, module, domain) ->
                     b.visit(Advice.to(CloseableAdvice.Close.class).on(named("close").and(takesArguments(0)))));
         }
-        for (Profile profile : profiles) {
+        for (Profile profile : present(profiles, problems)) {
             names.add(profile.typeName().replace('.', '/'));
             builder = builder.type(named(profile.typeName())).transform((b, type, loader, module, domain) -> {
                 matches.matched(profile, type.getName());
                 return b.visit(Advice.to(CloseableAdvice.Open.class).on(opening(type.getName())))
-                        .visit(Advice.to(CloseableAdvice.Close.class).on(named("close").and(takesArguments(0))));
+                        .visit(Advice.to(CloseableAdvice.Close.class).on(closing(type.getName())))
+                        .visit(Advice.to(CloseableAdvice.Exhausted.class).on(exhausting(type.getName())));
             });
         }
         ClassFileTransformer transformer = new Named(names, builder.makeRaw());
@@ -87,6 +88,35 @@ final class JdkInstrumenter {
         // a class loaded while a transformer ran (the JVM calls none re-entrantly) is in neither the
         // first list nor transformed: once more, for those
         retransformLoaded(instrumentation, names, done, problems);
+    }
+
+    /**
+     * The profiles whose class this JDK has (the directory streams are the Unix file systems';
+     * another JDK may lack a class or name it otherwise); one line for each it has not.
+     */
+    static List<Profile> present(List<Profile> profiles, Consumer<String> problems) {
+        List<Profile> present = new ArrayList<>();
+        for (Profile profile : profiles) {
+            if (ClassLoader.getSystemResource(profile.typeName().replace('.', '/') + ".class") != null) {
+                present.add(profile);
+            } else {
+                problems.accept(profile.label() + ": this JDK (" + Runtime.version() + ", "
+                        + System.getProperty("os.name") + ") has no class " + profile.typeName() + ", so its "
+                        + profile.dirClass() + " resources are not tracked; the other classes are");
+            }
+        }
+        return present;
+    }
+
+    /** The method that closes the resource: {@code close()}, but a directory stream's {@code closeImpl()}. */
+    private static ElementMatcher.Junction<MethodDescription> closing(String typeName) {
+        return named(typeName.equals(CloseableProfile.DIRECTORY_STREAM) ? "closeImpl" : "close")
+                .and(takesArguments(0));
+    }
+
+    /** {@code hasNext()} of a walk's iterator; nothing on other classes. */
+    private static ElementMatcher.Junction<MethodDescription> exhausting(String typeName) {
+        return typeName.equals(CloseableProfile.WALK) ? named("hasNext").and(takesArguments(0)) : none();
     }
 
     /** The constructors that open a resource: in {@code java.io}, not those that wrap a {@link FileDescriptor}. */

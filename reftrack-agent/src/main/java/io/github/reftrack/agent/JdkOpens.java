@@ -13,7 +13,8 @@ import java.util.List;
  * {@code SecureRandom}, the run-time image. Those are never the application's leaks. A resource is
  * the JDK's when, walking from the opening frame down, a frame of the JDK's own machinery
  * ({@link #INTERNAL}) comes before the first frame outside the JDK, or no such frame comes at all
- * (a JDK thread); it is the agent's when that first frame is reftrack's. A channel that a stream
+ * (a JDK thread); it is the agent's when that first frame is reftrack's. The directories that
+ * {@code Files.walk} opens one after another are the walk's, tracked as one resource with it. A channel that a stream
  * or a {@code RandomAccessFile} hands out ({@code getChannel()}) is closed with it and not tracked
  * on its own. Costs one stack walk of
  * at most {@value #DEPTH} frames per open, next to the system call that opens the file. Thread-safe.
@@ -22,7 +23,9 @@ final class JdkOpens {
     /** JDK code whose resources are its own: class loading, zip internals, security providers. */
     static final List<String> INTERNAL = List.of("jdk.internal.", "java.lang.ClassLoader", "java.lang.Module",
             "java.lang.invoke.", "java.util.zip.", "java.util.ResourceBundle", "java.security.", "sun.security.",
-            "sun.net.www.protocol.jar.", "sun.misc.", "sun.util.", "jdk.jfr.", "sun.management.");
+            "sun.net.www.protocol.jar.", "sun.misc.", "sun.util.", "jdk.jfr.", "sun.management.",
+            // a walk's directories: the walk itself (its FileTreeIterator) is the user's resource
+            "java.nio.file.FileTreeWalker");
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
     private static final String AGENT = "io.github.reftrack.agent.";
     private static final String REFTRACK = "io.github.reftrack.";
@@ -35,13 +38,16 @@ final class JdkOpens {
         this.runtime = runtime;
     }
 
-    /** A constructor of the resource returned; a constructor that calls another returns twice. */
-    void opened(Object self) {
+    /**
+     * A constructor of the resource returned; a constructor that calls another returns twice, and
+     * the first return (the innermost constructor's arguments) names it.
+     */
+    void opened(Object self, Object[] args) {
         Lifetime current = runtime.lookup(self);
         if (current != null && !current.ended() || !byApplication(self.getClass())) {
             return;
         }
-        runtime.born(self, current, 1);
+        runtime.born(self, current, 1, ResourceNames.of(args));
     }
 
     /** The resource's {@code close()} starts. */

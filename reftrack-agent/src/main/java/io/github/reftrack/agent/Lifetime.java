@@ -78,6 +78,11 @@ final class Lifetime extends PhantomReference<Object> {
      * @return whether they were taken
      */
     synchronized boolean acquire(int n, Site site) {
+        return acquire(n, site, null);
+    }
+
+    /** {@link #acquire(int, Site)}, the first reference held by {@code holder} (a resource's name), or none. */
+    synchronized boolean acquire(int n, Site site, String holder) {
         if (ended) {
             return false;
         }
@@ -85,7 +90,7 @@ final class Lifetime extends PhantomReference<Object> {
         // the thread's name is the long-held report's context: kept only when there can be one
         String thread = holdNanos > 0 ? Thread.currentThread().getName() : null;
         for (int i = 0; i < n; i++) {
-            live.add(new Ref(dir.alloc(), site, now, thread));
+            live.add(new Ref(i == 0 ? dir.alloc(holder) : dir.alloc(), site, now, thread));
             site.taken.increment();
         }
         return true;

@@ -16,9 +16,10 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * Checks generic specs against the class files on the class path, without loading them: the
- * class or interface must exist, be the application's or a library's (not the JDK's), and each
- * named method must exist in it or a supertype as an instance method of the named arity. A spec
- * naming an interface tracks every implementation. A spec whose methods are
+ * class or interface must exist, be the application's or a library's (an interface may be the
+ * JDK's: {@code java.sql.Connection}'s implementations are the drivers'), and each named method must
+ * exist in it or a supertype as an instance method of the named arity. A spec naming an interface
+ * tracks every implementation outside the JDK. A spec whose methods are
  * all inherited is pointed at the superclass that declares them, tracking only instances of the
  * named class. Built-in profiles are not checked (their library may be absent: nothing to track
  * then), except those built from a class name the user gave ({@code closeable=FQN}), which must
@@ -62,7 +63,8 @@ final class Validation {
             return null;
         }
         TypeDescription type = resolution.resolve();
-        if (isJdk(loader, type)) {
+        // a JDK interface (java.sql.Connection) is implemented outside the JDK: those classes are tracked
+        if (isJdk(loader, type) && !type.isInterface()) {
             wrong[0] = jdk(type);
             return null;
         }

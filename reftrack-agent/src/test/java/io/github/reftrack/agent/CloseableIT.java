@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,8 @@ class CloseableIT {
         assertThat(perObject).isEqualTo(3);
         assertThat(events).filteredOn(e -> ((LeakReport) e).dirName().endsWith(" at exit")).hasSize(1);
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "file_input_stream: 3 object(s) leaked 3 reference(s) at\n     " + OPENED_AT + "\n     " + CALLED_AT)
+                + "file_input_stream: 3 object(s) leaked 3 reference(s) at\n  held by: /")
+                .containsPattern("held by: \\S+/reftrack-files[0-9]+\\.txt\n     " + Pattern.quote(OPENED_AT) + "\n")
                 .doesNotContain("pairing of releases inferred")
                 .doesNotContain("still outstanding");
         assertThat(output).doesNotContain("reference already released").doesNotContain("Exception");
@@ -126,13 +128,15 @@ class CloseableIT {
 
         String report = Child.exitReport(output);
         assertThat(report).startsWith("reftrack-agent at exit: 7 distinct leak(s) found by the GC\n");
-        for (String leak : List.of("file_channel fileChannel:72:45", "file_channel stream:76:46",
-                "zip_file zipFile:80:47", "jar_file jarFile:84:48", "server_socket_channel server:88:49",
-                "socket_channel client:94:51", "socket_channel accepted:98:52")) {
+        // the files are named by their path, the accepted channel by its peer; the others were given no address
+        for (String leak : List.of("file_channel fileChannel:72:45 .zip", "file_channel stream:76:46 .zip",
+                "zip_file zipFile:80:47 .zip", "jar_file jarFile:84:48 .zip", "server_socket_channel server:88:49",
+                "socket_channel client:94:51", "socket_channel accepted:98:52 127.0.0.1")) {
             String[] kind = leak.split("[ :]");
-            assertThat(report).contains(kind[0] + ": 1 object(s) leaked 1 reference(s) at\n     example.closeable."
-                    + "ChannelsApp." + kind[1] + "(ChannelsApp.java:" + kind[2] + ")\n     example.closeable."
-                    + "ChannelsApp.main(ChannelsApp.java:" + kind[3] + ")\n\n");
+            String name = kind.length > 4 ? "  held by: \\S+" + Pattern.quote(kind[4]) + "\\S*\n" : "";
+            assertThat(report).containsPattern(Pattern.quote(kind[0] + ": 1 object(s) leaked 1 reference(s) at\n")
+                    + name + Pattern.quote("     example.closeable.ChannelsApp." + kind[1] + "(ChannelsApp.java:"
+                    + kind[2] + ")\n     example.closeable.ChannelsApp.main(ChannelsApp.java:" + kind[3] + ")\n\n"));
         }
         assertThat(output).doesNotContain("reference already released");
     }
@@ -154,6 +158,19 @@ class CloseableIT {
         assertThat(output).contains("closed 992").doesNotContain("reference already released");
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
                 + "conn: 8 object(s) leaked 8 reference(s) at\n"
+                + "     example.closeable.ConnApp.connect(ConnApp.java:36)\n"
+                + "     example.closeable.ConnApp.main(ConnApp.java:23)\n\n");
+    }
+
+    @Test
+    void specNamingAJdkInterface_tracksItsImplementations_asJdbcConnectionsWouldBe() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable=java.lang.AutoCloseable")),
+                Child.classpath(null), "example.closeable.ConnApp", "1000", "125");
+
+        assertThat(output).contains("closed 992").doesNotContain("WARNING")
+                .doesNotContain("reference already released");
+        assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
+                + "autocloseable: 8 object(s) leaked 8 reference(s) at\n"
                 + "     example.closeable.ConnApp.connect(ConnApp.java:36)\n"
                 + "     example.closeable.ConnApp.main(ConnApp.java:23)\n\n");
     }

@@ -44,6 +44,17 @@ class ValidationTest {
     }
 
     @Test
+    void closeableNamingAJdkInterface_isKept_itsImplementationsOutsideTheJdkAreTracked() {
+        assertThat(validate("closeable=java.sql.Connection")).singleElement()
+                .satisfies(profile -> assertThat(profile.typeName()).isEqualTo("java.sql.Connection"));
+        assertThat(validate("closeable=java.util.zip.ZipFile")).isEmpty();
+        assertThat(problems).singleElement().asString().isEqualTo("closeable=java.util.zip.ZipFile:"
+                + " java.util.zip.ZipFile is a JDK class: bootstrap classes are not supported by generic specs (the"
+                + " agent instruments no java.*, jdk.* or sun.* class); name a class of the application or of a"
+                + " library; skipped");
+    }
+
+    @Test
     void specOnAnAbstractBaseIsKept_itsImplementationsAreInstrumented() {
         Profile profile = validate("class=example.generic.Handle,acquire=acquire,release=release").get(0);
 

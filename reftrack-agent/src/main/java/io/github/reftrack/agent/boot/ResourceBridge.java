@@ -1,5 +1,6 @@
 package io.github.reftrack.agent.boot;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
  * throws is ignored: the application's {@code open} or {@code close} goes on. Thread-safe.
  */
 public final class ResourceBridge {
-    private static volatile Consumer<Object> opened;
+    private static volatile BiConsumer<Object, Object[]> opened;
     private static volatile Consumer<Object> closed;
     private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
 
@@ -24,10 +25,10 @@ public final class ResourceBridge {
     /**
      * Registers the agent's handlers (once, at its start).
      *
-     * @param onOpen  called with a resource just constructed
+     * @param onOpen  called with a resource just constructed and its constructor's arguments
      * @param onClose called with a resource whose {@code close()} starts
      */
-    public static void install(Consumer<Object> onOpen, Consumer<Object> onClose) {
+    public static void install(BiConsumer<Object, Object[]> onOpen, Consumer<Object> onClose) {
         opened = onOpen;
         closed = onClose;
     }
@@ -36,9 +37,21 @@ public final class ResourceBridge {
      * A resource was opened: a constructor of its class returned.
      *
      * @param self the resource
+     * @param args the arguments of that constructor, where the resource's name is (a path, an address)
      */
-    public static void opened(Object self) {
-        call(opened, self);
+    public static void opened(Object self, Object[] args) {
+        BiConsumer<Object, Object[]> handler = opened;
+        if (handler == null || BUSY.get() != null) {
+            return;
+        }
+        BUSY.set(Boolean.TRUE);
+        try {
+            handler.accept(self, args);
+        } catch (RuntimeException | LinkageError e) {
+            // the agent's problem, never the application's: its open goes on
+        } finally {
+            BUSY.remove();
+        }
     }
 
     /**

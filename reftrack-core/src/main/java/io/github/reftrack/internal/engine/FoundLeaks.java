@@ -4,8 +4,10 @@ import io.github.reftrack.LeakReport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,11 @@ public final class FoundLeaks {
     }
 
     private static final Logged NOTHING = new Logged(false, null);
+    /**
+     * The most holder names a total keeps per stack: a leak per request on files of their own
+     * must not grow the tally without bound.
+     */
+    static final int HOLDERS_KEPT = 100;
 
     private final LongSupplier ticker;
     private final long intervalNanos;
@@ -58,7 +65,8 @@ public final class FoundLeaks {
 
     /**
      * Returns the totals so far, one report per set of stacks named {@code <class> at exit}: each
-     * group with the references leaked on its stack over every object and their context tags, the
+     * group with the references leaked on its stack over every object, their context tags and
+     * holder names (the first {@value #HOLDERS_KEPT} distinct ones), the
      * acquire site's balance of the latest object, and {@code objects} the objects leaked on these
      * stacks.
      *
@@ -81,6 +89,8 @@ public final class FoundLeaks {
         final Map<String, LeakReport.Group> latest = new HashMap<>();
         /** The context tags of those references per group fingerprint, over every object. */
         final Map<String, LeakReport.Contexts> contexts = new HashMap<>();
+        /** The distinct holder names per group fingerprint, over every object, at most HOLDERS_KEPT. */
+        final Map<String, Set<String>> holders = new HashMap<>();
         int objects;
         long loggedNanos;
         int loggedObjects;
@@ -96,6 +106,12 @@ public final class FoundLeaks {
                 users.merge(group.fingerprint(), group.users(), Integer::sum);
                 latest.put(group.fingerprint(), group);
                 contexts.merge(group.fingerprint(), group.contexts(), LeakReport.Contexts::plus);
+                Set<String> names = holders.computeIfAbsent(group.fingerprint(), f -> new LinkedHashSet<>());
+                for (String holder : group.holders()) {
+                    if (names.size() < HOLDERS_KEPT) {
+                        names.add(holder);
+                    }
+                }
             }
             if (objects == 1) {
                 loggedObjects = 1;
@@ -120,7 +136,8 @@ public final class FoundLeaks {
                 int leaked = users.getOrDefault(group.fingerprint(), group.users());
                 total += leaked;
                 LeakReport.Group last = latest.getOrDefault(group.fingerprint(), group);
-                groups.add(new LeakReport.Group(leaked, group.stack(), group.holders(), null, null, objects,
+                List<String> names = List.copyOf(holders.getOrDefault(group.fingerprint(), Set.of()));
+                groups.add(new LeakReport.Group(leaked, group.stack(), names, null, null, objects,
                         last.balance(), contexts.getOrDefault(group.fingerprint(), group.contexts())));
             }
             return new LeakReport(first.className(), first.className() + LeakReport.EXIT_SUMMARY_SUFFIX, total, 0,
