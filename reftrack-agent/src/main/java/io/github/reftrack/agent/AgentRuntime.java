@@ -143,12 +143,27 @@ final class AgentRuntime {
      */
     Lifetime born(Object self, Lifetime previous, int refs, String name) {
         // sampling first: a sampled-out birth costs a counter, nothing else
-        if (refs <= 0 || !sampled(self, true)) {
-            if (previous != null) {
-                end(previous);
-            }
-            return null;
+        return refs > 0 && drawBirth(self, previous) ? bornDrawn(self, previous, refs, name) : null;
+    }
+
+    /**
+     * A birth's sampling draw, made once per birth: whether the object is tracked ({@code sample}
+     * mode keeps one in {@link #sampleInterval}); if not, {@code previous} ends. A caller with more
+     * to decide before a birth (whose resource it is, its name) draws first, so that a sampled-out
+     * birth costs nothing more, and then calls {@link #bornDrawn}.
+     */
+    boolean drawBirth(Object self, Lifetime previous) {
+        if (sampled(self, true)) {
+            return true;
         }
+        if (previous != null) {
+            end(previous);
+        }
+        return false;
+    }
+
+    /** A new lifetime for a birth that {@link #drawBirth} kept, or null when its class is not tracked. */
+    Lifetime bornDrawn(Object self, Lifetime previous, int refs, String name) {
         Profile profile = profiles.get(self.getClass());
         if (profile == null || scopes.get()[INTERNAL] > 0) {
             if (previous != null) {

@@ -16,8 +16,9 @@ import java.util.List;
  * (a JDK thread); it is the agent's when that first frame is reftrack's. The directories that
  * {@code Files.walk} opens one after another are the walk's, tracked as one resource with it. A channel that a stream
  * or a {@code RandomAccessFile} hands out ({@code getChannel()}) is closed with it and not tracked
- * on its own. Costs one stack walk of
- * at most {@value #DEPTH} frames per open, next to the system call that opens the file. Thread-safe.
+ * on its own. Costs one stack walk of at most {@value #DEPTH} frames per tracked open, next to
+ * the system call that opens the file; in {@code sample} mode an open sampled out costs none.
+ * Thread-safe.
  */
 final class JdkOpens {
     /** JDK code whose resources are its own: class loading, zip internals, security providers. */
@@ -44,10 +45,12 @@ final class JdkOpens {
      */
     void opened(Object self, Object[] args) {
         Lifetime current = runtime.lookup(self);
-        if (current != null && !current.ended() || !byApplication(self.getClass())) {
+        // the sampling draw before the stack walk and the name: a sampled-out open costs a counter
+        if (current != null && !current.ended() || !runtime.drawBirth(self, current)
+                || !byApplication(self.getClass())) {
             return;
         }
-        runtime.born(self, current, 1, ResourceNames.of(args));
+        runtime.bornDrawn(self, current, 1, ResourceNames.of(args));
     }
 
     /** The resource's {@code close()} starts. */
