@@ -45,10 +45,12 @@ class CloseableIT {
             }
         }
         assertThat(perObject).isEqualTo(3);
-        assertThat(events).filteredOn(e -> ((LeakReport) e).dirName().endsWith(" at exit")).hasSize(1);
+        assertThat(events).filteredOn(e -> ((LeakReport) e).dirName().endsWith(" at exit")).singleElement()
+                .satisfies(e -> assertThat(((LeakReport) e).pairing()).isNull());
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "file_input_stream: 3 object(s) leaked 3 reference(s) at\n     " + OPENED_AT + "\n     " + CALLED_AT)
-                .doesNotContain("pairing of releases inferred")
+                + "file_input_stream at exit: 3 object(s) leaked 3 reference(s) at\n"
+                + "     " + OPENED_AT + "\n     " + CALLED_AT)
+                .doesNotContain("by inference")
                 .doesNotContain("still outstanding");
         assertThat(output).doesNotContain("reference already released").doesNotContain("Exception");
     }
@@ -130,7 +132,8 @@ class CloseableIT {
                 "zip_file zipFile:80:47", "jar_file jarFile:84:48", "server_socket_channel server:88:49",
                 "socket_channel client:94:51", "socket_channel accepted:98:52")) {
             String[] kind = leak.split("[ :]");
-            assertThat(report).contains(kind[0] + ": 1 object(s) leaked 1 reference(s) at\n     example.closeable."
+            assertThat(report).contains(kind[0] + " at exit: 1 object(s) leaked 1 reference(s) at\n"
+                    + "     example.closeable."
                     + "ChannelsApp." + kind[1] + "(ChannelsApp.java:" + kind[2] + ")\n     example.closeable."
                     + "ChannelsApp.main(ChannelsApp.java:" + kind[3] + ")\n\n");
         }
@@ -153,7 +156,7 @@ class CloseableIT {
 
         assertThat(output).contains("closed 992").doesNotContain("reference already released");
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "conn: 8 object(s) leaked 8 reference(s) at\n"
+                + "conn at exit: 8 object(s) leaked 8 reference(s) at\n"
                 + "     example.closeable.ConnApp.connect(ConnApp.java:36)\n"
                 + "     example.closeable.ConnApp.main(ConnApp.java:23)\n\n");
     }
