@@ -40,6 +40,19 @@ import java.util.function.UnaryOperator;
  * when {@code reftrack dump} groups the directories of one class) shows the newest hold time too:
  * {@code (oldest 2m13s, newest 12s)}.
  *
+ * <p>An {@linkplain #isExitSummary() exit summary} (the totals a tool publishes at exit of the
+ * leaks it reported object by object) heads each group that counts objects with how many objects
+ * leaked how many references on its stack, instead of the kernel's {@code has n/m users}:
+ *
+ * <pre>
+ * netty_bytebuf at exit: 4 object(s) leaked 4 reference(s) at
+ *   acquire site: 20480 taken, 20476 released
+ *      example.netty.WriteBehindStore.put(WriteBehindStore.java:18)
+ *      ...
+ *
+ * netty_bytebuf at exit: releases were paired with references by inference (...)
+ * </pre>
+ *
  * <p>Immutable and thread-safe.
  *
  * @param className      the directory's class, e.g. {@code delayed_node}
@@ -151,8 +164,9 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
     }
 
     /**
-     * Renders the report in the kernel's shape; an empty report renders as the empty string (the
-     * kernel prints nothing). Names are escaped: control characters appear as {@code \n},
+     * Renders the report in the kernel's shape (an exit summary's groups headed by their object
+     * and reference counts); an empty report renders as the empty string (the kernel prints
+     * nothing). Names are escaped: control characters appear as {@code \n},
      * {@code \u001b} and so on, so a name cannot forge lines.
      *
      * @return the report text, each group ending in a blank line
@@ -163,16 +177,13 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
         String dir = TextEscape.escape(dirName);
         long all = (long) totalUsers + untrackedUsers;
         for (Group group : groups) {
-            out.append(dir).append(" has ").append(group.users()).append('/').append(all).append(" users at");
-            if (group.oldest() != null && group.oldest().compareTo(SHOWN_AGE) >= 0) {
-                out.append(" (oldest ").append(age(group.oldest()));
-                if (group.objects() > 1 && group.newest() != null) {
-                    out.append(", newest ").append(age(group.newest()));
-                }
-                out.append(')');
+            boolean total = isExitSummary() && group.objects() > 0;
+            if (total) {
+                appendTotalHeader(dir, group, out);
+            } else {
+                appendHeader(dir, all, group, out);
             }
-            out.append('\n');
-            group.appendDetails(out);
+            group.appendDetails(!total, out);
             group.stack().appendTo(FrameText.REPORT_INDENT, out);
             out.append('\n');
         }
@@ -195,6 +206,25 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
                     .append(" in all\n");
         }
         return out.toString();
+    }
+
+    /** The kernel's group header: {@code dir has 1/12 users at (oldest 2m13s)}. */
+    private static void appendHeader(String dir, long all, Group group, StringBuilder out) {
+        out.append(dir).append(" has ").append(group.users()).append('/').append(all).append(" users at");
+        if (group.oldest() != null && group.oldest().compareTo(SHOWN_AGE) >= 0) {
+            out.append(" (oldest ").append(age(group.oldest()));
+            if (group.objects() > 1 && group.newest() != null) {
+                out.append(", newest ").append(age(group.newest()));
+            }
+            out.append(')');
+        }
+        out.append('\n');
+    }
+
+    /** An exit summary's group header: {@code lease at exit: 4 object(s) leaked 4 reference(s) at}. */
+    private void appendTotalHeader(String dir, Group group, StringBuilder out) {
+        out.append(dir).append(": ").append(group.objects()).append(sampleInterval > 1 ? " sampled" : "")
+                .append(" object(s) leaked ").append(group.users()).append(" reference(s) at\n");
     }
 
     @Override
@@ -249,15 +279,18 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
 
     /**
      * The objects these references were counted on, estimated for all objects when this report is
-     * a sample ({@link #sampleInterval()} above 1): the objects counted in the groups times the
-     * interval.
+     * a sample ({@link #sampleInterval()} above 1): the largest {@link Group#objects()} of the
+     * groups times the interval. Not their sum: one object that holds references on several stacks
+     * is counted in each of their groups (an exit summary of objects that each leaked on two stacks
+     * has both groups with every object). The count is exact when every group counts the same
+     * objects (a report of one object, an exit summary) and a lower bound otherwise.
      *
      * @return the estimate, 0 when the groups count no objects
      */
     public long estimatedObjects() {
         long objects = 0;
         for (Group group : groups) {
-            objects += group.objects();
+            objects = Math.max(objects, group.objects());
         }
         return objects * sampleInterval;
     }
@@ -470,15 +503,15 @@ public record LeakReport(String className, String dirName, int totalUsers, int s
             return out.toString();
         }
 
-        /** The lines between the group's header and its frames. */
-        void appendDetails(StringBuilder out) {
+        /** The lines between the group's header and its frames; the object count unless the header has it. */
+        void appendDetails(boolean withObjects, StringBuilder out) {
             if (!holders.isEmpty()) {
                 out.append("  held by: ").append(heldBy()).append('\n');
             }
             if (!contexts.isEmpty()) {
                 out.append("  taken during: ").append(contexts).append('\n');
             }
-            if (objects > 0) {
+            if (withObjects && objects > 0) {
                 out.append("  objects: ").append(objects).append('\n');
             }
             if (balance != null) {

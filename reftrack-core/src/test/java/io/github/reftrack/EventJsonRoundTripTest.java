@@ -120,10 +120,11 @@ class EventJsonRoundTripTest {
         LeakReport agent = (LeakReport) events().skip(1).findFirst().orElseThrow();
         LeakReport sampled = agent.withSampleInterval(64);
 
-        assertThat(sampled.estimatedObjects()).isEqualTo(320);
+        // groups of 3 and 2 objects: at least 3 objects (one object may hold references on both stacks)
+        assertThat(sampled.estimatedObjects()).isEqualTo(192);
         assertThat(sampled.toString()).endsWith("netty_bytebuf@0000000000000001: a sample, 1 object in 64 tracked at"
-                + " random: 5 sampled object(s), about 320 in all\n");
-        assertThat(sampled.toJson()).contains("\"sampleInterval\":64,\"estimatedObjects\":320");
+                + " random: 3 sampled object(s), about 192 in all\n");
+        assertThat(sampled.toJson()).contains("\"sampleInterval\":64,\"estimatedObjects\":192");
         assertThat(agent.toString()).doesNotContain("sample");
         assertThat(agent.toJson()).doesNotContain("sampleInterval");
     }

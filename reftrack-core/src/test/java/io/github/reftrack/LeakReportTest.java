@@ -84,4 +84,48 @@ class LeakReportTest {
         assertThat(empty.toJson()).isEqualTo(
                 "{\"className\":\"pool\",\"dirName\":\"pool@1\",\"totalUsers\":0,\"skippedUsers\":0,\"groups\":[]}");
     }
+
+    @Test
+    void anExitSummaryHeadsEachGroupWithItsObjectsAndReferences() {
+        LeakReport total = exitTotal(7, 1);
+
+        assertThat(total.toString()).isEqualTo(""
+                + "lease at exit: 7 object(s) leaked 7 reference(s) at\n"
+                + "  acquire site: 20 taken, 13 released\n"
+                + "     com.example.Pool.get(Pool.java:10)\n"
+                + "\n"
+                + "lease at exit: 7 object(s) leaked 14 reference(s) at\n"
+                + "     com.example.Io.read(Native Method)\n"
+                + "\n"
+                + "lease at exit: releases were paired with references by inference (oldest)\n");
+        assertThat(EventJson.read(total.toJson()).toString()).isEqualTo(total.toString());
+    }
+
+    @Test
+    void objectsOnTwoStacksAreEstimatedOnce_notOncePerStack() {
+        LeakReport sampled = exitTotal(3, 64);
+
+        assertThat(sampled.estimatedObjects()).isEqualTo(192);
+        assertThat(sampled.toString()).startsWith("lease at exit: 3 sampled object(s) leaked 3 reference(s) at\n")
+                .endsWith("lease at exit: a sample, 1 object in 64 tracked at random: 3 sampled object(s), about 192"
+                        + " in all\n");
+    }
+
+    @Test
+    void aReportThatIsNotAnExitSummaryKeepsTheKernelHeader_withItsObjectCount() {
+        LeakReport one = new LeakReport("lease", "lease@0000000000000001", 1, 0, List.of(new LeakReport.Group(1,
+                CallStack.of(List.of(GET)), List.of(), null, null, 1, null)));
+
+        assertThat(one.toString()).isEqualTo("lease@0000000000000001 has 1/1 users at\n  objects: 1\n"
+                + "     com.example.Pool.get(Pool.java:10)\n\n");
+    }
+
+    /** Totals of {@code objects} objects that each leaked one reference on one stack and two on another. */
+    private static LeakReport exitTotal(int objects, int sampleInterval) {
+        return new LeakReport("lease", "lease" + LeakReport.EXIT_SUMMARY_SUFFIX, 3 * objects, 0, List.of(
+                new LeakReport.Group(objects, CallStack.of(List.of(GET)), List.of(), null, null, objects,
+                        new LeakReport.SiteBalance(20, 13)),
+                new LeakReport.Group(2 * objects, CallStack.of(List.of(NATIVE)), List.of(), null, null, objects,
+                        null)), 0, "oldest", sampleInterval);
+    }
 }

@@ -2,18 +2,24 @@ package io.github.reftrack.agent;
 
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackingRuntime;
-import io.github.reftrack.internal.engine.FoundLeaks;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What the agent prints when the JVM exits: the leaks the GC found (reported earlier or not yet),
- * one group per set of stacks with its total (the core's {@link RefTrackingRuntime#foundLeaks}),
- * and what is still outstanding on live objects, grouped as the core groups open directories (by
- * class, then by stack, with each stack's object count and hold ages). Nothing found is lost
- * because the process ended a moment too early. Each leak's totals also reach the sinks (JFR, the
- * JSON event log, listeners) as one {@code leak} event named {@code <class> at exit}.
+ * one total per set of stacks (the core's {@link RefTrackingRuntime#foundLeaks}, with the acquire
+ * sites' final balances and the pairing policy), and what is still outstanding on live objects,
+ * grouped as the core groups open directories (by class, then by stack, with each stack's object
+ * count and hold ages). Nothing found is lost because the process ended a moment too early.
+ *
+ * <p>Each total is a {@code leak} event named {@code <class> at exit}: it reaches the sinks (JFR,
+ * the JSON event log, listeners) and is printed as exactly its {@link LeakReport#toString()}, so
+ * {@code reftrack report} of the JSON log prints the same text. The other lines are the agent's
+ * own text because they are not leak events: the headline, the parents kept alive only by leaked
+ * derived buffers, the components kept alive only by leaked composites, the references still
+ * outstanding (the core's reports of live directories), and the releases of references taken
+ * before tracking started.
  */
 final class ExitReport {
     private static final long SETTLE_MILLIS = 100;
@@ -42,7 +48,7 @@ final class ExitReport {
         }
         for (LeakReport total : leaks) {
             runtime.core.publish(total);
-            appendTotal(runtime.leaks, total, text);
+            appendTotal(total, text);
         }
         int parents = runtime.leaks.parentsOfLeakedDerived();
         if (parents > 0) {
@@ -65,27 +71,13 @@ final class ExitReport {
         flushSinks(runtime);
     }
 
-    /** One total: its class, objects and references, each stack, the pairing and the acquire sites. */
-    private static void appendTotal(LeakFinder leaks, LeakReport total, StringBuilder text) {
-        int objects = total.groups().isEmpty() ? 0 : total.groups().get(0).objects();
-        text.append(total.className()).append(": ").append(objects).append(' ').append(leaks.sampledWord())
-                .append("object(s) leaked ").append(total.totalUsers()).append(" reference(s)")
-                .append(FoundLeaks.estimate(total.sampleInterval(), objects)).append(" at\n");
-        for (LeakReport.Group group : total.groups()) {
-            if (!group.holders().isEmpty()) {
-                text.append("  held by: ").append(group.heldBy()).append('\n');
-            }
-            if (!group.contexts().isEmpty()) {
-                text.append("  taken during: ").append(group.contexts()).append('\n');
-            }
-            for (StackTraceElement frame : group.frames()) {
-                text.append("     ").append(frame).append('\n');
-            }
+    /** One total as its event's text, set off from the next by a blank line. */
+    private static void appendTotal(LeakReport total, StringBuilder text) {
+        String event = total.toString();
+        text.append(event);
+        if (!event.endsWith("\n\n")) {
+            text.append('\n');
         }
-        if (leaks.paired(total)) {
-            text.append("  ").append(leaks.notes(total)).append('\n');
-        }
-        text.append('\n');
     }
 
     /**

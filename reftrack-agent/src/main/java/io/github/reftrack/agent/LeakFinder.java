@@ -84,11 +84,17 @@ final class LeakFinder {
                 .withPairing(sites.isEmpty() ? null : pairing.description()).withSampleInterval(sampleInterval);
     }
 
-    /** The core's totals so far, each group with its acquire site's balance now. */
+    /**
+     * The core's totals so far, each group with its acquire site's balance now, and the pairing
+     * policy on the totals of classes whose releases are paired by inference (not on a closeable's:
+     * one birth, one close).
+     */
     List<LeakReport> totals() {
         List<LeakReport> totals = new ArrayList<>();
         for (LeakReport total : core.foundLeaks()) {
-            totals.add(total.withGroups(group -> group.withCounts(group.objects(), balance(group, leakSites))));
+            boolean paired = !unpairedClasses.contains(total.className());
+            totals.add(total.withGroups(group -> group.withCounts(group.objects(), balance(group, leakSites)))
+                    .withPairing(paired ? pairing.description() : null));
         }
         return totals;
     }
@@ -114,33 +120,6 @@ final class LeakFinder {
             }
         }
         return null;
-    }
-
-    /**
-     * Whether releases of the total's class can have been paired by inference: its profile has
-     * acquire methods (a closeable's has none: one birth, one close).
-     */
-    boolean paired(LeakReport total) {
-        return !unpairedClasses.contains(total.className());
-    }
-
-    /** The exit report's note on a total: the pairing policy and the balance of each acquire site. */
-    String notes(LeakReport total) {
-        StringBuilder out = new StringBuilder("pairing of releases inferred (").append(pairing.description())
-                .append(')');
-        Set<Site> shown = new LinkedHashSet<>();
-        for (LeakReport.Group group : total.groups()) {
-            Site site = siteAt(group, leakSites);
-            if (site != null && shown.add(site)) {
-                out.append("; acquire site ").append(site).append(": ").append(site.balance());
-            }
-        }
-        return out.toString();
-    }
-
-    /** {@code "sampled "} in {@code sample} mode (the objects counted are a sample), else nothing. */
-    String sampledWord() {
-        return sampleInterval > 1 ? "sampled " : "";
     }
 
     /** How many parents were kept alive only by leaked derived objects (not reported on their own). */

@@ -27,10 +27,6 @@ final class Site {
         return methodName.equals(method) && className.equals(cls.getName());
     }
 
-    String balance() {
-        return "taken " + taken.sum() + ", released " + released.sum();
-    }
-
     @Override
     public String toString() {
         if (frame != null) {

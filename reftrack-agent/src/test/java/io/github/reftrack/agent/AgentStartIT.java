@@ -27,7 +27,8 @@ class AgentStartIT {
         assertThat(output.split("reftrack-agent at exit:", -1)).hasSize(2);
         assertThat(output).doesNotContain("already released");
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "lease: 4 object(s) leaked 4 reference(s) at\n     example.generic.LeaseApp.main(LeaseApp.java:");
+                + "lease at exit: 4 object(s) leaked 4 reference(s) at\n"
+                + "     example.generic.LeaseApp.main(LeaseApp.java:");
     }
 
     @Test
@@ -59,7 +60,8 @@ class AgentStartIT {
                 Child.classpath("netty42"), PIPELINE, "pooled", "20480", "5000");
 
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "netty_bytebuf: 4 object(s) leaked 4 reference(s) at\n"
+                + "netty_bytebuf at exit: 4 object(s) leaked 4 reference(s) at\n"
+                + "  acquire site: 20480 taken, 20476 released\n"
                 + "     example.netty.WriteBehindStore.put(WriteBehindStore.java:").doesNotContain("still outstanding");
     }
 }

@@ -46,11 +46,13 @@ class CloseableIT {
             }
         }
         assertThat(perObject).isEqualTo(3);
-        assertThat(events).filteredOn(e -> ((LeakReport) e).dirName().endsWith(" at exit")).hasSize(1);
+        assertThat(events).filteredOn(e -> ((LeakReport) e).dirName().endsWith(" at exit")).singleElement()
+                .satisfies(e -> assertThat(((LeakReport) e).pairing()).isNull());
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "file_input_stream: 3 object(s) leaked 3 reference(s) at\n  held by: /")
-                .containsPattern("held by: \\S+/reftrack-files[0-9]+\\.txt\n     " + Pattern.quote(OPENED_AT) + "\n")
-                .doesNotContain("pairing of releases inferred")
+                + "file_input_stream at exit: 3 object(s) leaked 3 reference(s) at\n  held by: /")
+                .containsPattern("held by: \\S+/reftrack-files[0-9]+\\.txt\n     " + Pattern.quote(OPENED_AT)
+                        + "\n     " + Pattern.quote(CALLED_AT))
+                .doesNotContain("by inference")
                 .doesNotContain("still outstanding");
         assertThat(output).doesNotContain("reference already released").doesNotContain("Exception");
     }
@@ -134,9 +136,10 @@ class CloseableIT {
                 "socket_channel client:94:51", "socket_channel accepted:98:52 127.0.0.1")) {
             String[] kind = leak.split("[ :]");
             String name = kind.length > 4 ? "  held by: \\S+" + Pattern.quote(kind[4]) + "\\S*\n" : "";
-            assertThat(report).containsPattern(Pattern.quote(kind[0] + ": 1 object(s) leaked 1 reference(s) at\n")
-                    + name + Pattern.quote("     example.closeable.ChannelsApp." + kind[1] + "(ChannelsApp.java:"
-                    + kind[2] + ")\n     example.closeable.ChannelsApp.main(ChannelsApp.java:" + kind[3] + ")\n\n"));
+            assertThat(report).containsPattern(
+                    Pattern.quote(kind[0] + " at exit: 1 object(s) leaked 1 reference(s) at\n") + name
+                    + Pattern.quote("     example.closeable.ChannelsApp." + kind[1] + "(ChannelsApp.java:" + kind[2]
+                    + ")\n     example.closeable.ChannelsApp.main(ChannelsApp.java:" + kind[3] + ")\n\n"));
         }
         assertThat(output).doesNotContain("reference already released");
     }
@@ -157,7 +160,7 @@ class CloseableIT {
 
         assertThat(output).contains("closed 992").doesNotContain("reference already released");
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "conn: 8 object(s) leaked 8 reference(s) at\n"
+                + "conn at exit: 8 object(s) leaked 8 reference(s) at\n"
                 + "     example.closeable.ConnApp.connect(ConnApp.java:36)\n"
                 + "     example.closeable.ConnApp.main(ConnApp.java:23)\n\n");
     }

@@ -29,7 +29,7 @@ class ContextTagsIT {
         String output = requests("leak");
 
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "lease: 5 object(s) leaked 5 reference(s) at\n"
+                + "lease at exit: 5 object(s) leaked 5 reference(s) at\n"
                 + "  taken during: requestId=r-1 (3), requestId=r-2 (2)\n"
                 + "     example.generic.RequestApp.serve(RequestApp.java:");
         assertThat(output).doesNotContain("context source");

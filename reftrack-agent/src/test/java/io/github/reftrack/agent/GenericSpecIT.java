@@ -25,7 +25,8 @@ class GenericSpecIT {
         String report = Child.exitReport(leases(SPEC, "5000"));
 
         assertThat(report).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "lease: 4 object(s) leaked 4 reference(s) at\n     example.generic.LeaseApp.main(LeaseApp.java:");
+                + "lease at exit: 4 object(s) leaked 4 reference(s) at\n"
+                + "     example.generic.LeaseApp.main(LeaseApp.java:");
     }
 
     @Test
@@ -35,7 +36,7 @@ class GenericSpecIT {
 
         String report = Child.exitReport(leases("@" + file, "5000"));
 
-        assertThat(report).contains("app_lease: 4 object(s) leaked 4 reference(s) at");
+        assertThat(report).contains("app_lease at exit: 4 object(s) leaked 4 reference(s) at");
     }
 
     @ParameterizedTest
@@ -66,7 +67,7 @@ class GenericSpecIT {
 
         assertThat(output.lines().filter(line -> line.startsWith("WARNING: reftrack-agent: ")).toList())
                 .singleElement().asString().contains("includes itself (" + file.toRealPath() + " -> ");
-        assertThat(Child.exitReport(output)).contains("lease: 4 object(s) leaked 4 reference(s) at");
+        assertThat(Child.exitReport(output)).contains("lease at exit: 4 object(s) leaked 4 reference(s) at");
     }
 
     @Test

@@ -66,12 +66,15 @@ class JettyAgentIT {
         assertThat(leaks.stream().filter(leak -> !leak.dirName().equals(AT_EXIT)))
                 .hasSize(4).allSatisfy(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(1));
         assertThat(leaks.stream().filter(leak -> leak.dirName().equals(AT_EXIT)))
-                .singleElement().satisfies(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(4));
+                .singleElement().satisfies(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(4))
+                .satisfies(leak -> assertThat(leak.pairing()).isEqualTo(
+                        "same method or its callers first, else the oldest"));
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "jetty_retainable: 4 object(s) leaked 4 reference(s) at\n"
+                + "jetty_retainable at exit: 4 object(s) leaked 4 reference(s) at\n"
                 + "     " + FORGET + "\n"
-                + "     example.jetty.JettyApp.main(JettyApp.java:56)\n"
-                + "  pairing of releases inferred (same method or its callers first, else the oldest)\n\n");
+                + "     example.jetty.JettyApp.main(JettyApp.java:56)\n\n"
+                + "jetty_retainable at exit: releases were paired with references by inference (same method or its"
+                + " callers first, else the oldest)\n\n");
     }
 
     @ParameterizedTest

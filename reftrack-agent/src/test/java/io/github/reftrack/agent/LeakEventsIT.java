@@ -44,8 +44,10 @@ class LeakEventsIT {
         assertThat(jfrEvents(jfr, "io.github.reftrack.ExitReport")).hasSize(1);
         String report = Child.exitReport(output);
         assertThat(report).startsWith("reftrack-agent at exit: 2 distinct leak(s) found by the GC\n")
-                .contains("lease: 7 object(s) leaked 14 reference(s) at\n     " + HERE)
-                .contains("lease: 3 object(s) leaked 6 reference(s) at\n     " + THERE);
+                .contains("lease at exit: 7 object(s) leaked 14 reference(s) at\n  acquire site: 7 taken, 0 released\n"
+                        + "     " + HERE)
+                .contains("lease at exit: 3 object(s) leaked 6 reference(s) at\n  acquire site: 3 taken, 0 released\n"
+                        + "     " + THERE);
         // a run of well under 10 s: each stack is logged once, in full
         assertThat(output.lines().filter(line -> line.startsWith("SEVERE"))).hasSize(2);
         assertThat(output).contains("  objects: 1\n").doesNotContain("the same leak again");

@@ -26,7 +26,8 @@ class LuceneAgentIT {
         String report = Child.exitReport(search(Child.JAVA, "lucene9", "1250"));
 
         assertThat(report).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "lucene_reader: 4 object(s) leaked 4 reference(s) at\n     " + SCROLL);
+                + "lucene_reader at exit: 4 object(s) leaked 4 reference(s) at\n  acquire site: 4 taken, 0 released\n"
+                + "     " + SCROLL);
     }
 
     @Test
@@ -35,7 +36,8 @@ class LuceneAgentIT {
         String report = Child.exitReport(search(Child.JAVA_25, "lucene10", "1250"));
 
         assertThat(report).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "lucene_reader: 4 object(s) leaked 4 reference(s) at\n     " + SCROLL);
+                + "lucene_reader at exit: 4 object(s) leaked 4 reference(s) at\n  acquire site: 4 taken, 0 released\n"
+                + "     " + SCROLL);
     }
 
     @Test

@@ -43,7 +43,7 @@ class NettyWrappersIT {
         String report = Child.exitReport(composites(netty, allocator, "simple", 20000, 5000));
 
         assertThat(report).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "netty_bytebuf: 4 object(s) leaked 4 reference(s) at\n     " + LEAK);
+                + "netty_bytebuf at exit: 4 object(s) leaked 4 reference(s) at\n     " + LEAK);
         assertThat(report).contains("8 component buffer(s) kept alive only by the leaked composite buffers above")
                 .doesNotContain("java.lang.Thread.run").doesNotContain("still outstanding");
     }
@@ -60,7 +60,7 @@ class NettyWrappersIT {
             Reports.assertNothingReported(output);
         } else {
             assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the"
-                    + " GC\nnetty_bytebuf: 4 object(s) leaked 4 reference(s) at\n     " + LEAK)
+                    + " GC\nnetty_bytebuf at exit: 4 object(s) leaked 4 reference(s) at\n     " + LEAK)
                     .contains("8 component buffer(s) kept alive only by the leaked composite buffers above");
         }
     }

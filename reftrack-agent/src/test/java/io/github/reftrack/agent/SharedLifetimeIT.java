@@ -54,7 +54,7 @@ class SharedLifetimeIT {
                 Child.classpath(null), "example.generic.LeaseApp", "20000", "5000");
 
         assertThat(Child.exitReport(emptyHide)).isEqualTo(Child.exitReport(plain))
-                .contains("lease: 4 object(s) leaked 4 reference(s) at\n     example.generic.LeaseApp.main(")
+                .contains("lease at exit: 4 object(s) leaked 4 reference(s) at\n     example.generic.LeaseApp.main(")
                 .doesNotContain("(birth)");
     }
 }

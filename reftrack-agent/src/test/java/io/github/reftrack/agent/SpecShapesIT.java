@@ -51,24 +51,26 @@ class SpecShapesIT {
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "class=example.generic.ArrowLikeBuf,acquire=retain()|retain(int),release=release()|release(int),"
-            + "birth=<init>; arrow; arrowlikebuf; shareArrow(ShapesApp.java:51)",
+            + "birth=<init>; arrow; arrowlikebuf; shareArrow(ShapesApp.java:51); 4004",
         "class=example.generic.ArrowLikeBuf,acquire=retain,release=release,birth=<init>; arrow; arrowlikebuf;"
-            + " shareArrow(ShapesApp.java:51)",
+            + " shareArrow(ShapesApp.java:51); 4004",
         "class=example.generic.ZeroStartChunk,acquire=acquire,release=release,birth=<init>:0; zero; zerostartchunk;"
-            + " shareChunk(ShapesApp.java:69)",
+            + " shareChunk(ShapesApp.java:69); 8000",
         "class=example.generic.SubLease,acquire=borrow,release=giveBack,birth=<init>; sub; sublease;"
-            + " shareSub(ShapesApp.java:92)",
+            + " shareSub(ShapesApp.java:92); 8000",
         "class=example.generic.Handle,acquire=acquire,release=release,birth=<init>; abstract; handle;"
-            + " shareHandle(ShapesApp.java:105)"})
-    void plantedLeakIsReportedAtItsLineWithItsExactCount(String spec, String shape, String dir, String line)
-            throws Exception {
+            + " shareHandle(ShapesApp.java:105); 8000"})
+    void plantedLeakIsReportedAtItsLineWithItsExactCount(String spec, String shape, String dir, String line,
+            int taken) throws Exception {
         String output = shapes(spec, shape, "2000");
 
         assertThat(output).as("child output")
                 .doesNotContain("already released").doesNotContain("Byte Buddy");
         assertThat(Child.exitReport(output)).as("child output:%n%s", output)
                 .startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + dir + ": 4 object(s) leaked 4 reference(s) at\n     example.generic.ShapesApp." + line + "\n");
+                + dir + " at exit: 4 object(s) leaked 4 reference(s) at\n"
+                + "  acquire site: " + taken + " taken, " + (taken - 4) + " released\n"
+                + "     example.generic.ShapesApp." + line + "\n");
     }
 
     /**
@@ -89,7 +91,8 @@ class SpecShapesIT {
                 .doesNotContain("already released").doesNotContain("Byte Buddy");
         assertThat(Child.exitReport(output)).as("child output:%n%s", output)
                 .startsWith("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "bytebuf: 4 object(s) leaked 4 reference(s) at\n"
+                + "bytebuf at exit: 4 object(s) leaked 4 reference(s) at\n"
+                + "  acquire site: 8000 taken, 7996 released\n"
                 + "     example.netty.GenericCompositeApp.share(GenericCompositeApp.java:48)\n");
     }
 
@@ -105,7 +108,8 @@ class SpecShapesIT {
     @ValueSource(strings = {"0", "2000"})
     void arrowDelegationCountsOnce_whenTheAgentIsAttached(String leakEvery) throws Exception {
         String expected = leakEvery.equals("0") ? "no leaks found by the GC\n" : "1 distinct leak(s) found by the GC\n"
-                + "arrowlikebuf: 4 object(s) leaked 4 reference(s) at\n"
+                + "arrowlikebuf at exit: 4 object(s) leaked 4 reference(s) at\n"
+                + "  acquire site: 4004 taken, 4000 released\n"
                 + "     example.generic.ShapesApp.shareArrow(ShapesApp.java:51)\n";
         String spec = "class=example.generic.ArrowLikeBuf,acquire=retain()|retain(int),release=release()|release(int),"
                 + "birth=<init>";

@@ -158,7 +158,7 @@ public final class FoundLeaks {
      * @param objects        the sampled objects
      * @return the text, starting with a space, or empty
      */
-    public static String estimate(int sampleInterval, long objects) {
+    private static String estimate(int sampleInterval, long objects) {
         return sampleInterval > 1 ? " (1 in " + sampleInterval + " sampled: about " + objects * sampleInterval
                 + " objects)" : "";
     }
