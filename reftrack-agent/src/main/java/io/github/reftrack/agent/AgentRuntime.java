@@ -68,6 +68,8 @@ final class AgentRuntime {
     private final Map<Profile, Long> holdNanos;
     /** Whether a lifetime was ever created: if not, the GC can have found nothing to report. */
     private volatile boolean everTracked;
+    /** The daemon that reports collected objects as the GC finds them; null until started. */
+    private volatile Thread reaper;
 
     AgentRuntime(RefTrackingRuntime core, List<Profile> profiles, Pairing pairing, int sampleInterval,
             boolean sideTable, Map<Profile, Duration> holdThresholds) {
@@ -409,6 +411,29 @@ final class AgentRuntime {
     /** Whether any object was ever tracked (a lifetime created), by any thread, up to now. */
     boolean everTracked() {
         return everTracked;
+    }
+
+    /** Remembers the daemon running {@link #reapForever}, for {@link #stopReaper}. */
+    void reaperStarted(Thread thread) {
+        reaper = thread;
+    }
+
+    /**
+     * Stops the daemon running {@link #reapForever} and waits for it, so that no collected object
+     * is between the queue and the leak totals when the caller reads them: interrupted while it
+     * waits on the queue, it takes nothing more; interrupted while it reports a batch, it finishes
+     * the batch first.
+     *
+     * @return false if it had not stopped within {@code millis}
+     */
+    boolean stopReaper(long millis) throws InterruptedException {
+        Thread thread = reaper;
+        if (thread == null) {
+            return true;
+        }
+        thread.interrupt();
+        thread.join(millis);
+        return !thread.isAlive();
     }
 
     /** Runs {@link #reap} until interrupted; the body of the agent's daemon thread. */

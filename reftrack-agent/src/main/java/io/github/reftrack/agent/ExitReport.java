@@ -22,7 +22,9 @@ import java.util.List;
  * before tracking started.
  */
 final class ExitReport {
-    private static final long SETTLE_MILLIS = 100;
+    /** How long a collection's references may take to be queued (a loaded machine's reference handler). */
+    private static final long QUEUE_MILLIS = 5_000;
+    private static final long REAPER_STOP_MILLIS = 5_000;
     private static final int SETTLE_ROUNDS = 5;
     private static final int GROUPS = 16;
     private static final Duration FLUSH = Duration.ofSeconds(2);
@@ -81,21 +83,27 @@ final class ExitReport {
     }
 
     /**
-     * A few collections, until one finds nothing new: what became garbage just before exit is
-     * counted. False if no collection could be asked for.
+     * Stops the reaper daemon (so no collected object is between the queue and the totals), then
+     * runs a few collections, each waiting until the previous one's references are queued, and
+     * reaps after each until one finds nothing new: what became garbage just before exit is counted
+     * however slowly a loaded machine queues it. False if no collection could be asked for.
      */
     private static boolean settle(AgentRuntime runtime) {
         boolean systemGcDisabled = ExplicitGc.systemGcDisabled();
-        boolean collected = true;
+        boolean collected;
         try {
+            runtime.stopReaper(REAPER_STOP_MILLIS);
+            collected = ExplicitGc.runAndAwaitQueues(systemGcDisabled, QUEUE_MILLIS);
+            // each collection also waits for the previous one's references to be queued: reap those
             for (int round = 0; round < SETTLE_ROUNDS && collected; round++) {
-                collected = ExplicitGc.run(systemGcDisabled);
-                if (runtime.reap(SETTLE_MILLIS) == 0 && round > 0) {
+                collected = ExplicitGc.runAndAwaitQueues(systemGcDisabled, QUEUE_MILLIS);
+                if (runtime.reap(0) == 0) {
                     break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
         return collected;
     }

@@ -1,6 +1,9 @@
 package io.github.reftrack.agent;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.lang.management.ManagementFactory;
 import javax.management.ObjectName;
 
@@ -24,6 +27,30 @@ final class ExplicitGc {
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * Runs a full collection and waits until the references it found unreachable are on their
+     * queues. The JDK's reference handler puts the references each collection finds on their queues
+     * one collection's list at a time; a marker found by this collection is on its own queue only
+     * once the handler has taken this collection's list, and so once every earlier list is on its
+     * queues. The caller that needs this collection's references queued calls this once more (the
+     * exit report does: it reaps after each collection, and stops after one that found nothing).
+     *
+     * @param systemGcDisabled what {@link #systemGcDisabled()} said
+     * @param timeoutMillis    how long to wait for the marker
+     * @return false if no collection could be asked for
+     * @throws InterruptedException if interrupted while waiting
+     */
+    static boolean runAndAwaitQueues(boolean systemGcDisabled, long timeoutMillis) throws InterruptedException {
+        ReferenceQueue<Object> markers = new ReferenceQueue<>();
+        PhantomReference<Object> marker = new PhantomReference<>(new Object(), markers);
+        if (!run(systemGcDisabled)) {
+            return false;
+        }
+        markers.remove(timeoutMillis);
+        Reference.reachabilityFence(marker);
+        return true;
     }
 
     /**

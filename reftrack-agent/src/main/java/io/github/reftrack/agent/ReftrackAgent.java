@@ -120,7 +120,7 @@ public final class ReftrackAgent {
         Map<Profile, Duration> holdThresholds = holdThresholds(parsed, profiles, problems);
         AgentRuntime runtime = new AgentRuntime(core, profiles, pairing, sample, attached, holdThresholds);
         Hooks.install(runtime);
-        daemon("reftrack-agent-reaper", runtime::reapForever);
+        runtime.reaperStarted(daemon("reftrack-agent-reaper", runtime::reapForever));
         holdThresholds.values().stream().min(Duration::compareTo).ifPresent(shortest -> daemon(
                 "reftrack-agent-hold-scan", () -> LongHolds.scanForever(runtime, LongHolds.periodMillis(shortest))));
         ProfileMatches matches = new ProfileMatches(profiles);
@@ -160,10 +160,11 @@ public final class ReftrackAgent {
                 .leakLogInterval(logInterval).builtInSinks(true).build();
     }
 
-    private static void daemon(String name, Runnable task) {
+    private static Thread daemon(String name, Runnable task) {
         Thread thread = Detached.thread(name, task);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /**

@@ -173,7 +173,7 @@ class CloseableIT {
         assertThat(output).contains("closed 992").doesNotContain("WARNING")
                 .doesNotContain("reference already released");
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
-                + "autocloseable: 8 object(s) leaked 8 reference(s) at\n"
+                + "autocloseable at exit: 8 object(s) leaked 8 reference(s) at\n"
                 + "     example.closeable.ConnApp.connect(ConnApp.java:36)\n"
                 + "     example.closeable.ConnApp.main(ConnApp.java:23)\n\n");
     }

@@ -41,12 +41,12 @@ class CloseableStreamsIT {
         assertThat(output).contains("forged\\nLEAK: not a report").doesNotContain("\nLEAK: not a report")
                 .doesNotContain("reference already released");
         assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: 5 distinct leak(s) found by the GC\n")
-                .containsPattern("file_channel: 3 object\\(s\\) leaked 3 reference\\(s\\) at\n"
+                .containsPattern("file_channel at exit: 3 object\\(s\\) leaked 3 reference\\(s\\) at\n"
                         + "  held by: \\S+/data-[0-2]\\.txt, \\S+/data-[0-2]\\.txt, \\S+/data-[0-2]\\.txt\n")
-                .containsPattern("file_channel: 1 object\\(s\\) leaked 1 reference\\(s\\) at\n"
+                .containsPattern("file_channel at exit: 1 object\\(s\\) leaked 1 reference\\(s\\) at\n"
                         + "  held by: \\S+/forged\\\\nLEAK: not a report\n")
-                .contains("directory_stream: 2 object(s) leaked 2 reference(s) at\n  held by: ")
-                .contains("file_tree_walk: 1 object(s) leaked 1 reference(s) at\n  held by: ")
+                .contains("directory_stream at exit: 2 object(s) leaked 2 reference(s) at\n  held by: ")
+                .contains("file_tree_walk at exit: 1 object(s) leaked 1 reference(s) at\n  held by: ")
                 .doesNotContain("still outstanding");
     }
 
