@@ -2,18 +2,17 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LongHeld;
 import io.github.reftrack.RefTrackerEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code closeable} profile on the JDK's own classes: unclosed streams collected by the GC are
@@ -26,13 +25,16 @@ class CloseableIT {
     private static final String OPENED_AT = "example.closeable.FilesApp.open(FilesApp.java:56)";
     private static final String CALLED_AT = "example.closeable.FilesApp.main(FilesApp.java:39)";
 
-    @Test
-    void threeStreamsLeakedAmongTenThousand_areReportedAtTheOpeningLineWithCount3(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"17", "25"})
+    void threeStreamsLeakedAmongTenThousand_areReportedAtTheOpeningLineWithCount3(String jdk, @TempDir Path dir)
+            throws Exception {
         Path json = dir.resolve("events.json");
-        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable"), "-Dreftrack.jsonLog=" + json),
-                Child.classpath(null), APP, "10000", "3333");
+        String output = Child.run(jdk.equals("25") ? Child.JAVA_25 : Child.JAVA,
+                List.of(Child.agent("closeable"), "-Dreftrack.jsonLog=" + json), Child.classpath(null), APP, "10000",
+                "3333");
 
-        List<RefTrackerEvent> events = events(json);
+        List<RefTrackerEvent> events = Reports.events(json);
         int perObject = 0;
         for (RefTrackerEvent event : events) {
             LeakReport leak = (LeakReport) event;
@@ -65,7 +67,7 @@ class CloseableIT {
                 json.toString());
 
         assertThat(output).contains("mxbean longHeld 1");
-        List<RefTrackerEvent> events = events(json);
+        List<RefTrackerEvent> events = Reports.events(json);
         assertThat(events).singleElement().isInstanceOf(LongHeld.class);
         LongHeld held = (LongHeld) events.get(0);
         assertThat(held.className()).isEqualTo("socket");
@@ -83,7 +85,7 @@ class CloseableIT {
                 json.toString());
 
         assertThat(output).contains("mxbean longHeld 1");
-        assertThat(events(json)).singleElement().isInstanceOf(LongHeld.class)
+        assertThat(Reports.events(json)).singleElement().isInstanceOf(LongHeld.class)
                 .extracting(e -> ((LongHeld) e).acquisition().frames().get(0).toString())
                 .isEqualTo("example.closeable.SocketHoldApp.connect(SocketHoldApp.java:51)");
     }
@@ -97,7 +99,7 @@ class CloseableIT {
                 Child.classpath(null), "example.closeable.SocketHoldApp", json.toString());
 
         assertThat(output).contains("mxbean longHeld 1");
-        assertThat(events(json)).singleElement().isInstanceOf(LongHeld.class);
+        assertThat(Reports.events(json)).singleElement().isInstanceOf(LongHeld.class);
     }
 
     @Test
@@ -108,7 +110,7 @@ class CloseableIT {
                 "io.netty.buffer.Unpooled", "1500");
 
         assertThat(output).contains("opened 10000");
-        assertThat(events(json)).isEmpty();
+        assertThat(Reports.events(json)).isEmpty();
         Reports.assertNothingReported(output);
     }
 
@@ -119,7 +121,7 @@ class CloseableIT {
                 Child.UNSAFE_ALLOWED, "-Dreftrack.jsonLog=" + json), Child.classpath("netty41"), APP, "1000", "0",
                 "io.netty.buffer.Unpooled", "1500");
 
-        assertThat(events(json)).isEmpty();
+        assertThat(Reports.events(json)).isEmpty();
         Reports.assertNothingReported(output);
     }
 
@@ -194,13 +196,4 @@ class CloseableIT {
         Reports.assertNothingReported(output);
     }
 
-    private static List<RefTrackerEvent> events(Path json) throws Exception {
-        List<RefTrackerEvent> events = new ArrayList<>();
-        if (Files.exists(json)) {
-            for (String line : Files.readAllLines(json)) {
-                events.add(EventJson.read(line));
-            }
-        }
-        return events;
-    }
 }

@@ -2,10 +2,8 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackerEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +28,9 @@ class CloseableSampleIT {
                 "-Dreftrack.jsonLog=" + json), Child.classpath(null), "example.closeable.FilesApp", "10000", leakEvery);
         assertThat(output).doesNotContain("already released").doesNotContain("misuse").doesNotContain("Exception");
         List<LeakReport> leaks = new ArrayList<>();
-        if (Files.exists(json)) {
-            for (String line : Files.readAllLines(json)) {
-                RefTrackerEvent event = EventJson.read(line);
-                assertThat(event).isInstanceOf(LeakReport.class);
-                leaks.add((LeakReport) event);
-            }
+        for (RefTrackerEvent event : Reports.events(json)) {
+            assertThat(event).isInstanceOf(LeakReport.class);
+            leaks.add((LeakReport) event);
         }
         return leaks;
     }

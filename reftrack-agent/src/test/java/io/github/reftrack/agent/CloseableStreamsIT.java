@@ -2,10 +2,8 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackerEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +65,7 @@ class CloseableStreamsIT {
                 "-Dreftrack.jsonLog=" + json), Child.classpath(null), APP, "clean", "1000");
 
         assertThat(output).contains("done 1000");
-        assertThat(events(json)).isEmpty();
+        assertThat(Reports.events(json)).isEmpty();
         Reports.assertNothingReported(output);
     }
 
@@ -78,7 +76,7 @@ class CloseableStreamsIT {
                 "-Dreftrack.jsonLog=" + json), Child.classpath(null), APP, "clean", "300");
 
         assertThat(output).contains("done 300");
-        assertThat(events(json)).isEmpty();
+        assertThat(Reports.events(json)).isEmpty();
         Reports.assertNothingReported(output);
     }
 
@@ -97,7 +95,7 @@ class CloseableStreamsIT {
     /** Each leaked object by class and its two top frames, counted; the exit totals left out. */
     private static Map<String, Integer> leaksByPlace(Path json) throws Exception {
         Map<String, Integer> places = new TreeMap<>();
-        for (RefTrackerEvent event : events(json)) {
+        for (RefTrackerEvent event : Reports.events(json)) {
             LeakReport leak = (LeakReport) event;
             if (!leak.dirName().endsWith(" at exit")) {
                 assertThat(leak.groups()).hasSize(1);
@@ -123,7 +121,7 @@ class CloseableStreamsIT {
 
     private static List<String> names(Path json, String place) throws Exception {
         List<String> names = new ArrayList<>();
-        for (RefTrackerEvent event : events(json)) {
+        for (RefTrackerEvent event : Reports.events(json)) {
             LeakReport leak = (LeakReport) event;
             if (!leak.dirName().endsWith(" at exit") && place(leak.groups().get(0)).equals(place)) {
                 names.addAll(leak.groups().get(0).holders());
@@ -132,13 +130,4 @@ class CloseableStreamsIT {
         return names;
     }
 
-    private static List<RefTrackerEvent> events(Path json) throws Exception {
-        List<RefTrackerEvent> events = new ArrayList<>();
-        if (Files.exists(json)) {
-            for (String line : Files.readAllLines(json)) {
-                events.add(EventJson.read(line));
-            }
-        }
-        return events;
-    }
 }

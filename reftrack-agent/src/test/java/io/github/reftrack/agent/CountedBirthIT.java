@@ -2,13 +2,8 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
-import io.github.reftrack.RefTrackerEvent;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,23 +28,14 @@ class CountedBirthIT {
                 Child.classpath(null), "example.generic.SharedChunkApp", "30000", leakEvery);
     }
 
-    private List<RefTrackerEvent> events() throws IOException {
-        Path json = dir.resolve("events.json");
-        List<RefTrackerEvent> events = new ArrayList<>();
-        if (Files.exists(json)) {
-            for (String line : Files.readAllLines(json)) {
-                events.add(EventJson.read(line));
-            }
-        }
-        return events;
-    }
 
     @Test
     void aForgottenReleaseOfAChunkBornWithTwoReferences_isReportedWhereItWasMade() throws Exception {
         String output = run(SPEC, "2500");
 
         assertThat(output).contains("chunks 30000").doesNotContain("already released").doesNotContain("Byte Buddy");
-        List<LeakReport> leaks = events().stream().map(LeakReport.class::cast).toList();
+        List<LeakReport> leaks = Reports.events(dir.resolve("events.json")).stream().map(LeakReport.class::cast)
+                .toList();
         assertThat(leaks).allSatisfy(leak -> assertThat(leak.groups()).singleElement()
                 .satisfies(group -> assertThat(group.frames().get(0)).hasToString(MADE_FOR_TWO)));
         assertThat(leaks.stream().filter(leak -> !leak.isExitSummary())).hasSize(4)
@@ -63,7 +49,7 @@ class CountedBirthIT {
         String output = run(SPEC, "0");
 
         assertThat(output).contains("chunks 30000");
-        assertThat(events()).isEmpty();
+        assertThat(Reports.events(dir.resolve("events.json"))).isEmpty();
         SpecShapesIT.assertClean(output);
     }
 

@@ -2,14 +2,10 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.LongHeld;
 import io.github.reftrack.RefTrackerEvent;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,16 +34,6 @@ class JettyAgentIT {
                 Child.classpath("jetty"), APP, args);
     }
 
-    private List<RefTrackerEvent> events() throws IOException {
-        Path json = dir.resolve("events.json");
-        List<RefTrackerEvent> events = new ArrayList<>();
-        if (Files.exists(json)) {
-            for (String line : Files.readAllLines(json)) {
-                events.add(EventJson.read(line));
-            }
-        }
-        return events;
-    }
 
     @ParameterizedTest
     @CsvSource({"17, pooled, PooledBuffer", "17, plain, FixedCapacity", "25, pooled, PooledBuffer",
@@ -58,7 +44,7 @@ class JettyAgentIT {
 
         assertThat(output).contains("buffers 20000, forgotten 4 [" + String.join(", ", List.of(type, type, type, type))
                 + "]");
-        List<RefTrackerEvent> events = events();
+        List<RefTrackerEvent> events = Reports.events(dir.resolve("events.json"));
         assertThat(events).allSatisfy(event -> assertThat(event).isInstanceOf(LeakReport.class));
         List<LeakReport> leaks = events.stream().map(LeakReport.class::cast).toList();
         assertThat(leaks).allSatisfy(leak -> assertThat(leak.groups()).singleElement()
@@ -84,7 +70,7 @@ class JettyAgentIT {
 
         assertThat(output).contains("forgotten 4 [PooledBuffer, PooledBuffer, PooledBuffer, PooledBuffer]")
                 .contains("mxbean longHeld 4");
-        List<RefTrackerEvent> events = events();
+        List<RefTrackerEvent> events = Reports.events(dir.resolve("events.json"));
         assertThat(events).hasSize(4).allSatisfy(event -> assertThat(event).isInstanceOfSatisfying(LongHeld.class,
                 held -> assertThat(held.acquisition().frames().get(0)).hasToString(FORGET)));
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: no leaks found by the GC\n"
@@ -101,7 +87,7 @@ class JettyAgentIT {
         String output = run(jdk, "30s", kind, "20000", "0", "drop");
 
         assertThat(output).contains("buffers 20000, forgotten 0 []");
-        assertThat(events()).isEmpty();
+        assertThat(Reports.events(dir.resolve("events.json"))).isEmpty();
         Reports.assertNothingReported(output);
         SpecShapesIT.assertClean(output);
     }

@@ -2,11 +2,8 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.EventJson;
 import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackerEvent;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +39,6 @@ class JettyAttachIT {
                 Child.AGENT.toString());
     }
 
-    private List<RefTrackerEvent> events() throws IOException {
-        Path json = dir.resolve("events.json");
-        List<RefTrackerEvent> events = new ArrayList<>();
-        if (Files.exists(json)) {
-            for (String line : Files.readAllLines(json)) {
-                events.add(EventJson.read(line));
-            }
-        }
-        return events;
-    }
 
     @ParameterizedTest
     @CsvSource({"17, pooled", "17, plain", "25, pooled"})
@@ -60,7 +47,7 @@ class JettyAttachIT {
         String output = attachedRun(jdk, kind, "5000");
 
         assertThat(output).contains("buffers 20000, forgotten 4");
-        List<RefTrackerEvent> events = events();
+        List<RefTrackerEvent> events = Reports.events(dir.resolve("events.json"));
         assertThat(events).allSatisfy(event -> assertThat(event).isInstanceOf(LeakReport.class));
         List<LeakReport> leaks = events.stream().map(LeakReport.class::cast).toList();
         assertThat(leaks).allSatisfy(leak -> assertThat(leak.groups()).singleElement()
@@ -80,7 +67,7 @@ class JettyAttachIT {
         String output = attachedRun(jdk, kind, "0");
 
         assertThat(output).contains("buffers 20000, forgotten 0 []");
-        assertThat(events()).isEmpty();
+        assertThat(Reports.events(dir.resolve("events.json"))).isEmpty();
         assertThat(output).doesNotContain("SEVERE").doesNotContain("WARNING").doesNotContain("already released");
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: no leaks found by the GC\n"
                 + "2 release(s) of references taken before tracking started (or on objects sampled out):"

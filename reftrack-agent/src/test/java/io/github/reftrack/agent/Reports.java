@@ -2,6 +2,14 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.reftrack.EventJson;
+import io.github.reftrack.RefTrackerEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /** What a clean run of a correct program must (not) print, with or without the agent's exit report. */
 final class Reports {
     private Reports() {
@@ -17,5 +25,16 @@ final class Reports {
         String report = Child.exitReport(output);
         assertThat(report).as("exit report").startsWith("reftrack-agent at exit: no leaks found by the GC\n")
                 .doesNotContain("still outstanding").doesNotContain("kept alive only by");
+    }
+
+    /** The events a child JVM wrote to its JSON event log ({@code -Dreftrack.jsonLog}); none if it wrote no file. */
+    static List<RefTrackerEvent> events(Path json) throws IOException {
+        List<RefTrackerEvent> events = new ArrayList<>();
+        if (Files.exists(json)) {
+            for (String line : Files.readAllLines(json)) {
+                events.add(EventJson.read(line));
+            }
+        }
+        return events;
     }
 }
