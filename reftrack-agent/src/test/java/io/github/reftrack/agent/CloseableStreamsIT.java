@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The {@code closeable} profile on the streams of {@code java.nio.file.Files}: each unclosed
@@ -58,24 +60,15 @@ class CloseableStreamsIT {
         assertThat(output).doesNotContain("reference already released").doesNotContain("\nLEAK: not a report");
     }
 
-    @Test
-    void streamsClosedEveryUsualWay_reportNothing(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @CsvSource({"17, 1000", "25, 300"})
+    void streamsClosedEveryUsualWay_reportNothing(String jdk, String rounds, @TempDir Path dir) throws Exception {
         Path json = dir.resolve("events.json");
-        String output = Child.run(Child.JAVA, List.of(Child.agent("closeable,holdThreshold=1s"),
-                "-Dreftrack.jsonLog=" + json), Child.classpath(null), APP, "clean", "1000");
+        String output = Child.run(jdk.equals("25") ? Child.JAVA_25 : Child.JAVA,
+                List.of(Child.agent("closeable,holdThreshold=1s"), "-Dreftrack.jsonLog=" + json),
+                Child.classpath(null), APP, "clean", rounds);
 
-        assertThat(output).contains("done 1000");
-        assertThat(Reports.events(json)).isEmpty();
-        Reports.assertNothingReported(output);
-    }
-
-    @Test
-    void streamsClosedEveryUsualWay_reportNothing_onJdk25(@TempDir Path dir) throws Exception {
-        Path json = dir.resolve("events.json");
-        String output = Child.run(Child.JAVA_25, List.of(Child.agent("closeable,holdThreshold=1s"),
-                "-Dreftrack.jsonLog=" + json), Child.classpath(null), APP, "clean", "300");
-
-        assertThat(output).contains("done 300");
+        assertThat(output).contains("done " + rounds);
         assertThat(Reports.events(json)).isEmpty();
         Reports.assertNothingReported(output);
     }

@@ -2,7 +2,6 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.LeakReport;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,7 @@ class CountedBirthIT {
         String output = run(SPEC, "2500");
 
         assertThat(output).contains("chunks 30000").doesNotContain("already released").doesNotContain("Byte Buddy");
-        List<LeakReport> leaks = Reports.events(dir.resolve("events.json")).stream().map(LeakReport.class::cast)
-                .toList();
-        assertThat(leaks).allSatisfy(leak -> assertThat(leak.groups()).singleElement()
-                .satisfies(group -> assertThat(group.frames().get(0)).hasToString(MADE_FOR_TWO)));
-        assertThat(leaks.stream().filter(leak -> !leak.isExitSummary())).hasSize(4)
-                .allSatisfy(leak -> assertThat(leak.totalUsers()).isEqualTo(1));
-        assertThat(leaks.stream().filter(LeakReport::isExitSummary)).singleElement()
-                .satisfies(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(4));
+        Reports.assertLeaksAt(Reports.events(dir.resolve("events.json")), "sharedchunk", MADE_FOR_TWO, 4);
     }
 
     @Test

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JettyAgentIT {
     private static final String APP = "example.jetty.JettyApp";
     private static final String FORGET = "example.jetty.JettyApp.forget(JettyApp.java:82)";
-    private static final String AT_EXIT = "jetty_retainable at exit";
 
     @TempDir
     Path dir;
@@ -44,17 +43,9 @@ class JettyAgentIT {
 
         assertThat(output).contains("buffers 20000, forgotten 4 [" + String.join(", ", List.of(type, type, type, type))
                 + "]");
-        List<RefTrackerEvent> events = Reports.events(dir.resolve("events.json"));
-        assertThat(events).allSatisfy(event -> assertThat(event).isInstanceOf(LeakReport.class));
-        List<LeakReport> leaks = events.stream().map(LeakReport.class::cast).toList();
-        assertThat(leaks).allSatisfy(leak -> assertThat(leak.groups()).singleElement()
-                .satisfies(group -> assertThat(group.frames().get(0)).hasToString(FORGET)));
-        assertThat(leaks.stream().filter(leak -> !leak.dirName().equals(AT_EXIT)))
-                .hasSize(4).allSatisfy(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(1));
-        assertThat(leaks.stream().filter(leak -> leak.dirName().equals(AT_EXIT)))
-                .singleElement().satisfies(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(4))
-                .satisfies(leak -> assertThat(leak.pairing()).isEqualTo(
-                        "same method or its callers first, else the oldest"));
+        LeakReport total = Reports.assertLeaksAt(Reports.events(dir.resolve("events.json")), "jetty_retainable",
+                FORGET, 4);
+        assertThat(total.pairing()).isEqualTo("same method or its callers first, else the oldest");
         assertThat(Child.exitReport(output)).isEqualTo("reftrack-agent at exit: 1 distinct leak(s) found by the GC\n"
                 + "jetty_retainable at exit: 4 object(s) leaked 4 reference(s) at\n"
                 + "     " + FORGET + "\n"

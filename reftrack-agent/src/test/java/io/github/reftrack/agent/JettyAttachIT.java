@@ -2,8 +2,6 @@ package io.github.reftrack.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.reftrack.LeakReport;
-import io.github.reftrack.RefTrackerEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JettyAttachIT {
     private static final String APP = "example.jetty.AttachedJettyApp";
     private static final String FORGET = "example.jetty.JettyApp.forget(JettyApp.java:82)";
-    private static final String AT_EXIT = "jetty_retainable at exit";
 
     @TempDir
     Path dir;
@@ -47,15 +44,7 @@ class JettyAttachIT {
         String output = attachedRun(jdk, kind, "5000");
 
         assertThat(output).contains("buffers 20000, forgotten 4");
-        List<RefTrackerEvent> events = Reports.events(dir.resolve("events.json"));
-        assertThat(events).allSatisfy(event -> assertThat(event).isInstanceOf(LeakReport.class));
-        List<LeakReport> leaks = events.stream().map(LeakReport.class::cast).toList();
-        assertThat(leaks).allSatisfy(leak -> assertThat(leak.groups()).singleElement()
-                .satisfies(group -> assertThat(group.frames().get(0)).hasToString(FORGET)));
-        assertThat(leaks.stream().filter(leak -> !leak.dirName().equals(AT_EXIT)))
-                .hasSize(4).allSatisfy(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(1));
-        assertThat(leaks.stream().filter(leak -> leak.dirName().equals(AT_EXIT)))
-                .singleElement().satisfies(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(4));
+        Reports.assertLeaksAt(Reports.events(dir.resolve("events.json")), "jetty_retainable", FORGET, 4);
         assertThat(output).doesNotContain("reference already released").doesNotContain("SEVERE: reftrack: misuse")
                 .doesNotContain("Exception");
     }

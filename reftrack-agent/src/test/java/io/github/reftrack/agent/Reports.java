@@ -3,6 +3,7 @@ package io.github.reftrack.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reftrack.EventJson;
+import io.github.reftrack.LeakReport;
 import io.github.reftrack.RefTrackerEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,5 +37,25 @@ final class Reports {
             }
         }
         return events;
+    }
+
+    /**
+     * Asserts that a child's events are exactly the leaks of {@code objects} objects of one class,
+     * each reference taken at {@code frame}: one event per object with one reference, and one exit
+     * summary counting them all, which is returned for further checks.
+     */
+    static LeakReport assertLeaksAt(List<RefTrackerEvent> events, String className, String frame, int objects) {
+        assertThat(events).allSatisfy(event -> assertThat(event).isInstanceOfSatisfying(LeakReport.class,
+                leak -> assertThat(leak.className()).isEqualTo(className)));
+        List<LeakReport> leaks = events.stream().map(LeakReport.class::cast).toList();
+        assertThat(leaks).allSatisfy(leak -> assertThat(leak.groups()).singleElement()
+                .satisfies(group -> assertThat(group.frames().get(0)).hasToString(frame)));
+        assertThat(leaks.stream().filter(leak -> !leak.isExitSummary())).hasSize(objects)
+                .allSatisfy(leak -> assertThat(leak.groups().get(0).objects()).isEqualTo(1))
+                .allSatisfy(leak -> assertThat(leak.totalUsers()).isEqualTo(1));
+        List<LeakReport> totals = leaks.stream().filter(LeakReport::isExitSummary).toList();
+        assertThat(totals).singleElement()
+                .satisfies(total -> assertThat(total.groups().get(0).objects()).isEqualTo(objects));
+        return totals.get(0);
     }
 }
