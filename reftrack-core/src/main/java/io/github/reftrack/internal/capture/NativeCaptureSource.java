@@ -142,11 +142,11 @@ public final class NativeCaptureSource implements CaptureSource {
 
     @Override
     public RawCapture capture() {
-        if (VirtualThreads.current()
-                || bytesPerWindowFrame != ALWAYS_NATIVE && !deepEnough(stacks.depthBytes())) {
-            return Capture.take();
-        }
         try {
+            if (VirtualThreads.current()
+                    || bytesPerWindowFrame != ALWAYS_NATIVE && !deepEnough(stacks.depthBytes())) {
+                return Capture.take();
+            }
             return captureWindow(window.get());
         } catch (StackOverflowError | OutOfMemoryError e) {
             return null;
