@@ -21,6 +21,13 @@
  * a stale frame becomes an "unloaded" marker instead of a crash. Once the declaring class is
  * held as a local reference it cannot be unloaded until the reference is dropped. Line numbers
  * are looked up from the table in Java, which caches a method's description.
+ *
+ * The automatic capture asks first how much deeper the calling thread's stack is, in bytes, than
+ * at the shallowest point it was asked from on that thread (a thread-local variable keeps it). A
+ * probe, not a walk: a few nanoseconds whatever the depth. Neither the top of the thread's stack
+ * nor where the thread started would do: below the first capture lie the launcher's native frames
+ * (~6 KB on the main thread) or a thread's outer Java frames, often interpreted at 100-300 bytes
+ * each, which would make shallow stacks look deep.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -57,6 +64,11 @@ typedef void (*agct_fn)(agct_trace *, jint, void *);
 #define STACK_FRAMES 512
 
 static jvmtiEnv *jvmti;
+/*
+ * The shallowest point depthBytes0 was called from on this thread: the highest address, as stacks
+ * grow down on x86-64.
+ */
+static __thread uintptr_t shallowest;
 static agct_fn agct;
 static jmethodID capture_method;
 static char failure[512];
@@ -157,6 +169,22 @@ JNIEXPORT jstring JNICALL Java_io_github_reftrack_internal_capture_NativeStacks_
         JNIEnv *env, jclass cls) {
     (void) cls;
     return failure[0] == '\0' ? NULL : (*env)->NewStringUTF(env, failure);
+}
+
+/*
+ * How many bytes deeper the calling thread's stack is than at the shallowest call of this function
+ * on the same thread (0 on the first call).
+ */
+JNIEXPORT jint JNICALL Java_io_github_reftrack_internal_capture_NativeStacks_depthBytes0(
+        JNIEnv *env, jclass cls) {
+    (void) env;
+    (void) cls;
+    uintptr_t here = (uintptr_t) __builtin_frame_address(0);
+    if (here > shallowest) {
+        shallowest = here;
+    }
+    uintptr_t deeper = shallowest - here;
+    return deeper > (uintptr_t) INT32_MAX ? INT32_MAX : (jint) deeper;
 }
 
 /*

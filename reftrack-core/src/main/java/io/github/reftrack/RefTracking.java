@@ -108,7 +108,9 @@ public final class RefTracking {
     public enum Capture {
         /**
          * A {@code Throwable} per stack: the VM records a compact backtrace, decoded only when a
-         * report or a long-lived reference needs it. Works on every JVM. The default.
+         * report or a long-lived reference needs it. Works on every JVM. The default, and the
+         * fallback of the others: it needs no native code and no unsupported VM interface, so it
+         * stays the default even where {@link #AUTO} is as cheap or cheaper.
          */
         JAVA,
         /**
@@ -123,7 +125,20 @@ public final class RefTracking {
          * the same frames and fingerprint either way.
          */
         NATIVE,
-        /** {@link #NATIVE} where it loads, {@link #JAVA} elsewhere, without a warning. */
+        /**
+         * Chooses per call where the native library loads, {@link #JAVA} elsewhere, without a
+         * warning. A {@code Throwable} costs a little per frame of the whole stack, the native
+         * walk more per frame but only over a fixed window ({@code depth} plus a few frames), so
+         * the {@code Throwable} is cheaper on shallow stacks and the native walk on deep ones. A
+         * probe of a few nanoseconds (how many bytes deeper the stack is than at the shallowest
+         * capture taken on the thread so far) picks the {@code Throwable} below 32 bytes per frame
+         * of the window (704 bytes, ~25 compiled frames at the default depth) and the native walk
+         * from there on; a thread's first capture is a {@code Throwable}. Bytes are a proxy for
+         * frames, so near the crossing point either may be taken, where both cost about the
+         * same. Everything said of
+         * {@link #NATIVE} holds for the calls it takes natively; a call path shows the same
+         * frames and fingerprint whichever way each of its stacks was taken.
+         */
         AUTO
     }
 

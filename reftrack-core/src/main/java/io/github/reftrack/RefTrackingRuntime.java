@@ -106,8 +106,9 @@ public final class RefTrackingRuntime {
     }
 
     /**
-     * The capture source the settings ask for: the native one where it loads; else the Java one,
-     * saying once why when native capture was asked for by name.
+     * The capture source the settings ask for: the native one (or, for {@code auto}, the one that
+     * chooses per call) where it loads; else the Java one, saying once why when native capture
+     * was asked for by name.
      */
     private static CaptureSource captureFor(RefTrackingSettings settings, FrameFilter filter) {
         if (settings.capture() == RefTracking.Capture.JAVA) {
@@ -115,7 +116,9 @@ public final class RefTrackingRuntime {
         }
         NativeStacks stacks = NativeStacks.load();
         if (stacks.available()) {
-            return new NativeCaptureSource(stacks, settings.depth(), filter);
+            return settings.capture() == RefTracking.Capture.AUTO
+                    ? NativeCaptureSource.automatic(stacks, settings.depth(), filter)
+                    : new NativeCaptureSource(stacks, settings.depth(), filter);
         }
         if (settings.capture() == RefTracking.Capture.NATIVE) {
             System.getLogger("io.github.reftrack").log(System.Logger.Level.WARNING,
@@ -169,13 +172,17 @@ public final class RefTrackingRuntime {
     }
 
     /**
-     * Returns the stack capture this runtime uses: {@link RefTracking.Capture#NATIVE} when the
-     * native backend loaded, else {@link RefTracking.Capture#JAVA} (never {@code AUTO}).
+     * Returns the stack capture this runtime uses: {@link RefTracking.Capture#NATIVE} or
+     * {@link RefTracking.Capture#AUTO} (choosing per call) when the native backend loaded, else
+     * {@link RefTracking.Capture#JAVA}.
      *
      * @return the capture in use
      */
     public RefTracking.Capture captureInUse() {
-        return capture instanceof NativeCaptureSource ? RefTracking.Capture.NATIVE : RefTracking.Capture.JAVA;
+        if (capture instanceof NativeCaptureSource) {
+            return ((NativeCaptureSource) capture).automatic() ? RefTracking.Capture.AUTO : RefTracking.Capture.NATIVE;
+        }
+        return RefTracking.Capture.JAVA;
     }
 
     /**

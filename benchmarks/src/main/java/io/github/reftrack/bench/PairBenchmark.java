@@ -38,6 +38,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       reftrack directory in that mode (sample records 1 in 128; full quarantines 16);
  *       {@code reftrackFullNative}, {@code reftrackSampleNative}: full and sample mode on the
  *       native capture backend, each in a fork of its own ({@code -Dreftrack.capture=native});
+ *       {@code reftrackFullAuto}, {@code reftrackSampleAuto}: the same with the capture chosen
+ *       per call ({@code -Dreftrack.capture=auto}: Java on shallow stacks, native on deep ones);
  *       {@code reftrackSampledOut}: the untracked path of sample mode alone;</li>
  *   <li>{@code nettyParanoid}, {@code nettySimple}: the count plus Netty's
  *       {@code ResourceLeakDetector} track and close (4.2 records the close stack too);</li>
@@ -84,7 +86,9 @@ public class PairBenchmark {
                 .sampleInterval(Integer.MAX_VALUE).quarantine(16).detectLost(false).build();
         sampledOut.free(sampledOut.alloc());
         if (params.getBenchmark().endsWith("Native")) {
-            NativeCapture.require();
+            NativeCapture.require("native");
+        } else if (params.getBenchmark().endsWith("Auto")) {
+            NativeCapture.require("auto");
         }
         ResourceLeakDetector.setLevel(params.getBenchmark().endsWith("nettySimple")
                 ? ResourceLeakDetector.Level.SIMPLE : ResourceLeakDetector.Level.PARANOID);
@@ -187,6 +191,32 @@ public class PairBenchmark {
     @OperationsPerInvocation(OPS)
     @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", NativeCapture.ARGS_ACCESS, NativeCapture.ARGS_CAPTURE})
     public int reftrackSampleNative() {
+        return Deep.descend(depth, () -> tracked(sample));
+    }
+
+    /**
+     * reftrack recording every reference, each stack captured in Java or natively as its depth
+     * makes cheaper.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", NativeCapture.ARGS_ACCESS, NativeCapture.ARGS_AUTO})
+    public int reftrackFullAuto() {
+        return Deep.descend(depth, () -> tracked(full));
+    }
+
+    /**
+     * reftrack sampling 1 in 128, each sampled stack captured in Java or natively as its depth
+     * makes cheaper.
+     *
+     * @return a value JMH consumes
+     */
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", NativeCapture.ARGS_ACCESS, NativeCapture.ARGS_AUTO})
+    public int reftrackSampleAuto() {
         return Deep.descend(depth, () -> tracked(sample));
     }
 

@@ -37,6 +37,10 @@ final class TargetTable {
             timeRatio("sample, native capture: depth " + depth + " (no target; reported)",
                     pair("reftrackSampleNative", depth), pair("nettySimple", depth), Double.NaN, true);
         }
+        for (String depth : DEPTHS) {
+            timeRatio("sample, auto capture: depth " + depth + " (no target; reported)",
+                    pair("reftrackSampleAuto", depth), pair("nettySimple", depth), Double.NaN, true);
+        }
         timeRatio("sample, two threads each on its own directory: ≥ 1.0× Netty SIMPLE (throughput)",
                 "ContentionBenchmark.ownDirectory mode=SAMPLE", "ContentionBenchmark.nettySimple", 1.0, false);
         for (String depth : DEPTHS) {
@@ -53,6 +57,7 @@ final class TargetTable {
                 pair("nettyParanoid", "40"), 0.5, true);
         timeRatio("full, native capture ≤ 0.25× Netty PARANOID, depth 200", pair("reftrackFullNative", "200"),
                 pair("nettyParanoid", "200"), 0.25, true);
+        autoRows();
         for (String depth : DEPTHS) {
             timeRatio("full ≤ 2.2× new Throwable(), depth " + depth, pair("reftrackFull", depth),
                     "CaptureBenchmark.newThrowable depth=" + depth, 2.2, true);
@@ -108,6 +113,16 @@ final class TargetTable {
         }
         boolean met = atMost ? ratio.value() <= limit : ratio.value() >= limit;
         row(target, measured, ratio.format() + "×", met);
+    }
+
+    /** Full mode with the capture chosen per call: below PARANOID, and never above the Java capture. */
+    private void autoRows() {
+        timeRatio("full, auto capture ≤ 0.5× Netty PARANOID, depth 40", pair("reftrackFullAuto", "40"),
+                pair("nettyParanoid", "40"), 0.5, true);
+        for (String depth : DEPTHS) {
+            timeRatio("full, auto capture ≤ 1.05× full Java capture, depth " + depth, pair("reftrackFullAuto", depth),
+                    pair("reftrackFull", depth), 1.05, true);
+        }
     }
 
     /**

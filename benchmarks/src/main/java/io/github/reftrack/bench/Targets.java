@@ -40,7 +40,7 @@ public final class Targets {
     private static final String FULL_SET = "io\\.github\\.reftrack\\.bench\\..*Benchmark\\..*";
     private static final String QUICK_SET = "io\\.github\\.reftrack\\.bench\\.("
             + "PairBenchmark\\.(atomicInteger|reftrackOff|reftrackSample|reftrackSampledOut|reftrackFull"
-            + "|reftrackFullNative|nettyParanoid|nettySimple)"
+            + "|reftrackFullNative|reftrackFullAuto|nettyParanoid|nettySimple)"
             + "|CaptureBenchmark\\.(newThrowable|reftrackCapture)"
             + "|ContentionBenchmark\\..*|ReportBenchmark\\..*|WorkloadBenchmark\\..*)$";
 
