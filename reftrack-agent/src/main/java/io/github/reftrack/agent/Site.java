@@ -23,8 +23,8 @@ final class Site {
         this.frame = frame;
     }
 
-    boolean isIn(Class<?> cls, String method) {
-        return methodName.equals(method) && className.equals(cls.getName());
+    boolean isIn(String cls, String method) {
+        return methodName.equals(method) && className.equals(cls);
     }
 
     @Override

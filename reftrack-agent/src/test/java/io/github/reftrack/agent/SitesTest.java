@@ -3,6 +3,7 @@ package io.github.reftrack.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.reftrack.FrameFilter;
+import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,34 @@ class SitesTest {
         filter.hideClass(Wrapper.class.getName());
         assertThat(Wrapper.take(sites).frame.getMethodName())
                 .isEqualTo("siteIsTheFirstFrameTheFilterShows_andFollowsClassesHiddenLater");
+    }
+
+    @Test
+    void reflectionFramesAreNeverTheSite_asAStackWalkerSkipsThem() throws Exception {
+        FrameFilter filter = FrameFilter.of(List.of("org.junit."));
+        filter.dropOwnClass(Sites.class.getName());
+        filter.hideClass(Wrapper.class.getName());
+        Sites sites = new Sites(filter);
+        Method take = Wrapper.class.getDeclaredMethod("take", Sites.class);
+
+        Site site = (Site) take.invoke(null, sites);
+
+        assertThat(site.frame.getMethodName())
+                .isEqualTo("reflectionFramesAreNeverTheSite_asAStackWalkerSkipsThem");
+    }
+
+    @Test
+    void releaseInTheMethodThatTookAReference_pairsWithIt() {
+        FrameFilter filter = FrameFilter.of(List.of("org.junit."));
+        filter.dropOwnClass(Sites.class.getName());
+        Sites sites = new Sites(filter);
+        Site here = sites.caller();
+        List<Lifetime.Ref> live = List.of(new Lifetime.Ref(null, Site.BIRTH, 0),
+                new Lifetime.Ref(null, new Site("elsewhere.Type", "run", null), 0),
+                new Lifetime.Ref(null, here, 0));
+
+        assertThat(sites.takenInCaller(live)).isEqualTo(2);
+        assertThat(sites.takenInCaller(live.subList(0, 2))).isEqualTo(-1);
     }
 
     @Test

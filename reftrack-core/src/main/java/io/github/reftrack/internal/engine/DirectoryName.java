@@ -17,7 +17,9 @@ final class DirectoryName {
     private DirectoryName(String className, long sequence) {
         this.sequence = sequence;
         this.id = idOf(sequence);
-        this.name = className + '@' + String.format("%016x", id);
+        // by hand: String.format parsed its pattern on every directory, one per tracked object
+        String hex = Long.toHexString(id);
+        this.name = className + '@' + "0".repeat(16 - hex.length()) + hex;
     }
 
     /** Names the next directory of this process. */
