@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * builds the core runtime, its sinks and JFR events, nor starts the reaper thread.
  *
  * <p>Thread-safe. The runtime is built once, under this object's lock, and published through a
- * volatile field; a hook reached from the build itself (on the building thread) sees no runtime
- * and tracks nothing, as before {@code premain} ended. Once {@link #closeUnbuilt} found nothing
- * built (the JVM is exiting), or a build failed, nothing is built any more.
+ * volatile field: a hook on another thread during the build waits for it, so no object born
+ * meanwhile goes untracked; a hook reached from the build itself (on the building thread) sees no
+ * runtime and tracks nothing, as before {@code premain} ended. Once {@link #closeUnbuilt} found
+ * nothing built (the JVM is exiting), or a build failed, nothing is built any more.
  */
 final class LazyRuntime {
     private final Supplier<RefTrackingSettings> settings;
@@ -31,8 +32,10 @@ final class LazyRuntime {
     private final Duration logInterval;
     private final Runnable exitReport;
     private volatile AgentRuntime built;
-    /** Written under the lock: building, built, failed, or the JVM exiting with nothing built. */
+    /** Written under the lock: a build failed, or the JVM is exiting with nothing built. */
     private volatile boolean closed;
+    /** Guarded by the lock: the thread holding it is building the runtime. */
+    private boolean building;
 
     /**
      * A runtime to build later.
@@ -57,15 +60,10 @@ final class LazyRuntime {
         this.exitReport = () -> exitReport.accept(built);
     }
 
-    /** The runtime, built now if it was not yet; null while it is being built or after it could not be. */
+    /** The runtime, built now if it was not yet; null on the thread building it, or after it could not be. */
     AgentRuntime get() {
         AgentRuntime runtime = built;
         return runtime != null || closed ? runtime : build();
-    }
-
-    /** The runtime if it was built, else null; builds nothing. */
-    AgentRuntime ifBuilt() {
-        return built;
     }
 
     /**
@@ -77,29 +75,36 @@ final class LazyRuntime {
         return built == null;
     }
 
+    /** Other threads wait on the lock until the build ends; the building thread's own hooks see null. */
     private synchronized AgentRuntime build() {
-        if (built != null || closed) {
+        if (built != null || closed || building) {
             return built;
         }
-        closed = true;
+        building = true;
         try {
-            RefTrackingSettings given = settings.get();
-            int sample = given.mode() == RefTracking.Mode.SAMPLE ? given.sampleInterval() : 1;
-            RefTrackingRuntime core = coreRuntime(given);
-            AgentRuntime runtime = new AgentRuntime(core, profiles, pairing, sample, attached, holdThresholds);
-            // with the core's exit reports: before a JFR recording dumped at exit closes
-            core.addExitReport(exitReport);
-            built = runtime;
-            runtime.reaperStarted(daemon("reftrack-agent-reaper", runtime::reapForever));
-            holdThresholds.values().stream().min(Duration::compareTo).ifPresent(shortest -> daemon(
-                    "reftrack-agent-hold-scan", () -> LongHolds.scanForever(runtime,
-                            LongHolds.periodMillis(shortest))));
-            return runtime;
+            // the hook's thread may run a plugin's class: keep its loader out of the threads and hooks made here
+            Detached.run(this::buildDetached);
         } catch (RuntimeException | LinkageError e) {
+            closed = true;
             System.getLogger("io.github.reftrack.agent").log(System.Logger.Level.WARNING,
                     "reftrack-agent: could not start tracking, nothing is tracked", e);
-            return built;
+        } finally {
+            building = false;
         }
+        return built;
+    }
+
+    private void buildDetached() {
+        RefTrackingSettings given = settings.get();
+        int sample = given.mode() == RefTracking.Mode.SAMPLE ? given.sampleInterval() : 1;
+        RefTrackingRuntime core = coreRuntime(given);
+        AgentRuntime runtime = new AgentRuntime(core, profiles, pairing, sample, attached, holdThresholds);
+        // with the core's exit reports: before a JFR recording dumped at exit closes
+        core.addExitReport(exitReport);
+        built = runtime;
+        runtime.reaperStarted(daemon("reftrack-agent-reaper", runtime::reapForever));
+        holdThresholds.values().stream().min(Duration::compareTo).ifPresent(shortest -> daemon(
+                "reftrack-agent-hold-scan", () -> LongHolds.scanForever(runtime, LongHolds.periodMillis(shortest))));
     }
 
     /**
