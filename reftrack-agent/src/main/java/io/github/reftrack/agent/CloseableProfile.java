@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * {@code closeable}: the JDK's files and sockets, unclosed. Each resource has one lifetime, from
@@ -40,7 +39,6 @@ final class CloseableProfile implements LibraryProfile {
     static final String DIRECTORY_STREAM = "sun.nio.fs.UnixDirectoryStream";
     /** A walk: done, without a close, once its iterator has no next entry (every directory closed). */
     static final String WALK = "java.nio.file.FileTreeIterator";
-    private static final Pattern FQN = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     /** Where channels' {@code close()} is: a final method of their common superclass. */
     private static final String CHANNEL_CLOSE = "java.nio.channels.spi.AbstractInterruptibleChannel";
     /** The JDK's frames above the user's call that opened or closed a resource. */
@@ -67,7 +65,7 @@ final class CloseableProfile implements LibraryProfile {
      * {@link Validation} checks it exists and is {@code AutoCloseable}.
      */
     private List<Profile> spec(String className, Consumer<String> problems) {
-        if (!FQN.matcher(className).matches()) {
+        if (!TypeNames.isJavaName(className)) {
             problems.accept("closeable=" + className + ": not a fully qualified class name; write closeable for the"
                     + " JDK's files and sockets, or closeable=FQN for a class of yours; skipped");
             return List.of();

@@ -28,8 +28,16 @@ final class ExitReport {
     private static final int SETTLE_ROUNDS = 5;
     private static final int GROUPS = 16;
     private static final Duration FLUSH = Duration.ofSeconds(2);
+    private static final String HEADLINE = "reftrack-agent at exit: ";
+    private static final String NO_LEAKS = "no leaks found by the GC\n";
 
     private ExitReport() {
+    }
+
+    /** What {@link #print} prints when no object was ever tracked. */
+    static void printNothingTracked(PrintStream out) {
+        out.print(HEADLINE + NO_LEAKS);
+        out.flush();
     }
 
     static void print(AgentRuntime runtime, PrintStream out) {
@@ -41,10 +49,10 @@ final class ExitReport {
                     + " no collection at exit, so objects that became garbage just before it are not reported as"
                     + " leaks (they may be among what is still outstanding below)\n");
         }
-        text.append("reftrack-agent at exit: ");
+        text.append(HEADLINE);
         List<LeakReport> leaks = runtime.leaks.totals();
         if (leaks.isEmpty()) {
-            text.append("no leaks found by the GC\n");
+            text.append(NO_LEAKS);
         } else {
             text.append(leaks.size()).append(" distinct leak(s) found by the GC\n");
         }

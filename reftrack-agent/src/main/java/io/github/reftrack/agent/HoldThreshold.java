@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  * reported once, naming where it was given, and turns long-held reports off there.
  */
 final class HoldThreshold {
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
-
     private HoldThreshold() {
     }
 
@@ -27,7 +25,8 @@ final class HoldThreshold {
      * @param where how the user gave it, e.g. {@code -Dreftrack.holdThreshold}
      */
     static Duration parse(String text, String where, Consumer<String> problems) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        // compiled here, not at class load: the agent's start parses no threshold unless one is given
+        Matcher m = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?").matcher(text.strip().toLowerCase(Locale.ROOT));
         if (m.matches() && Long.parseLong(m.group(1)) > 0) {
             long amount = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "s" : m.group(2);

@@ -12,13 +12,29 @@ public final class Hooks {
     public static final boolean ON = ReftrackAgent.trackingOn();
 
     private static volatile AgentRuntime runtime;
+    private static volatile LazyRuntime pending;
     private static final OutermostCalls CALLS = new OutermostCalls();
 
     private Hooks() {
     }
 
-    static void install(AgentRuntime installed) {
-        runtime = installed;
+    static void install(LazyRuntime installed) {
+        pending = installed;
+    }
+
+    /** The agent's runtime: built by the first hook that runs; null before the agent started. */
+    private static AgentRuntime runtime() {
+        AgentRuntime r = runtime;
+        return r != null ? r : built();
+    }
+
+    private static AgentRuntime built() {
+        LazyRuntime lazy = pending;
+        AgentRuntime r = lazy == null ? null : lazy.get();
+        if (r != null) {
+            runtime = r;
+        }
+        return r;
     }
 
     /**
@@ -30,7 +46,7 @@ public final class Hooks {
      * @return its new lifetime, or null if it is not tracked
      */
     public static Object born(Object self, Object current, int refs) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         return r == null ? current : r.born(self, (Lifetime) current, refs);
     }
 
@@ -43,7 +59,7 @@ public final class Hooks {
      * @return its lifetime afterwards
      */
     public static Object acquired(Object self, Object life, int n) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         return r == null ? life : r.acquired(self, (Lifetime) life, n);
     }
 
@@ -55,7 +71,7 @@ public final class Hooks {
      * @param n    how many
      */
     public static void released(Object self, Object life, int n) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.released(self, (Lifetime) life, n);
         }
@@ -90,7 +106,7 @@ public final class Hooks {
      * @param scope which
      */
     public static void enter(int scope) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.enter(scope);
         }
@@ -102,7 +118,7 @@ public final class Hooks {
      * @param scope which
      */
     public static void exit(int scope) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.exit(scope);
         }
@@ -117,7 +133,7 @@ public final class Hooks {
      * @param action which
      */
     public static void probe(Object object, int action) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.probe(object, action);
         }
@@ -131,7 +147,7 @@ public final class Hooks {
      * @return its lifetime afterwards
      */
     public static Object probed(Object self, Object life) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         return r == null ? life : r.probed(self, (Lifetime) life);
     }
 
@@ -141,7 +157,7 @@ public final class Hooks {
      * @param self the object
      */
     public static void probedInTable(Object self) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.probedInTable(self);
         }
@@ -154,7 +170,7 @@ public final class Hooks {
      * @param refs the references it starts with
      */
     public static void bornInTable(Object self, int refs) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.born(self, r.lookup(self), refs);
         }
@@ -167,7 +183,7 @@ public final class Hooks {
      * @param n    how many
      */
     public static void acquiredInTable(Object self, int n) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.acquired(self, r.lookup(self), n);
         }
@@ -180,7 +196,7 @@ public final class Hooks {
      * @param n    how many
      */
     public static void releasedInTable(Object self, int n) {
-        AgentRuntime r = runtime;
+        AgentRuntime r = runtime();
         if (r != null) {
             r.released(self, r.lookup(self), n);
         }

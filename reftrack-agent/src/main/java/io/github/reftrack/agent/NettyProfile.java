@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -29,8 +28,6 @@ import net.bytebuddy.matcher.ElementMatcher;
  * adaptive allocator takes for its own chunks is not the user's.
  */
 final class NettyProfile implements LibraryProfile {
-    private static final Pattern PACKAGE =
-            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
     @Override
     public String name() {
@@ -40,7 +37,7 @@ final class NettyProfile implements LibraryProfile {
     @Override
     public List<Profile> profiles(String argument, Consumer<String> problems) {
         String prefix = argument == null ? TypeNames.ANY_PREFIX : argument.strip().replaceAll("\\.+$", "") + ".";
-        if (argument != null && !PACKAGE.matcher(prefix.substring(0, prefix.length() - 1)).matches()) {
+        if (argument != null && !TypeNames.isJavaName(prefix.substring(0, prefix.length() - 1))) {
             problems.accept("netty=" + argument + ": the relocation prefix must be a package name, e.g."
                     + " netty=io.grpc.netty.shaded (or netty alone: any prefix); skipped");
             return List.of();

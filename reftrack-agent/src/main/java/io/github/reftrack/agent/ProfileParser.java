@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +26,6 @@ import java.util.stream.Stream;
  * the application always starts. Files are read with the limits of {@link ProfileFiles}.
  */
 final class ProfileParser {
-    private static final Pattern JAVA_NAME =
-            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final String HOLD_THRESHOLD = "holdthreshold=";
     private static final String LIBRARY_HOLD_THRESHOLD = "holdthreshold.";
     private static final String EXPECTED = "class=FQN,acquire=m1|m2(int),release=m3()[,birth=<init>[:N]]";
@@ -220,7 +217,7 @@ final class ProfileParser {
         Set<String> acquire = new LinkedHashSet<>();
         Set<String> release = new LinkedHashSet<>();
         Set<String> birth = new LinkedHashSet<>();
-        String wrong = type == null || !JAVA_NAME.matcher(type).matches()
+        String wrong = type == null || !TypeNames.isJavaName(type)
                 ? "class= must be a fully qualified class name, was '" + type + "'"
                 : methods(methods, acquire, release, birth);
         if (wrong != null) {

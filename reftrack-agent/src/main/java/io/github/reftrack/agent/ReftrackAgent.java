@@ -1,11 +1,12 @@
 package io.github.reftrack.agent;
 
+import io.github.reftrack.RefScope;
 import io.github.reftrack.RefTracking;
-import io.github.reftrack.RefTrackingRuntime;
 import io.github.reftrack.RefTrackingSettings;
 import io.github.reftrack.internal.Detached;
 import java.lang.instrument.Instrumentation;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -113,58 +114,82 @@ public final class ReftrackAgent {
         }
         Pairing pairing = Pairing.parse(parsed.pairing() != null ? parsed.pairing()
                 : System.getProperty(PAIRING_PROPERTY), problems);
-        RefTrackingSettings settings = RefTrackingSettings.fromSystemProperties(
-                RefTracking.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
-        RefTrackingRuntime core = coreRuntime(settings, profiles, Duration.ofSeconds(logInterval(problems)));
-        int sample = "sample".equals(mode) ? core.settings().sampleInterval() : 1;
+        RefTracking.Mode coreMode = RefTracking.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+        RefTrackingSettings given = settingsIfGiven(coreMode);
+        Duration logInterval = Duration.ofSeconds(logInterval(problems));
         Map<Profile, Duration> holdThresholds = holdThresholds(parsed, profiles, problems);
-        AgentRuntime runtime = new AgentRuntime(core, profiles, pairing, sample, attached, holdThresholds);
-        Hooks.install(runtime);
-        runtime.reaperStarted(daemon("reftrack-agent-reaper", runtime::reapForever));
-        holdThresholds.values().stream().min(Duration::compareTo).ifPresent(shortest -> daemon(
-                "reftrack-agent-hold-scan", () -> LongHolds.scanForever(runtime, LongHolds.periodMillis(shortest))));
         ProfileMatches matches = new ProfileMatches(profiles);
-        // on unless the property says off: the core's default (off) is for programs without the agent
-        boolean exitReport = System.getProperty(REPORT_AT_EXIT_PROPERTY) == null || settings.reportAtExit();
-        // with the core's exit reports: before a JFR recording dumped at exit closes
-        core.addExitReport(() -> {
-            matches.printUnmatched(System.err);
-            if (exitReport) {
-                ExitReport.print(runtime, System.err);
-            }
-        });
-        Instrumenter.install(instrumentation, profiles.stream().filter(p -> !p.rules().jdkTypes()).toList(), attached,
-                report, matches);
-        JdkInstrumenter.install(instrumentation, profiles.stream().filter(p -> p.rules().jdkTypes()).toList(), runtime,
-                report, matches);
+        // on unless the property (then read) says off: the core's default (off) is for programs without the agent
+        boolean exitReport = System.getProperty(REPORT_AT_EXIT_PROPERTY) == null || given.reportAtExit();
+        List<Profile> jdkProfiles = new ArrayList<>();
+        List<Profile> loadTimeProfiles = new ArrayList<>();
+        for (Profile profile : profiles) {
+            (profile.rules().jdkTypes() ? jdkProfiles : loadTimeProfiles).add(profile);
+        }
+        LazyRuntime runtimes = new LazyRuntime(given != null ? () -> given
+                : () -> RefTrackingSettings.fromSystemProperties(coreMode), profiles, pairing, attached,
+                holdThresholds, logInterval, runtime -> {
+                    matches.printUnmatched(System.err);
+                    if (exitReport) {
+                        ExitReport.print(runtime, System.err);
+                    }
+                });
+        RefScope.manage(dirClasses(profiles));
+        Hooks.install(runtimes);
+        // what the start line or the JDK's classes need now, or a thread that runs from the start
+        boolean eager = attached || !jdkProfiles.isEmpty() || !holdThresholds.isEmpty()
+                || (given != null ? given : RefTrackingSettings.defaults()).capture() != RefTracking.Capture.JAVA;
+        AgentRuntime runtime = eager ? runtimes.get() : null;
+        if (runtime == null) {
+            onExitIfUntracked(runtimes, matches, exitReport);
+        }
+        Instrumenter.install(instrumentation, loadTimeProfiles, attached, report, matches);
+        JdkInstrumenter.install(instrumentation, jdkProfiles, runtime, report, matches);
+        RefTracking.Capture capture = runtime == null ? RefTracking.Capture.JAVA : runtime.core.captureInUse();
         report.finish(true, "tracking " + String.join(", ", labels(profiles)) + " in " + mode + " mode with "
-                + core.captureInUse().name().toLowerCase(Locale.ROOT) + " stack capture, pairing "
+                + capture.name().toLowerCase(Locale.ROOT) + " stack capture, pairing "
                 + pairing.description() + "; " + matches.counts(attached) + (attached ? "; attached: "
                 + report.instrumented() + " loaded class(es) instrumented, references taken before now are unknown"
                 : ""));
     }
 
     /**
-     * The agent's own core runtime: the {@code reftrack.*} properties with the agent's mode, its
-     * own package and the profiles' libraries hidden, and the built-in sinks (JSON log, JFR, the
-     * MXBean). Its exit report is the agent's ({@link ExitReport}), not the core's.
+     * The exit report of a JVM whose runtime was never built (nothing was ever tracked): the same
+     * lines as {@link ExitReport} prints then, without building the core runtime to print them.
      */
-    private static RefTrackingRuntime coreRuntime(RefTrackingSettings settings, List<Profile> profiles,
-            Duration logInterval) {
-        Set<String> hide = new LinkedHashSet<>();
-        hide.add(ReftrackAgent.class.getPackageName() + '.');
-        for (Profile profile : profiles) {
-            hide.addAll(profile.hide());
-        }
-        return RefTrackingRuntime.builder().settings(settings.withReportAtExit(false)).hide(hide.toArray(String[]::new))
-                .leakLogInterval(logInterval).builtInSinks(true).build();
+    private static void onExitIfUntracked(LazyRuntime runtimes, ProfileMatches matches, boolean exitReport) {
+        Runtime.getRuntime().addShutdownHook(Detached.thread("reftrack-agent-exit-report", () -> {
+            if (runtimes.closeUnbuilt()) {
+                matches.printUnmatched(System.err);
+                if (exitReport) {
+                    ExitReport.printNothingTracked(System.err);
+                }
+            }
+        }));
     }
 
-    private static Thread daemon(String name, Runnable task) {
-        Thread thread = Detached.thread(name, task);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+    private static List<String> dirClasses(List<Profile> profiles) {
+        List<String> names = new ArrayList<>();
+        for (Profile profile : profiles) {
+            names.add(profile.dirClass());
+        }
+        return names;
+    }
+
+    /**
+     * The core's settings read now when a property they parse is set, so that a bad value is
+     * reported at start; else null, and they are read when the runtime is built (reading them
+     * starts {@code java.util.logging}, as the core's logger is created with them).
+     */
+    private static RefTrackingSettings settingsIfGiven(RefTracking.Mode mode) {
+        for (String property : List.of(RefTracking.SAMPLE_PROPERTY, RefTracking.DEPTH_PROPERTY,
+                RefTracking.LOST_PROPERTY, RefTracking.ON_ERROR_PROPERTY, RefTracking.JMX_PROPERTY,
+                RefTracking.REPORT_AT_EXIT_PROPERTY, RefTracking.CAPTURE_PROPERTY, RefTracking.CONTEXT_PROPERTY)) {
+            if (System.getProperty(property) != null) {
+                return RefTrackingSettings.fromSystemProperties(mode);
+            }
+        }
+        return null;
     }
 
     /**

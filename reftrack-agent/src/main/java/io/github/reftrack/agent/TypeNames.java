@@ -20,6 +20,34 @@ final class TypeNames {
     private TypeNames() {
     }
 
+    /**
+     * Whether {@code name} is a dotted Java name: parts of a letter, {@code _} or {@code $}
+     * followed by letters, digits, {@code _} and {@code $}, the regular expression
+     * {@code [\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*} checked without one (the
+     * agent's start compiles no regular expression).
+     */
+    static boolean isJavaName(String name) {
+        boolean partStart = true;
+        for (int i = 0; i < name.length();) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '.' && !partStart) {
+                partStart = true;
+            } else if (Character.isLetter(c) || c == '_' || c == '$' || !partStart && isNumber(c)) {
+                partStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !partStart;
+    }
+
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
     /** Whether {@code className} is the class {@code name} names. */
     static boolean matches(String name, String className) {
         return relocation(name, className) != null;

@@ -43,6 +43,20 @@ class AgentStartIT {
     }
 
     @Test
+    void startBuildsNoRuntime_andLogsWithoutJavaUtilLogging_whenNoTrackedObjectIsBorn() throws Exception {
+        String output = Child.run(Child.JAVA, List.of(Child.agent("netty"), "-Xlog:class+load"), Child.classpath(null),
+                LEASES, "100", "0");
+
+        assertThat(output).contains("\nreftrack-agent: tracking netty in full mode with java stack capture, pairing ")
+                .contains("leases 100")
+                .doesNotContain("io.github.reftrack.internal.engine.Engine ")
+                .doesNotContain("io.github.reftrack.agent.AgentRuntime$")
+                .doesNotContain("java.util.logging.LogManager ")
+                .doesNotContain("java.util.regex.Pattern ");
+        assertThat(Child.exitReport(output)).startsWith("reftrack-agent at exit: no leaks found by the GC\n");
+    }
+
+    @Test
     void startOnJdk25PrintsNoUnsafeWarning_andNamesTheCaptureBackend() throws Exception {
         assumeTrue(Files.isExecutable(Child.JAVA_25), "JDK 25 at " + Child.JAVA_25);
         String output = Child.run(Child.JAVA_25, List.of(Child.agent("netty")), Child.classpath("netty42"), PIPELINE,

@@ -6,11 +6,25 @@ import example.generic.BigSlab;
 import example.generic.Pooled;
 import example.generic.Slab;
 import example.generic.Token;
+import java.util.List;
+import java.util.regex.Pattern;
 import net.bytebuddy.description.type.TypeDescription;
 import org.junit.jupiter.api.Test;
 
 /** One rule for "is of the profile's type", before loading (Byte Buddy) and after (classes). */
 class TypeNamesTest {
+
+    @Test
+    void javaNamesAreDottedIdentifiers_asTheRegularExpressionTheyReplaceSays() {
+        Pattern regex = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+        for (String name : List.of("io.netty", "a", "$x.y_1", "\u00e9t\u00e9.\u0663\u0663", "\u00e9t\u00e9.x\u0663",
+                "a\u2160", "\ud835\udc00.b", "", ".", "a.", ".a", "a..b", "1a", "a.1b", "a-b", "a b", "*.a",
+                "a.\u2160")) {
+            assertThat(TypeNames.isJavaName(name)).as(name).isEqualTo(regex.matcher(name).matches());
+        }
+        assertThat(TypeNames.isJavaName("io.grpc.netty.shaded")).isTrue();
+        assertThat(TypeNames.isJavaName("io.grpc..shaded")).isFalse();
+    }
 
     @Test
     void relocatedNameMatchesUnderAnyPackagePrefix_andOnlyAtAPackageBoundary() {
